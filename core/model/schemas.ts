@@ -16,6 +16,8 @@ export const MUNICIPALITY_KINDS = ['городской округ', 'муниц�
 export const SCHOOL_LISTS = ['ШНОР', 'НСУ', 'необъективность ВПР', 'школа-лидер'] as const;
 export const DOCUMENT_KINDS = ['письмо', 'приказ'] as const;
 export const PARAGRAPH_STYLES = ['абзац', 'список', 'без отступа', 'по центру', 'подзаголовок'] as const;
+/** Where a paragraph stands when the template inserts a block (the seminar's reports) into the body. */
+export const PARAGRAPH_PLACES = ['до вставки', 'после вставки'] as const;
 export const ATTACHMENT_KINDS = ['дорожная карта', 'распределение', 'список школ', 'график', 'технологическая карта'] as const;
 export const APPROVAL_FORMS = ['УТВЕРЖДЕН', 'УТВЕРЖДЕНА', 'УТВЕРЖДЕНО', 'УТВЕРЖДЕНЫ'] as const;
 export const SUPPORT_LEVELS = ['ОО', 'МОУО', 'институт', 'министерство', 'ресурсные центры', 'иные'] as const;
@@ -25,6 +27,8 @@ export const OrganisationSchema = z.object({
   /** As printed on the бланк; line breaks where the бланк breaks the name. */
   fullName: text,
   shortName: optionalText,
+  /** The name in the genitive: «приказом Министерства образования и науки Челябинской области». */
+  nameGenitive: optionalText,
   /** The parent authority printed above the name, when there is one. */
   parentName: optionalText,
   address: text,
@@ -167,6 +171,7 @@ export const ParagraphSchema = z.object({
   no: z.number().int().min(1),
   text: text,
   style: z.enum(PARAGRAPH_STYLES).optional(),
+  place: z.enum(PARAGRAPH_PLACES).optional(),
 });
 
 export const AttachmentSchema = z.object({

@@ -1,5 +1,5 @@
 import {
-  APPROVAL_FORMS, ATTACHMENT_KINDS, DOCUMENT_KINDS, GENDERS, MUNICIPALITY_KINDS, PARAGRAPH_STYLES, SCHOOL_LISTS,
+  APPROVAL_FORMS, ATTACHMENT_KINDS, DOCUMENT_KINDS, GENDERS, MUNICIPALITY_KINDS, PARAGRAPH_PLACES, PARAGRAPH_STYLES, SCHOOL_LISTS,
   type CollectionName, type Dataset,
 } from '../model/schemas';
 
@@ -48,6 +48,7 @@ export const DATA_SHEETS = [
       { key: 'id', header: 'Код', type: 'id', required: true, width: 12 },
       { key: 'fullName', header: 'Наименование на бланке', type: 'text', required: true, width: 40, hint: 'Переносы строк (Alt+Enter) сохраняются на бланке.' },
       { key: 'shortName', header: 'Сокращённое наименование', type: 'text', width: 28 },
+      { key: 'nameGenitive', header: 'Наименование (род. п.)', type: 'text', width: 40, hint: 'Для грифа «УТВЕРЖДЕН приказом …» и ссылок «письмо …».' },
       { key: 'parentName', header: 'Вышестоящий орган', type: 'text', width: 28 },
       { key: 'address', header: 'Адрес', type: 'text', required: true, width: 36 },
       { key: 'phone', header: 'Телефон', type: 'text', width: 18 },
@@ -216,6 +217,7 @@ export const DATA_SHEETS = [
       { key: 'no', header: '№ абзаца', type: 'integer', required: true, width: 8 },
       { key: 'text', header: 'Текст', type: 'text', required: true, width: 100 },
       { key: 'style', header: 'Оформление', type: 'choice', choices: PARAGRAPH_STYLES, width: 14 },
+      { key: 'place', header: 'Место', type: 'choice', choices: PARAGRAPH_PLACES, width: 14, hint: 'Для письма о семинаре: абзацы «после вставки» идут после докладов.' },
     ],
   }),
   sheet({
