@@ -4,6 +4,12 @@ import type { IssueLocation } from './issues';
  * The one catalogue of what users read. Codes are API (tests and the task pane rely on them);
  * the wording may change. Each entry: the input that triggers it, then the message.
  */
+/** Parts of a form definition, as FORM_DEF_* messages name them. */
+const DEFINITION_PARTS = {
+  layout: 'макет', field: 'поле', list: 'список', check: 'проверка', section: 'раздел', level: 'уровень', flag: 'флаг', rows: 'список строк',
+} as const;
+export type DefinitionPart = keyof typeof DEFINITION_PARTS;
+
 const catalogue = {
   // a 0-byte file given as data
   FILE_EMPTY: () => 'файл пуст (0 байт). Сохраните книгу в Excel ещё раз и повторите.',
@@ -44,6 +50,9 @@ const catalogue = {
   // #REF! or #ДЕЛ/0! in a data cell
   CELL_FORMULA_ERROR: (p: { header: string; value: string }) =>
     `в поле «${p.header}» ошибка формулы ${p.value}. Исправьте формулу или введите значение.`,
+  // 11 in «Проблема (№ 1–10)»
+  CELL_INVALID: (p: { header: string; value: string; detail: string }) =>
+    `в поле «${p.header}» недопустимое значение «${p.value}»: ${p.detail}.`,
   // a school whose municipality code is not on the sheet «Муниципалитеты»
   REF_UNKNOWN: (p: { header: string; value: string; sheet: string }) =>
     `«${p.value}» в поле «${p.header}» не найдено на листе «${p.sheet}». Проверьте код.`,
@@ -75,11 +84,153 @@ const catalogue = {
   // an output file that already exists, without --force
   OUTPUT_EXISTS: (p: { file: string }) =>
     `файл «${p.file}» уже существует и не перезаписан. Укажите другую папку или добавьте --force.`,
+  // an output folder on a full disk, read-only, or a .docx kept open in Word under --force
+  OUTPUT_UNWRITABLE: (p: { detail: string }) =>
+    `не удалось записать: ${p.detail}. Проверьте, что папка доступна для записи, на диске есть место и файл не открыт в Word.`,
   // --pdf on a machine without LibreOffice
   PDF_UNAVAILABLE: () =>
     'LibreOffice не найден, PDF не созданы (документы .docx готовы). Установите LibreOffice или уберите --pdf.',
   // LibreOffice crashed or timed out on a chunk
   PDF_FAILED: (p: { detail: string }) => `не удалось преобразовать в PDF: ${p.detail}.`,
+  // ── forms (core/forms): definitions ──
+  // a definition row whose «тип» is «число!» or whose id is missing
+  FORM_DEF_INVALID: (p: { detail: string }) => `ошибка в определении формы: ${p.detail}.`,
+  // two rows of «Поля» with the id «f1_1»
+  FORM_DEF_DUPLICATE_ID: (p: { id: string; what: DefinitionPart }) => `код «${p.id}» (${DEFINITION_PARTS[p.what]}) встречается дважды. Коды должны быть уникальны.`,
+  // `share <= totl` where no field is called totl
+  FORM_DEF_UNKNOWN_FIELD: (p: { name: string; expression: string }) =>
+    `в выражении «${p.expression}» упомянуто неизвестное поле «${p.name}». Проверьте код поля на листе «Поля».`,
+  // a field whose «макет» or «список» names nothing
+  FORM_DEF_UNKNOWN_NAME: (p: { what: DefinitionPart; name: string }) => `${DEFINITION_PARTS[p.what]} «${p.name}» не определён(о) в форме.`,
+  // a card field without «Ключ», a table field without «Столбец», a choice without «Список»
+  FORM_DEF_FIELD_INCOMPLETE: (p: { field: string; missing: 'key' | 'column' | 'list' }) =>
+    `у поля «${p.field}» не заполнено «${{ key: 'Ключ', column: 'Столбец', list: 'Список' }[p.missing]}».`,
+  // a «сравнение» check without «Оператор»
+  FORM_DEF_CHECK_PARAM: (p: { check: string; param: string }) => `у проверки «${p.check}» не заполнен параметр «${p.param}».`,
+  // details of FORM_DEF_BAD_EXPRESSION, the parser's findings
+  EXPR_UNCLOSED_QUOTE: (p: { quote: string }) => `не закрыта кавычка ${p.quote}`,
+  EXPR_BAD_CHAR: (p: { char: string }) => `непонятный символ «${p.char}»`,
+  EXPR_EXPECTED: (p: { token: string }) => `ожидалось «${p.token}»`,
+  EXPR_TRAILING: (p: { token: string }) => `лишнее в конце: «${p.token}»`,
+  EXPR_UNEXPECTED: (p: { token: string }) => `неожиданное «${p.token}»`,
+  EXPR_TRUNCATED: () => 'выражение оборвано',
+  EXPR_UNKNOWN_FUNCTION: (p: { name: string }) => `неизвестная функция «${p.name}»`,
+  // `a > ` or `foo(1)`
+  FORM_DEF_BAD_EXPRESSION: (p: { expression: string; detail: string }) => `ошибка в выражении «${p.expression}»: ${p.detail}.`,
+  // a = b + 1 while b = a * 2
+  FORM_DEF_CYCLE: (p: { fields: string }) => `вычисляемые поля ссылаются друг на друга по кругу: ${p.fields}.`,
+  // ── forms: reading a filled card ──
+  // the row «1.3» of the card was deleted
+  FORM_ROW_MISSING: (p: { key: string; label: string }) => `нет строки «${p.key}» («${p.label}»). Верните строку из пустой формы.`,
+  // the value and comment cells of a row merged into one
+  FORM_MERGED_INPUT: (p: { label: string; range: string }) =>
+    `ячейка ответа «${p.label}» объединена с другими (${p.range}). Отмените объединение ячеек.`,
+  // #ДЕЛ/0! where a share belongs
+  FORM_FORMULA_ERROR: (p: { label: string; value: string }) => `«${p.label}»: ошибка формулы ${p.value}. Исправьте формулу или введите значение.`,
+  // «пять» for a number
+  FORM_NOT_NUMBER: (p: { label: string; value: string }) => `«${p.label}»: должно быть число, введено «${p.value}».`,
+  // 2,5 for a count of schools
+  FORM_NOT_INTEGER: (p: { label: string; value: string }) => `«${p.label}»: должно быть целое число, введено «${p.value}».`,
+  // 120 in a share
+  FORM_NOT_PERCENT: (p: { label: string; value: string }) => `«${p.label}»: доля должна быть от 0 до 100 %, введено «${p.value}».`,
+  // «вчера» for a date
+  FORM_NOT_DATE: (p: { label: string; value: string }) => `«${p.label}»: должна быть дата в виде ДД.ММ.ГГГГ, введено «${p.value}».`,
+  // «может быть» where «да/нет» is asked
+  FORM_NOT_YESNO: (p: { label: string; value: string }) => `«${p.label}»: ответьте «да» или «нет», введено «${p.value}».`,
+  // «иногда» for a choice among «ежемесячно», «ежеквартально»
+  FORM_NOT_CHOICE: (p: { label: string; value: string; allowed: string }) =>
+    `«${p.label}»: выберите из списка (${p.allowed}), введено «${p.value}».`,
+  // 15 where 0…10 is allowed
+  FORM_OUT_OF_RANGE: (p: { label: string; value: string; min?: string; max?: string }) =>
+    `«${p.label}»: допустимо ${p.min !== undefined ? `от ${p.min} ` : ''}${p.max !== undefined ? `до ${p.max}` : ''}, введено «${p.value}».`.replace(' ,', ','),
+  // an act number given while «Принят ли акт» says «нет»
+  FORM_NOT_RELEVANT: (p: { label: string }) => `«${p.label}» заполнено, хотя по другим ответам не требуется; значение не учтено.`,
+  // an empty required answer
+  FORM_REQUIRED: (p: { label: string }) => `не заполнено «${p.label}».`,
+  // a constraint of the definition with its own message
+  FORM_CONSTRAINT: (p: { label: string; message?: string; value: string; expression: string }) =>
+    `«${p.label}»: ${p.message ?? `значение «${p.value}» не проходит проверку ${p.expression}.`}`,
+  // «Школа № 999» that the data workbook does not list
+  FORM_REF_UNKNOWN: (p: { label: string; value: string; what: 'municipality' | 'school' | 'person' }) =>
+    `«${p.label}»: ${{ municipality: 'муниципалитет', school: 'школа', person: 'человек' }[p.what]} «${p.value}» не найден(а) в данных. Выберите из списка или проверьте написание.`,
+  // ── forms: cross-field rules (custom: the definition's own message) ──
+  // 12 schools with curators out of 10 ШНОР
+  FORM_COMPARE: (p: { label: string; value: string; op: '<' | '<=' | '=' | '>=' | '>'; other: string; custom?: string }) =>
+    p.custom ?? `«${p.label}» (${p.value}) должно быть ${{ '<': 'меньше', '<=': 'не больше', '=': 'равно', '>=': 'не меньше', '>': 'больше' }[p.op]} ${p.other}.`,
+  // an act dated 2019 in the 2024 card
+  FORM_DATE_OUTSIDE: (p: { label: string; value: string; from: string; to: string; custom?: string }) =>
+    p.custom ?? `«${p.label}»: дата ${p.value} вне отчётного периода ${p.from} — ${p.to}.`,
+  // two problems both ranked 1, or ranks 1 and 3 without 2
+  FORM_RANK_INVALID: (p: { label: string; value: string; count: number; tie: boolean; custom?: string }) =>
+    p.custom ?? `«${p.label}»: приоритеты должны идти 1, 2, … N без повторов и пропусков (${p.tie ? `повтор ${p.value}` : `значение ${p.value} при ${p.count} выбранных`}).`,
+  // one school twice in the distribution
+  FORM_DUPLICATE_VALUE: (p: { label: string; value: string; first: string; custom?: string }) =>
+    p.custom ?? `«${p.label}»: «${p.value}» уже указано (ячейка ${p.first}).`,
+  // a ШНОР missing from the distribution
+  FORM_LIST_NOT_COVERED: (p: { value: string; list: string; custom?: string }) =>
+    p.custom ?? `школа «${p.value}» из списка «${p.list}» не указана в форме.`,
+  // a curator with 7 schools when the cap is 5
+  FORM_CAP_EXCEEDED: (p: { label: string; value: string; count: number; cap: number; custom?: string }) =>
+    p.custom ?? `«${p.label}»: у «${p.value}» ${p.count}, допускается не больше ${p.cap}.`,
+  // 5 ШНОР in the card, 6 in the data
+  FORM_COUNT_MISMATCH: (p: { label: string; value: string; expected: number; list: string; custom?: string }) =>
+    p.custom ?? `«${p.label}»: указано ${p.value}, а в списке «${p.list}» — ${p.expected}.`,
+  // a school of Кыштым in the card of Миасс
+  FORM_WRONG_MUNICIPALITY: (p: { value: string; municipality: string; custom?: string }) =>
+    p.custom ?? `школа «${p.value}» не относится к муниципалитету «${p.municipality}».`,
+  // ── forms: files ──
+  // a workbook without the hidden marker whose sheets match no form
+  FORM_UNRECOGNISED: (p: { known: string }) =>
+    `не удалось определить форму: нет отметки формы и листы не совпадают ни с одной. Укажите --form (${p.known}).`,
+  // --form F9
+  FORM_UNKNOWN_ID: (p: { id: string; known: string }) => `нет формы «${p.id}». Доступные формы: ${p.known}.`,
+  // a folder without .xlsx
+  FORM_NO_FILES: (p: { path: string }) => `в «${p.path}» нет файлов .xlsx.`,
+  // two cards from Кыштымский городской округ
+  COLLECT_DUPLICATE: (p: { municipality: string; first: string }) =>
+    `вторая карта муниципалитета «${p.municipality}» (первая — «${p.first}»); в свод взята первая.`,
+  // no card from Уйский муниципальный округ
+  COLLECT_MISSING: (p: { municipality: string }) => `нет карты муниципалитета «${p.municipality}».`,
+  // an F2 technology card among the F1 cards being consolidated
+  COLLECT_OTHER_FORM: (p: { form: string; expected: string }) => `это форма ${p.form}, а сводится форма ${p.expected}; файл в свод не взят.`,
+  // a card whose municipality cannot be determined
+  COLLECT_NO_MUNICIPALITY: () => 'в карте не указан (или не найден) муниципалитет; в свод она не взята.',
+  // ── forms: input messages of a blank form (Excel shows them beside the selected cell) ──
+  BLANK_INPUT: (p: { type: string; min?: string; max?: string; hint?: string }) => {
+    const what: Record<string, string> = {
+      number: 'Число; дробную часть можно писать через запятую.', integer: 'Целое число.', percent: 'Доля в процентах, от 0 до 100.',
+      date: 'Дата в виде ДД.ММ.ГГГГ.', text: 'Текст.', choice: 'Выберите значение из списка.', multi: 'Одно или несколько значений из списка через «;».',
+      yesno: 'Выберите «да» или «нет».',
+    };
+    const range = p.min !== undefined || p.max !== undefined ? ` Допустимо${p.min !== undefined ? ` от ${p.min}` : ''}${p.max !== undefined ? ` до ${p.max}` : ''}.` : '';
+    return `${p.hint ? `${p.hint} ` : ''}${what[p.type] ?? ''}${range}`.trim();
+  },
+  // a value Excel's own data validation refuses while typing
+  BLANK_INPUT_ERROR: (p: { label: string }) => `Недопустимое значение для «${p.label}». Проверьте подсказку к ячейке.`,
+  // the printed header line of a blank form
+  BLANK_SUBTITLE: (p: { version: number; methodology?: string }) =>
+    `Форма ${p.version} года${p.methodology ? ` · ${p.methodology}` : ''}. Заполняйте белые ячейки; серые заполнены заранее.`,
+  // ── forms: lines the CLI prints ──
+  CLI_FORM_CHECKED: (p: { file: string; form: string; errors: number; warnings: number }) =>
+    `«${p.file}» — форма ${p.form}: ${p.errors === 0 && p.warnings === 0 ? 'замечаний нет' : `ошибок ${p.errors}, предупреждений ${p.warnings}`}`,
+  CLI_FORM_SCORE: (p: { total: string; max: string; percent: string; level: string }) =>
+    `  баллы: ${p.total} из ${p.max} (${p.percent} %)${p.level ? `, уровень «${p.level}»` : ''}`,
+  CLI_FORM_LEVEL: (p: { value: string; level: string }) => `  показатель: ${p.value} %${p.level ? `, уровень «${p.level}»` : ''}`,
+  CLI_FORM_FLAG: (p: { message: string }) => `  красный флаг: ${p.message}`,
+  CLI_FORM_SECTION: (p: { title: string; points: string; max: string }) => `  ${p.title}: ${p.points} из ${p.max}`,
+  CLI_WRITTEN: (p: { file: string }) => `записан файл «${p.file}»`,
+  CLI_SVOD_SUMMARY: (p: { cards: number; rows: number; missing: number; duplicates: number }) =>
+    `свод: карт ${p.cards}, муниципалитетов в своде ${p.rows}, без карты ${p.missing}, повторных карт ${p.duplicates}`,
+  CLI_FORM_LIST: (p: { id: string; version: number; title: string; methodology?: string }) =>
+    `${p.id} (${p.version}) — ${p.title}${p.methodology ? ` [${p.methodology}]` : ''}`,
+  // an unexpected failure inside Kaskad itself
+  CLI_INTERNAL_ERROR: (p: { detail: string }) => `внутренняя ошибка Каскада: ${p.detail}. Сообщите разработчикам, приложив файл.`,
+  // ── forms: score explanations ──
+  SCORE_OPTION: (p: { option: string; points: string }) => `ответ «${p.option}» — ${p.points}`,
+  SCORE_BAND: (p: { range: string; points: string }) => `значение в диапазоне ${p.range} — ${p.points}`,
+  SCORE_FORMULA: (p: { points: string }) => `по формуле — ${p.points}`,
+  SCORE_NA: () => 'не применяется, максимум уменьшен',
+  SCORE_NONE: () => 'ответ не даёт баллов — 0',
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

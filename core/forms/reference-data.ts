@@ -1,0 +1,65 @@
+import type { Dataset } from '../model/schemas';
+
+/**
+ * What form rules may ask of the data workbook: which municipalities and schools exist, where a
+ * school belongs, which schools are on a list (ШНОР, НСУ…) in a year. Built once per batch.
+ */
+export interface ReferenceData {
+  /** A municipality id from its id or its (unique) name; undefined when unknown or ambiguous. */
+  municipalityId(text: string): string | undefined;
+  schoolId(text: string): string | undefined;
+  schoolMunicipality(schoolId: string): string | undefined;
+  schoolName(schoolId: string): string | undefined;
+  /** Ids of the schools on `list` in `year`, optionally only those of one municipality. */
+  listSchools(list: string, year: number, municipalityId?: string): string[];
+  municipalityIds(): string[];
+  municipalityName(id: string): string | undefined;
+  personId(text: string): string | undefined;
+}
+
+function key(s: string): string {
+  return s.toLowerCase().replace(/ё/g, 'е').replace(/[«»"']/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** id → id, and each name that only one record carries → its id (names are not keys: Троицкий). */
+function resolver(records: ReadonlyArray<{ id: string; names: ReadonlyArray<string | undefined> }>): (text: string) => string | undefined {
+  const ids = new Map<string, string>();
+  const names = new Map<string, string | null>();
+  for (const r of records) {
+    ids.set(key(r.id), r.id);
+    for (const n of r.names) {
+      if (!n) continue;
+      const k = key(n);
+      names.set(k, names.has(k) && names.get(k) !== r.id ? null : r.id);
+    }
+  }
+  return (text) => {
+    const k = key(text);
+    return ids.get(k) ?? names.get(k) ?? undefined;
+  };
+}
+
+export function buildReferenceData(dataset: Pick<Dataset, 'municipalities' | 'schools' | 'schoolLists' | 'people'>): ReferenceData {
+  const municipality = resolver(dataset.municipalities.map((m) => ({ id: m.id, names: [m.name, m.formerName] })));
+  const school = resolver(dataset.schools.map((s) => ({ id: s.id, names: [s.name, s.shortName] })));
+  const person = resolver(dataset.people.map((p) => ({
+    id: p.id,
+    names: [`${p.lastName} ${p.firstName} ${p.middleName ?? ''}`, `${p.lastName} ${p.firstName[0] ?? ''}.${p.middleName?.[0] ?? ''}.`],
+  })));
+  const schoolMuni = new Map(dataset.schools.map((s) => [s.id, s.municipalityId]));
+  const schoolNames = new Map(dataset.schools.map((s) => [s.id, s.shortName ?? s.name]));
+  const muniNames = new Map(dataset.municipalities.map((m) => [m.id, m.name]));
+  return {
+    municipalityId: municipality,
+    schoolId: school,
+    personId: person,
+    schoolMunicipality: (id) => schoolMuni.get(id),
+    schoolName: (id) => schoolNames.get(id),
+    listSchools: (list, year, municipalityId) => dataset.schoolLists
+      .filter((e) => key(e.list) === key(list) && e.year === year)
+      .map((e) => e.schoolId)
+      .filter((id) => municipalityId === undefined || schoolMuni.get(id) === municipalityId),
+    municipalityIds: () => dataset.municipalities.map((m) => m.id),
+    municipalityName: (id) => muniNames.get(id),
+  };
+}

@@ -1,0 +1,141 @@
+import Docxtemplater from 'docxtemplater';
+import { inflateSync } from 'fflate';
+import PizZip from 'pizzip';
+import { cleanDeep } from '../format/text';
+import { makeIssue, type Issue } from '../issues';
+import { readZipEntries, type ZipEntry } from '../zip/read-zip';
+import { replaceZipParts } from '../zip/write-zip';
+import { templateIssues } from './template-errors';
+
+/**
+ * The one gateway to docxtemplater and pizzip. A template is unpacked once; each document gets a
+ * new Docxtemplater over the already-inflated XML, and only the parts that rendering changed are
+ * compressed again — styles, fonts, images and the rest are copied into the output as they are.
+ */
+export interface PreparedTemplate {
+  name: string;
+  entries: ZipEntry[];
+  /** Decoded XML parts (documents, headers, rels, content types). */
+  parts: Map<string, string>;
+  /** Tags the template uses, e.g. `subject`, `#body`, `signatory.name`. */
+  tags: string[];
+}
+
+export type Prepared = { ok: true; template: PreparedTemplate } | { ok: false; issues: Issue[] };
+export type Rendered = { ok: true; bytes: Uint8Array } | { ok: false; issues: Issue[] };
+
+export interface RenderOptions {
+  /** Raw deflate; Node passes zlib's, which is faster than the pure-JS default. */
+  deflateRaw?: (data: Uint8Array) => Uint8Array;
+}
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+function isTextPart(name: string): boolean {
+  return name.endsWith('.xml') || name.endsWith('.rels');
+}
+
+/** Resolves `a.b.c` in the current scope; `.` is the scope itself. No eval: a path walk. */
+function dottedPathParser(tag: string) {
+  const path = tag.trim() === '.' ? [] : tag.trim().split('.');
+  return {
+    get(scope: unknown): unknown {
+      let value: unknown = scope;
+      for (const key of path) {
+        if (value === null || value === undefined || typeof value !== 'object') return undefined;
+        value = (value as Record<string, unknown>)[key];
+      }
+      return value;
+    },
+  };
+}
+
+function newDocxtemplater(parts: Map<string, string>, onMissing?: (tag: string) => void): Docxtemplater {
+  const zip = new PizZip();
+  for (const [name, text] of parts) zip.file(name, text);
+  return new Docxtemplater(zip, {
+    paragraphLoop: true,
+    linebreaks: true,
+    errorLogging: false,
+    parser: dottedPathParser,
+    nullGetter(part) {
+      if (part.module === 'loop' || !part.module) onMissing?.(part.value);
+      return '';
+    },
+  });
+}
+
+function collectTags(doc: Docxtemplater): string[] {
+  const tags = new Set<string>();
+  const walk = (parts: Array<{ type: string; value: string; module?: string; subparsed?: unknown[] }>) => {
+    for (const part of parts) {
+      if (part.type !== 'placeholder') continue;
+      const prefix = part.module === 'loop' ? '#' : part.module === 'rawxml' ? '@' : '';
+      tags.add(prefix + part.value);
+      if (Array.isArray(part.subparsed)) walk(part.subparsed as never);
+    }
+  };
+  const compiled = (doc as unknown as { compiled: Record<string, { postparsed: never[] }> }).compiled;
+  for (const file of Object.values(compiled)) walk(file.postparsed);
+  return [...tags];
+}
+
+/** Unpacks and checks a template once: every syntax error is reported together, with its tag. */
+export function prepareTemplate(bytes: Uint8Array, name: string): Prepared {
+  let entries: ZipEntry[];
+  try {
+    entries = readZipEntries(bytes);
+  } catch {
+    return { ok: false, issues: [makeIssue('TEMPLATE_NOT_DOCX', { kind: 'template', template: name }, {})] };
+  }
+  if (!entries.some((e) => e.name === 'word/document.xml')) {
+    return { ok: false, issues: [makeIssue('TEMPLATE_NOT_DOCX', { kind: 'template', template: name }, {})] };
+  }
+  const parts = new Map<string, string>();
+  try {
+    for (const entry of entries) {
+      if (!isTextPart(entry.name)) continue;
+      const data = entry.method === 8 ? inflateSync(entry.raw) : entry.raw;
+      parts.set(entry.name, decoder.decode(data));
+    }
+  } catch {
+    return { ok: false, issues: [makeIssue('TEMPLATE_NOT_DOCX', { kind: 'template', template: name }, {})] };
+  }
+  let doc: Docxtemplater;
+  try {
+    doc = newDocxtemplater(parts);
+  } catch (error) {
+    return { ok: false, issues: templateIssues(error, name) };
+  }
+  return { ok: true, template: { name, entries, parts, tags: collectTags(doc) } };
+}
+
+/**
+ * Renders one document. A tag with no value is never printed as «undefined»: the document is not
+ * made and each missing tag is reported with the record's name.
+ */
+export function renderDocument(template: PreparedTemplate, data: object, record: string, options: RenderOptions = {}): Rendered {
+  const missing = new Set<string>();
+  let doc: Docxtemplater;
+  try {
+    doc = newDocxtemplater(template.parts, (tag) => missing.add(tag));
+    doc.render(cleanDeep(data));
+  } catch (error) {
+    const issues = templateIssues(error, template.name);
+    return { ok: false, issues: issues.map((i) => ({ ...i, location: { kind: 'record', template: template.name, record } })) };
+  }
+  if (missing.size > 0) {
+    return {
+      ok: false,
+      issues: [...missing].map((tag) => makeIssue('RENDER_MISSING_VALUE', { kind: 'record', template: template.name, record, tag }, { tag, record })),
+    };
+  }
+  const zip = doc.getZip();
+  const changed = new Map<string, Uint8Array>();
+  for (const [name, before] of template.parts) {
+    const after = zip.file(name)?.asText();
+    if (after !== undefined && after !== before) changed.set(name, encoder.encode(after));
+  }
+  return { ok: true, bytes: replaceZipParts(template.entries, changed, { deflateRaw: options.deflateRaw }) };
+}

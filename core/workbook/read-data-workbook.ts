@@ -1,0 +1,161 @@
+import type ExcelJS from 'exceljs';
+import { makeIssue, type Issue, type IssueLocation } from '../issues';
+import { checkDataset } from '../model/dataset-checks';
+import { DatasetSchema, emptyDataset, type CollectionName, type Dataset } from '../model/schemas';
+import { describeZodIssue } from '../model/zod-messages';
+import { closestMatch, sameName } from '../text-similarity';
+import { displayCellValue, isoFromExcelSerial, parseRussianDate, parseRussianNumber, readCellValue, type CellValue } from './cell-values';
+import { DATA_SHEETS, type AnySheetSpec, type ColumnSpec } from './data-sheets';
+import { openWorkbook } from './open-workbook';
+
+export interface LoadedDataset {
+  dataset: Dataset;
+  /** Every problem found, in one pass; records with errors are left out of `dataset`. */
+  issues: Issue[];
+}
+
+type Converted = { ok: true; value: unknown } | { ok: false; issue: Issue };
+
+function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function convert(column: ColumnSpec, cell: CellValue, where: IssueLocation): Converted {
+  const header = column.header;
+  const shown = displayCellValue(cell);
+  if (cell.kind === 'error') return { ok: false, issue: makeIssue('CELL_FORMULA_ERROR', where, { header, value: cell.code }) };
+  switch (column.type) {
+    case 'id':
+      return { ok: true, value: cell.kind === 'number' ? String(cell.value) : shown.trim() };
+    case 'text':
+      if (cell.kind === 'text') return { ok: true, value: cell.text.trim() };
+      return { ok: true, value: shown };
+    case 'date': {
+      const iso = cell.kind === 'date' ? cell.iso
+        : cell.kind === 'number' ? isoFromExcelSerial(cell.value)
+          : cell.kind === 'text' ? parseRussianDate(cell.text) : undefined;
+      return iso ? { ok: true, value: iso } : { ok: false, issue: makeIssue('CELL_DATE', where, { header, value: shown }) };
+    }
+    case 'integer': {
+      const n = cell.kind === 'number' ? cell.value : cell.kind === 'text' ? parseRussianNumber(cell.text) : undefined;
+      return n !== undefined && Number.isInteger(n) ? { ok: true, value: n } : { ok: false, issue: makeIssue('CELL_NUMBER', where, { header, value: shown }) };
+    }
+    case 'choice': {
+      const match = column.choices?.find((c) => sameName(c, shown));
+      return match ? { ok: true, value: match }
+        : { ok: false, issue: makeIssue('CELL_CHOICE', where, { header, value: shown, allowed: (column.choices ?? []).map((c) => `«${c}»`).join(', ') }) };
+    }
+  }
+}
+
+interface SheetRead {
+  rows: Record<string, unknown>[];
+  /** Cell address of each kept row's field: rows[i][key] came from addresses[i][key]. */
+  addresses: Record<string, string>[];
+  issues: Issue[];
+}
+
+function readSheet(spec: AnySheetSpec, ws: ExcelJS.Worksheet, file: string): SheetRead {
+  const out: SheetRead = { rows: [], addresses: [], issues: [] };
+  const sheetLoc = { kind: 'sheet' as const, file, sheet: ws.name };
+  const headerRow = ws.getRow(1);
+  const headers = new Map<number, string>();
+  headerRow.eachCell({ includeEmpty: false }, (cell, col) => {
+    const v = readCellValue(cell.value);
+    if (v.kind === 'text') headers.set(col, v.text);
+  });
+  if (headers.size === 0) {
+    out.issues.push(makeIssue('SHEET_EMPTY', sheetLoc, { sheet: ws.name }));
+    return out;
+  }
+  const columnOf = new Map<string, number>();
+  const unmatched = [...headers.values()].filter((h) => !spec.columns.some((c) => sameName(c.header, h)));
+  for (const column of spec.columns) {
+    const found = [...headers.entries()].find(([, h]) => sameName(h, column.header));
+    if (found) columnOf.set(column.key, found[0]);
+    else if (column.required) {
+      out.issues.push(makeIssue('COLUMN_MISSING', sheetLoc, { header: column.header, suggestion: closestMatch(column.header, unmatched) }));
+    }
+  }
+  if (spec.columns.some((c) => c.required && !columnOf.has(c.key))) return out;
+
+  const sanitySchema = DatasetSchema.shape[spec.collection].element;
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const record: Record<string, unknown> = {};
+    const addresses: Record<string, string> = {};
+    const rowIssues: Issue[] = [];
+    let filled = false;
+    for (const column of spec.columns) {
+      const col = columnOf.get(column.key);
+      if (col === undefined) continue;
+      const address = `${columnLetter(col)}${r}`;
+      addresses[column.key] = address;
+      const where: IssueLocation = { kind: 'cell', file, sheet: ws.name, address };
+      const cell = readCellValue(row.getCell(col).value);
+      if (cell.kind === 'empty') {
+        if (column.required) rowIssues.push(makeIssue('CELL_REQUIRED', where, { header: column.header }));
+        continue;
+      }
+      filled = true;
+      const converted = convert(column, cell, where);
+      if (converted.ok) {
+        if (converted.value !== '') record[column.key] = converted.value;
+        else if (column.required) rowIssues.push(makeIssue('CELL_REQUIRED', where, { header: column.header }));
+      } else rowIssues.push(converted.issue);
+    }
+    if (!filled) continue;
+    if (rowIssues.length === 0) {
+      const checked = sanitySchema.safeParse(record);
+      if (!checked.success) {
+        for (const zi of checked.error.issues) {
+          const key = String(zi.path[0] ?? '');
+          const column = spec.columns.find((c) => c.key === key);
+          const where: IssueLocation = { kind: 'cell', file, sheet: ws.name, address: addresses[key] ?? `A${r}` };
+          rowIssues.push(makeIssue('CELL_INVALID', where, { header: column?.header ?? key, value: String(record[key] ?? ''), detail: describeZodIssue(zi) }));
+        }
+      }
+    }
+    if (rowIssues.length > 0) {
+      out.issues.push(...rowIssues);
+      continue;
+    }
+    out.rows.push(record);
+    out.addresses.push(addresses);
+  }
+  return out;
+}
+
+/**
+ * Reads the data workbook into the data model. All sheets, all rows, all problems in one pass;
+ * a row with a problem is reported with its sheet and cell and left out, the rest come through.
+ */
+export async function readDataWorkbook(bytes: Uint8Array, file: string): Promise<LoadedDataset> {
+  const opened = await openWorkbook(bytes, file);
+  if (!opened.ok) return { dataset: emptyDataset(), issues: opened.issues };
+  const workbook = opened.workbook;
+  const dataset = emptyDataset() as Record<CollectionName, Record<string, unknown>[]>;
+  const addresses = {} as Record<CollectionName, Record<string, string>[]>;
+  const issues: Issue[] = [];
+  const sheetNames = workbook.worksheets.map((w) => w.name);
+  for (const spec of DATA_SHEETS) {
+    const ws = workbook.worksheets.find((w) => sameName(w.name, spec.sheet));
+    addresses[spec.collection] = [];
+    if (!ws) {
+      const others = sheetNames.filter((n) => !DATA_SHEETS.some((s) => sameName(s.sheet, n)));
+      issues.push(makeIssue('SHEET_MISSING', { kind: 'file', file }, { sheet: spec.sheet, suggestion: closestMatch(spec.sheet, others) }, spec.required ? 'error' : 'warning'));
+      continue;
+    }
+    const read = readSheet(spec, ws, file);
+    issues.push(...read.issues);
+    dataset[spec.collection] = read.rows;
+    addresses[spec.collection] = read.addresses;
+  }
+  const checked = checkDataset(dataset as unknown as Dataset, (collection, index, key) => ({
+    kind: 'cell', file, sheet: DATA_SHEETS.find((s) => s.collection === collection)!.sheet,
+    address: addresses[collection][index]?.[key] ?? '',
+  }));
+  return { dataset: checked.dataset, issues: [...issues, ...checked.issues] };
+}

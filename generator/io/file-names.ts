@@ -1,0 +1,94 @@
+/**
+ * File names for generated documents, made from what users type into the data: «МБОУ "СОШ № 12"»,
+ * «Письмо № 04/335». The result is safe on Windows (the strictest place the files will land), in a
+ * zip and on a network share.
+ */
+
+/** Longest name in UTF-8 bytes, extension included: leaves room for a deep folder under MAX_PATH. */
+export const MAX_FILE_NAME_BYTES = 150;
+/** What an empty or all-forbidden name becomes. */
+export const FALLBACK_FILE_NAME = 'документ';
+
+// Windows opens a device, not a file, for these, also with any extension (nul.docx).
+const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+// A path separator reads best as a dash: «04/335» → «04-335».
+const SEPARATORS = /[\\/|]/g;
+const FORBIDDEN = /[:*?<>]/g;
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+const graphemes = new Intl.Segmenter('ru', { granularity: 'grapheme' });
+
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** Straight quotes become «» by position: opening at the start or after a space or bracket. */
+function russianQuotes(text: string): string {
+  return text.replace(/"/g, (_quote, offset: number, whole: string) => {
+    const before = offset > 0 ? whole.charAt(offset - 1) : '';
+    return before === '' || /[\s([{«]/.test(before) ? '«' : '»';
+  });
+}
+
+function trimEnds(text: string): string {
+  // A trailing dot or space is dropped by Windows itself; a leading dot hides the file on Unix.
+  return text.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
+}
+
+/** The longest prefix of `text` within `maxBytes`, cut between user-perceived characters. */
+function truncateUtf8(text: string, maxBytes: number): string {
+  if (utf8Length(text) <= maxBytes) return text;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const size = utf8Length(segment);
+    if (used + size > maxBytes) break;
+    out += segment;
+    used += size;
+  }
+  return out;
+}
+
+/** The base part cleaned of everything Windows forbids, before length and duplicates are decided. */
+export function cleanFileBase(base: string): string {
+  let text = base.normalize('NFC');
+  text = russianQuotes(text);
+  text = text.replace(CONTROL, ' ').replace(SEPARATORS, '-').replace(FORBIDDEN, '_');
+  text = trimEnds(text.replace(/\s+/g, ' '));
+  return text;
+}
+
+/** How names are compared: Windows and macOS treat «Письмо.docx» and «ПИСЬМО.docx» as one file. */
+export function fileNameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/**
+ * A Windows-safe, unique file name `base` + `.ext`: forbidden characters replaced (\ / | → «-»,
+ * : * ? < > → «_», straight quotes → «»), whitespace collapsed, no leading/trailing dot or space,
+ * device names (CON, NUL, COM1…) prefixed with «_», at most 150 UTF-8 bytes, «документ» when
+ * nothing is left. A name already in `taken` gets « (2)», « (3)»…
+ *
+ * `taken` holds the keys of names in use (see fileNameKey — lower case); the chosen name's key
+ * is added to it.
+ */
+export function safeFileName(base: string, ext: string, taken: Set<string>): string {
+  const cleanExt = ext.replace(/^\.+/, '');
+  const suffix = cleanExt ? `.${cleanExt}` : '';
+  let stem = cleanFileBase(base);
+  if (stem === '') stem = FALLBACK_FILE_NAME;
+
+  for (let n = 1; ; n++) {
+    const counter = n === 1 ? '' : ` (${n})`;
+    const budget = Math.max(0, MAX_FILE_NAME_BYTES - utf8Length(counter + suffix));
+    let fitted = trimEnds(truncateUtf8(stem, budget));
+    if (fitted === '') fitted = truncateUtf8(FALLBACK_FILE_NAME, budget);
+    if (RESERVED.test(fitted + suffix)) fitted = truncateUtf8(`_${fitted}`, budget);
+    const name = `${fitted}${counter}${suffix}`;
+    const key = fileNameKey(name);
+    if (!taken.has(key)) {
+      taken.add(key);
+      return name;
+    }
+  }
+}
