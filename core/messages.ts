@@ -224,6 +224,18 @@ const catalogue = {
   CLI_FORM_LIST: (p: { id: string; version: number; title: string; methodology?: string }) =>
     `${p.id} (${p.version}) — ${p.title}${p.methodology ? ` [${p.methodology}]` : ''}`,
   // an unexpected failure inside Kaskad itself
+  // the closing line of `kaskad generate`
+  CLI_GENERATE_SUMMARY: (p: { made: string; skipped: string; seconds: string }) =>
+    `Готово: создано ${p.made}, пропущено ${p.skipped}, время ${p.seconds} с.`,
+  // a record that gave no document, followed by its reasons
+  CLI_SKIPPED: (p: { record: string }) => `Пропущено «${p.record}»:`,
+  // one line of `kaskad templates`
+  CLI_TEMPLATE_LINE: (p: { id: string; title: string; each: string; seed: string }) =>
+    `${p.id} — ${p.title} (${p.each}; образец: ${p.seed})`,
+  // a heading line of `kaskad demo`
+  CLI_DEMO_STEP: (p: { title: string }) => `— ${p.title}`,
+  // unknown value of --each
+  CLI_BAD_EACH: (p: { value: string }) => `неизвестное значение --each «${p.value}»: допустимо document, municipality, school.`,
   CLI_INTERNAL_ERROR: (p: { detail: string }) => `внутренняя ошибка Каскада: ${p.detail}. Сообщите разработчикам, приложив файл.`,
   // ── forms: score explanations ──
   SCORE_OPTION: (p: { option: string; points: string }) => `ответ «${p.option}» — ${p.points}`,

@@ -1,10 +1,8 @@
 /** The forms commands' own file-system edge: listing inputs, reading and writing whole files. */
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { makeIssue, type Issue } from '../../core/issues';
 import { describeFsError } from '../io/fs-errors';
-import { moveIntoPlace } from '../io/output';
 
 export { readInput } from '../io/read-input';
 
@@ -37,24 +35,7 @@ export async function listFolder(dir: string): Promise<string[]> {
   }
 }
 
-/**
- * Writes `bytes` to `file` through a temporary file renamed into place; an existing file is kept
- * (OUTPUT_EXISTS) unless `force`.
- */
-export async function writeFileAtomic(file: string, bytes: Uint8Array, options: { force?: boolean } = {}): Promise<Issue | undefined> {
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.kaskad-tmp-${randomBytes(6).toString('hex')}-${path.basename(file)}`);
-  try {
-    await fs.mkdir(dir, { recursive: true });
-    await fs.writeFile(temp, bytes);
-  } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    return makeIssue('OUTPUT_UNWRITABLE', { kind: 'file', file }, { detail: describeFsError(error) });
-  }
-  const issue = await moveIntoPlace(temp, path.resolve(file), options.force ?? false);
-  if (issue) await fs.rm(temp, { force: true }).catch(() => undefined);
-  return issue;
-}
+export { writeFileAtomic } from '../io/output';
 
 /** The shipped templates folder, found upwards from this module (source and build trees differ in depth). */
 export async function findTemplatesDir(start = __dirname): Promise<string | undefined> {

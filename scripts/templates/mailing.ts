@@ -11,12 +11,14 @@ export function mailingTemplate() {
     ...attachmentNote(),
     ...signatureBlock(PORTRAIT_WIDTH),
     ...executorBlock(),
+    control('{#attachments}'),
     para([''], { pageBreakBefore: true }),
     ...attachmentCaption(),
-    para(['Список общеобразовательных организаций'], { align: 'center', bold: true }),
+    para(['{title}'], { align: 'center', bold: true }),
     para(['{municipality.name}'], { align: 'center', bold: true }),
-    para(['({schoolCount})'], { align: 'center', after: 240 }),
-    dataTable([12, 98, 70], ['№ п/п', 'Общеобразовательная организация', 'Списки'], [['{no}'], ['{name}'], ['{lists}']], 'schools'),
-    control('{#noSchools}'), para(['Школ в списках нет.'], { before: 120 }), control('{/noSchools}'),
+    para(['(', '{schoolCount}', ')'], { align: 'center', after: 240 }),
+    dataTable([15, 165], ['№ п/п', 'Общеобразовательная организация'], [['{no}'], ['{name}']], 'schools'),
+    control('{#noSchools}'), para(['Школ этого муниципального образования в списке нет.'], { before: 120 }), control('{/noSchools}'),
+    control('{/attachments}'),
   ])]);
 }

@@ -13,39 +13,44 @@ export function municipalAddressee(index: DatasetIndex, m: Municipality): string
   return `${m.headPositionDative}\n${initialsOf(head)}\u00a0${surnameIn(head, 'dative')}`;
 }
 
-/** The municipality's own schools on the year's lists (leader schools are not a list to send). */
-export function municipalSchools(index: DatasetIndex, municipalityId: string, year: number | undefined) {
+/** The municipality's own schools on one of the year's lists (or on any list but leader schools). */
+export function municipalSchools(index: DatasetIndex, municipalityId: string, year: number | undefined, list?: string) {
   const entries = year !== undefined ? index.schoolLists.get(String(year)) ?? [] : [];
-  const lists = new Map<string, string[]>();
+  const names = new Set<string>();
   for (const e of entries) {
-    if (e.list === 'школа-лидер') continue;
+    if (list ? e.list !== list : e.list === 'школа-лидер') continue;
     const school = index.schools.get(e.schoolId);
-    if (!school || school.municipalityId !== municipalityId) continue;
-    lists.set(school.id, [...(lists.get(school.id) ?? []), e.list]);
+    if (school && school.municipalityId === municipalityId) names.add(school.name);
   }
-  return [...lists.entries()]
-    .map(([id, names]) => ({ name: index.schools.get(id)!.name, lists: names.join('; ') }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'ru', { numeric: true }))
-    .map((s, i) => ({ no: String(i + 1), ...s }));
+  return [...names].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true })).map((name, i) => ({ no: String(i + 1), name }));
 }
 
-/** One letter of a per-МОУО mailing: the document's text, addressed to the municipality, with its schools. */
+/**
+ * One letter of a per-МОУО mailing: the document's text addressed to the municipality's head, and
+ * each «список школ» attachment narrowed to the municipality's own schools.
+ */
 export function mailingContext(index: DatasetIndex, doc: KaskadDocument, m: Municipality) {
-  const base = documentBase(index, doc);
-  const schools = municipalSchools(index, m.id, doc.year);
-  const addressee = municipalAddressee(index, m);
   const org = index.organisations.get(doc.organisationId);
+  const rows = (index.attachments.get(doc.id) ?? []).filter((a) => a.kind === 'список школ');
+  const lists = rows.length > 0 ? rows : [{ no: 1, title: 'Список общеобразовательных организаций', source: undefined }];
+  const attachments = lists.map((a) => {
+    const schools = municipalSchools(index, m.id, doc.year, a.source);
+    return {
+      captionNo: lists.length > 1 ? ` №\u00a0${a.no}` : '',
+      captionOf: org?.shortName ?? org?.fullName.replace(/\s*\n\s*/g, ' '),
+      approvedDate: doc.date ? formatDateNumeric(doc.date) : undefined,
+      approvedNumber: doc.number,
+      title: a.title,
+      schools,
+      noSchools: schools.length === 0,
+      schoolCount: countOf(schools.length, SCHOOL_FORMS),
+    };
+  });
   return {
-    ...base,
-    addressee,
+    ...documentBase(index, doc),
+    addressee: municipalAddressee(index, m),
     hasAddressee: true,
     municipality: { name: m.name, authority: m.authority },
-    schools,
-    noSchools: schools.length === 0,
-    schoolCount: countOf(schools.length, SCHOOL_FORMS),
-    captionNo: '',
-    captionOf: org?.shortName ?? org?.fullName.replace(/\s*\n\s*/g, ' '),
-    approvedDate: doc.date ? formatDateNumeric(doc.date) : undefined,
-    approvedNumber: doc.number,
+    attachments,
   };
 }

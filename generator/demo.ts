@@ -1,0 +1,54 @@
+import * as path from 'node:path';
+import { TEMPLATES } from '../core/render/template-catalog';
+import { collectFiles, type CollectResult } from './forms/collect-files';
+import { listWorkbooks } from './forms/io-files';
+import { loadReferenceData } from './forms/load-data';
+import { loadDefinitions } from './forms/load-definitions';
+import { generate, type GenerateResult } from './generate';
+import { templatesDir } from './templates-dir';
+
+/** Folder names inside out/demo, one per template. */
+const FOLDERS: Record<string, string> = {
+  letter: 'письма',
+  'letter-schedule': 'письмо с графиком (Республика Алтай)',
+  'seminar-letter': 'письма',
+  order: 'приказ',
+  roadmap: 'дорожная карта',
+  mailing: 'рассылка МОУО',
+  'tech-card': 'технологические карты',
+};
+
+export interface DemoStep {
+  title: string;
+  result: GenerateResult;
+}
+
+export interface DemoResult {
+  outDir: string;
+  steps: DemoStep[];
+  svod?: CollectResult;
+  exitCode: 0 | 1 | 2;
+}
+
+/**
+ * The main job on the bundled sample region: every template's documents, then the monitoring
+ * cards checked and consolidated into svod.xlsx. The demo folder is the demo's own: it is rewritten.
+ */
+export async function runDemo(outDir: string, onProgress?: (done: number, total: number) => void): Promise<DemoResult> {
+  const templates = templatesDir();
+  const data = path.join(templates, 'data', 'sample-region.xlsx');
+  const steps: DemoStep[] = [];
+  for (const t of TEMPLATES) {
+    const result = await generate({ template: t.id, data, outDir: path.join(outDir, FOLDERS[t.id] ?? t.id), force: true, onProgress });
+    steps.push({ title: t.title, result });
+  }
+  const definitions = await loadDefinitions();
+  const reference = await loadReferenceData(data);
+  const cards = await listWorkbooks([path.join(templates, 'forms', 'samples', 'F1')]);
+  const svod = definitions.issues.length === 0
+    ? await collectFiles(cards.files, { definitions: definitions.definitions, data: reference.data, out: path.join(outDir, 'svod.xlsx'), force: true })
+    : undefined;
+  const worst = Math.max(...steps.map((s) => s.result.exitCode), svod?.written ? 0 : 2);
+  // The sample cards carry deliberate errors: findings there are the point of the demo, not a failure.
+  return { outDir, steps, svod, exitCode: worst as 0 | 1 | 2 };
+}

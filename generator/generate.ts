@@ -1,0 +1,147 @@
+import * as path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { hasErrors, makeIssue, type Issue } from '../core/issues';
+import { indexDataset } from '../core/render/contexts/dataset-index';
+import { prepareTemplate, renderDocument, type PreparedTemplate } from '../core/render/render-docx';
+import { EACH_KINDS, findTemplate, planJobs, TEMPLATES, type Each, type TemplateInfo } from '../core/render/template-catalog';
+import { writeZip } from '../core/zip/write-zip';
+import { safeFileName } from './io/file-names';
+import { openOutput, writeFileAtomic } from './io/output';
+import { convertToPdf } from './io/pdf';
+import { readInput } from './io/read-input';
+import { loadDataset } from './load-dataset';
+import { templatesDir } from './templates-dir';
+
+export interface GenerateRequest {
+  /** A template id (`letter`, `mailing`…) or the path of a user's .docx with the same tags. */
+  template: string;
+  data: string;
+  outDir: string;
+  /** For a user's .docx: what one document is made for (default: document). */
+  each?: Each;
+  /** For a user's .docx: whose data it gets (default: letter, mailing or tech-card by `each`). */
+  like?: string;
+  select?: readonly string[];
+  zip?: boolean;
+  pdf?: boolean;
+  force?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SkippedRecord {
+  record: string;
+  issues: Issue[];
+}
+
+export interface GenerateResult {
+  /** 0 all made; 1 some records failed (the rest written); 2 bad usage or unreadable input. */
+  exitCode: 0 | 1 | 2;
+  made: string[];
+  skipped: SkippedRecord[];
+  /** Problems not tied to one output: bad cells of the data, unknown template, PDF. */
+  issues: Issue[];
+  ms: number;
+}
+
+const DEFAULT_LIKE: Record<Each, string> = { document: 'letter', municipality: 'mailing', school: 'tech-card' };
+const nodeDeflate = (data: Uint8Array) => deflateRawSync(data, { level: 6 });
+
+/** Which template info a request means, and its bytes. */
+async function resolveTemplate(request: GenerateRequest): Promise<{ info?: TemplateInfo; bytes?: Uint8Array; name: string; issues: Issue[] }> {
+  const known = TEMPLATES.map((t) => t.id).join(', ');
+  const builtIn = findTemplate(request.template);
+  if (builtIn) {
+    if (request.each && request.each !== builtIn.each) {
+      return { name: builtIn.id, issues: [makeIssue('EACH_UNSUPPORTED', { kind: 'template', template: builtIn.id }, { template: builtIn.id, each: request.each, allowed: builtIn.each })] };
+    }
+    const read = await readInput(path.join(templatesDir(), 'documents', builtIn.file));
+    return read.ok ? { info: builtIn, bytes: read.bytes, name: builtIn.id, issues: [] } : { name: builtIn.id, issues: read.issues };
+  }
+  if (!/\.docx$/i.test(request.template)) {
+    return { name: request.template, issues: [makeIssue('TEMPLATE_UNKNOWN', { kind: 'template', template: request.template }, { id: request.template, known })] };
+  }
+  const each = request.each ?? 'document';
+  const like = findTemplate(request.like ?? DEFAULT_LIKE[each]);
+  if (!like || like.each !== each) {
+    return { name: request.template, issues: [makeIssue('TEMPLATE_UNKNOWN', { kind: 'template', template: request.like ?? '' }, { id: request.like ?? '', known })] };
+  }
+  const read = await readInput(request.template);
+  const name = path.basename(request.template);
+  return read.ok ? { info: { ...like, id: like.id, file: name }, bytes: read.bytes, name, issues: [] } : { name, issues: read.issues };
+}
+
+/**
+ * Makes documents from a template and the data: every good record gives a document, every bad
+ * one is skipped with its reasons, and nothing that exists is overwritten without `force`.
+ * For a user's .docx, the documents are those whose «Шаблон» names the template it is `like`.
+ */
+export async function generate(request: GenerateRequest): Promise<GenerateResult> {
+  const started = Date.now();
+  const result: GenerateResult = { exitCode: 0, made: [], skipped: [], issues: [], ms: 0 };
+  const finish = (exitCode: 0 | 1 | 2) => ({ ...result, exitCode, ms: Date.now() - started });
+  if (request.each && !EACH_KINDS.includes(request.each)) return finish(2);
+
+  const [template, loaded] = await Promise.all([resolveTemplate(request), loadDataset(request.data)]);
+  result.issues.push(...template.issues, ...loaded.issues);
+  if (!template.info || !template.bytes || !loaded.dataset) return finish(2);
+  const prepared = prepareTemplate(template.bytes, template.name);
+  if (!prepared.ok) {
+    result.issues.push(...prepared.issues);
+    return finish(2);
+  }
+
+  const index = indexDataset(loaded.dataset);
+  const plan = planJobs(template.info, index, { select: request.select });
+  result.issues.push(...plan.issues);
+  if (plan.jobs.length === 0 || hasErrors(plan.issues)) return finish(2);
+
+  const made = await writeJobs(prepared.template, plan.jobs, request, result);
+  if (made === undefined) return finish(2);
+  result.made = made;
+  if (request.pdf && !request.zip && made.length > 0) {
+    const pdf = await convertToPdf(made, request.outDir, { force: request.force });
+    result.issues.push(...pdf.issues);
+    result.made.push(...pdf.made);
+  }
+  const failed = result.skipped.length > 0 || hasErrors(result.issues);
+  return finish(failed ? 1 : 0);
+}
+
+async function writeJobs(template: PreparedTemplate, jobs: ReturnType<typeof planJobs>['jobs'], request: GenerateRequest, result: GenerateResult): Promise<string[] | undefined> {
+  const taken = new Set<string>();
+  const zipEntries: Array<{ name: string; data: Uint8Array; compress: boolean }> = [];
+  const opened = request.zip ? undefined : await openOutput(request.outDir, { force: request.force });
+  if (opened && !opened.ok) {
+    result.issues.push(...opened.issues);
+    return undefined;
+  }
+  const output = opened?.output;
+  let done = 0;
+  for (const job of jobs) {
+    const name = safeFileName(job.fileBase, '.docx', taken);
+    const conflict = output ? await output.conflict(name) : undefined;
+    const rendered = conflict ? undefined : renderDocument(template, job.data, job.record, { deflateRaw: nodeDeflate });
+    if (conflict) result.skipped.push({ record: job.record, issues: [conflict] });
+    else if (rendered && !rendered.ok) result.skipped.push({ record: job.record, issues: rendered.issues });
+    else if (rendered?.ok) {
+      if (output) {
+        const failure = await output.write(name, rendered.bytes);
+        if (failure) result.skipped.push({ record: job.record, issues: [failure] });
+      } else zipEntries.push({ name, data: rendered.bytes, compress: false });
+    }
+    request.onProgress?.(++done, jobs.length);
+  }
+  if (output) {
+    const committed = await output.commit();
+    result.issues.push(...committed.issues);
+    return committed.written;
+  }
+  if (zipEntries.length === 0) return [];
+  const zipPath = path.join(request.outDir, safeFileName(`${template.name} — документы`, '.zip', new Set()));
+  const failure = await writeFileAtomic(zipPath, writeZip(zipEntries), { force: request.force });
+  if (failure) {
+    result.issues.push(failure);
+    return [];
+  }
+  return [zipPath];
+}
