@@ -2,14 +2,15 @@ import * as path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { hasErrors, makeIssue, type Issue } from '../core/issues';
 import { indexDataset } from '../core/render/contexts/dataset-index';
-import { prepareTemplate, renderDocument, type PreparedTemplate } from '../core/render/render-docx';
-import { EACH_KINDS, findTemplate, planJobs, TEMPLATES, type Each, type TemplateInfo } from '../core/render/template-catalog';
+import { prepareTemplate, renderDocument, type PreparedTemplate, type Rendered } from '../core/render/render-docx';
+import { EACH_KINDS, findTemplate, planJobs, TEMPLATES, type Each, type RenderJob, type TemplateInfo } from '../core/render/template-catalog';
 import { writeZip } from '../core/zip/write-zip';
 import { safeFileName } from './io/file-names';
-import { openOutput, writeFileAtomic } from './io/output';
+import { openOutput, writeFileAtomic, type OutputBatch } from './io/output';
 import { convertToPdf } from './io/pdf';
 import { readInput } from './io/read-input';
 import { loadDataset } from './load-dataset';
+import { openRenderPool } from './render-pool';
 import { templatesDir } from './templates-dir';
 
 export interface GenerateRequest {
@@ -45,6 +46,8 @@ export interface GenerateResult {
 
 const DEFAULT_LIKE: Record<Each, string> = { document: 'letter', municipality: 'mailing', school: 'tech-card' };
 const nodeDeflate = (data: Uint8Array) => deflateRawSync(data, { level: 6 });
+/** From this many documents on, rendering goes to worker threads (starting them costs ~100 ms). */
+const POOL_THRESHOLD = 50;
 
 /** Which template info a request means, and its bytes. */
 async function resolveTemplate(request: GenerateRequest): Promise<{ info?: TemplateInfo; bytes?: Uint8Array; name: string; issues: Issue[] }> {
@@ -95,7 +98,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   result.issues.push(...plan.issues);
   if (plan.jobs.length === 0 || hasErrors(plan.issues)) return finish(2);
 
-  const made = await writeJobs(prepared.template, plan.jobs, request, result);
+  const made = await writeJobs(prepared.template, template.bytes, plan.jobs, request, result);
   if (made === undefined) return finish(2);
   result.made = made;
   if (request.pdf && !request.zip && made.length > 0) {
@@ -107,8 +110,15 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   return finish(failed ? 1 : 0);
 }
 
-async function writeJobs(template: PreparedTemplate, jobs: ReturnType<typeof planJobs>['jobs'], request: GenerateRequest, result: GenerateResult): Promise<string[] | undefined> {
+async function writeJobs(
+  template: PreparedTemplate,
+  templateBytes: Uint8Array,
+  jobs: readonly RenderJob[],
+  request: GenerateRequest,
+  result: GenerateResult,
+): Promise<string[] | undefined> {
   const taken = new Set<string>();
+  const names = jobs.map((job) => safeFileName(job.fileBase, '.docx', taken));
   const zipEntries: Array<{ name: string; data: Uint8Array; compress: boolean }> = [];
   const opened = request.zip ? undefined : await openOutput(request.outDir, { force: request.force });
   if (opened && !opened.ok) {
@@ -116,20 +126,24 @@ async function writeJobs(template: PreparedTemplate, jobs: ReturnType<typeof pla
     return undefined;
   }
   const output = opened?.output;
-  let done = 0;
-  for (const job of jobs) {
-    const name = safeFileName(job.fileBase, '.docx', taken);
-    const conflict = output ? await output.conflict(name) : undefined;
-    const rendered = conflict ? undefined : renderDocument(template, job.data, job.record, { deflateRaw: nodeDeflate });
-    if (conflict) result.skipped.push({ record: job.record, issues: [conflict] });
-    else if (rendered && !rendered.ok) result.skipped.push({ record: job.record, issues: rendered.issues });
-    else if (rendered?.ok) {
-      if (output) {
-        const failure = await output.write(name, rendered.bytes);
-        if (failure) result.skipped.push({ record: job.record, issues: [failure] });
-      } else zipEntries.push({ name, data: rendered.bytes, compress: false });
+  const renderer = jobs.length >= POOL_THRESHOLD ? await pooledRenderer(template, templateBytes, jobs, names, output) : inlineRenderer(template, output);
+  try {
+    for (const [index, job] of jobs.entries()) {
+      const name = names[index]!;
+      const conflict = await renderer.conflict(index, name);
+      const rendered = conflict ? undefined : await renderer.render(job);
+      if (conflict) result.skipped.push({ record: job.record, issues: [conflict] });
+      else if (rendered && !rendered.ok) result.skipped.push({ record: job.record, issues: rendered.issues });
+      else if (rendered?.ok) {
+        if (output) {
+          const failure = await output.write(name, rendered.bytes);
+          if (failure) result.skipped.push({ record: job.record, issues: [failure] });
+        } else zipEntries.push({ name, data: rendered.bytes, compress: false });
+      }
+      request.onProgress?.(index + 1, jobs.length);
     }
-    request.onProgress?.(++done, jobs.length);
+  } finally {
+    await renderer.close();
   }
   if (output) {
     const committed = await output.commit();
@@ -144,4 +158,48 @@ async function writeJobs(template: PreparedTemplate, jobs: ReturnType<typeof pla
     return [];
   }
   return [zipPath];
+}
+
+/** Renders the jobs one by one, in order; `conflict` is asked just before `render` of the same job. */
+interface JobRenderer {
+  conflict(index: number, name: string): Promise<Issue | undefined>;
+  render(job: RenderJob): Promise<Rendered>;
+  close(): Promise<void>;
+}
+
+function inlineRenderer(template: PreparedTemplate, output: OutputBatch | undefined): JobRenderer {
+  return {
+    conflict: async (_, name) => output?.conflict(name),
+    render: async (job) => renderDocument(template, job.data, job.record, { deflateRaw: nodeDeflate }),
+    close: async () => undefined,
+  };
+}
+
+/**
+ * Renders on worker threads, ahead of the writing. Conflicts are looked up first — the batch
+ * writes into a hidden folder, so they cannot change meanwhile — and only the jobs without one
+ * are rendered; their results arrive in job order.
+ */
+async function pooledRenderer(
+  template: PreparedTemplate,
+  templateBytes: Uint8Array,
+  jobs: readonly RenderJob[],
+  names: readonly string[],
+  output: OutputBatch | undefined,
+): Promise<JobRenderer> {
+  const conflicts = await Promise.all(names.map((name) => output?.conflict(name)));
+  const pool = openRenderPool(templateBytes, template.name);
+  const results = pool.render(jobs.filter((_, index) => !conflicts[index]));
+  return {
+    conflict: async (index) => conflicts[index],
+    async render() {
+      const next = await results.next();
+      if (next.done) throw new Error('the render pool returned fewer documents than it was given');
+      return next.value;
+    },
+    async close() {
+      await results.return();
+      await pool.close();
+    },
+  };
 }

@@ -17,7 +17,8 @@ export function approvalFormFor(title: string): ApprovalForm {
   const first = (title.trim().split(/\s+/)[0] ?? '').toLowerCase().replace(/[^а-яё-]/g, '');
   const exception = EXCEPTIONS[first];
   if (exception) return exception;
-  if (/(ые|ие)$/.test(first)) return 'УТВЕРЖДЕНЫ';
+  // «Методические», «Общие» are plural adjectives; «Распределение», «Положение» are neuter nouns in -ие.
+  if (/(ые|[кгхжшщч]ие)$/.test(first)) return 'УТВЕРЖДЕНЫ';
   if (/(ая|яя)$/.test(first)) return 'УТВЕРЖДЕНА';
   if (/(ое|ее|ие|ье|о|е)$/.test(first)) return 'УТВЕРЖДЕНО';
   if (/[ая]$/.test(first)) return 'УТВЕРЖДЕНА';

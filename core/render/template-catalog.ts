@@ -20,6 +20,8 @@ export interface TemplateInfo {
   each: Each;
   /** Which seed document it reproduces. */
   seed: string;
+  /** Names the file when the document's own title would repeat another template's (an order's attachment). */
+  fileTitle?: string;
 }
 
 /** One document to make: the record's name for messages, a file name base and the template data. */
@@ -34,7 +36,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'letter-schedule', title: 'Письмо с приложением-графиком', file: 'letter-schedule.docx', each: 'document', seed: '003 (приложение 1)' },
   { id: 'seminar-letter', title: 'Письмо о результатах семинара', file: 'seminar-letter.docx', each: 'document', seed: '002 (№ 13170)' },
   { id: 'order', title: 'Приказ с утверждаемыми приложениями', file: 'order.docx', each: 'document', seed: '004 (№ 04/335)' },
-  { id: 'roadmap', title: 'Дорожная карта (утверждённое приложение)', file: 'roadmap.docx', each: 'document', seed: '004, 001' },
+  { id: 'roadmap', title: 'Дорожная карта (утверждённое приложение)', file: 'roadmap.docx', each: 'document', seed: '004, 001', fileTitle: 'Дорожная карта' },
   { id: 'mailing', title: 'Письмо каждому МОУО со списком его школ', file: 'mailing.docx', each: 'municipality', seed: '004 (№ 12865)' },
   { id: 'tech-card', title: 'Технологическая карта адресной помощи', file: 'tech-card.docx', each: 'school', seed: '003 (приложение 2)' },
 ];
@@ -78,7 +80,8 @@ export function planJobs(template: TemplateInfo, index: DatasetIndex, options: P
     if (template.each === 'document') {
       if (wanted && !wanted.has(doc.id)) continue;
       seen.add(doc.id);
-      jobs.push({ record: doc.id, fileBase: documentTitle(doc), data: documentData(index, doc, template.id) });
+      const title = documentTitle(doc);
+      jobs.push({ record: doc.id, fileBase: template.fileTitle ? `${template.fileTitle} (${title})` : title, data: documentData(index, doc, template.id) });
     } else if (template.each === 'municipality') {
       for (const m of index.dataset.municipalities) {
         if (wanted && !wanted.has(m.id)) continue;
