@@ -9,13 +9,34 @@ import { registerFormsCommands } from './cli/forms-commands';
 import { registerGenerateCommands } from './cli/generate-commands';
 import { packageVersion } from './templates-dir';
 
+const HELP_TITLES: Record<string, string> = { 'Usage:': 'Вызов:', 'Options:': 'Параметры:', 'Commands:': 'Команды:', 'Arguments:': 'Аргументы:' };
+
+/** commander speaks English; the few usage errors a clerk can meet are said in Russian. */
+function russianUsageError(text: string): string {
+  const t = text.trim().replace(/^error: /, '');
+  const rules: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+    [/^required option '([^']+)' not specified/, (m) => `не указан обязательный параметр ${m[1]}.`],
+    [/^missing required argument '([^']+)'/, (m) => `не указан обязательный аргумент «${m[1]}».`],
+    [/^unknown command '([^']+)'/, (m) => `нет команды «${m[1]}». Список команд: kaskad --help.`],
+    [/^unknown option '([^']+)'/, (m) => `неизвестный параметр ${m[1]}. Справка: kaskad <команда> --help.`],
+    [/^option '([^']+)' argument missing/, (m) => `у параметра ${m[1]} не указано значение.`],
+    [/^too many arguments/, () => 'лишние аргументы. Справка: kaskad <команда> --help.'],
+  ];
+  for (const [pattern, say] of rules) {
+    const m = pattern.exec(t);
+    if (m) return say(m);
+  }
+  return t;
+}
+
 export function buildProgram(): Command {
   const program = new Command('kaskad')
     .description('Каскад: документы министерства и проверка форм мониторинга ШНОР')
     .version(packageVersion(), '-V, --version', 'версия')
     .helpOption('-h, --help', 'справка')
     .helpCommand('help [command]', 'справка по команде')
-    .configureOutput({ outputError: (text, write) => write(`✖ ${text.replace(/^error: /, '')}`) })
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+    .configureOutput({ outputError: (text, write) => write(`✖ ${russianUsageError(text)}\n`) })
     .exitOverride();
   registerGenerateCommands(program);
   registerFormsCommands(program);

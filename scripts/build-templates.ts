@@ -10,7 +10,7 @@ import { seminarLetterTemplate } from './templates/seminar-letter';
 import { techCardTemplate } from './templates/tech-card';
 
 /** Builds templates/documents/*.docx reproducibly: `npm run build:templates`. */
-const TEMPLATES: Record<string, () => Document> = {
+export const TEMPLATE_BUILDERS: Record<string, () => Document> = {
   letter: letterTemplate,
   'letter-schedule': letterScheduleTemplate,
   'seminar-letter': seminarLetterTemplate,
@@ -23,11 +23,11 @@ const TEMPLATES: Record<string, () => Document> = {
 async function main(): Promise<void> {
   const dir = join(__dirname, '..', '..', 'templates', 'documents');
   mkdirSync(dir, { recursive: true });
-  for (const [id, build] of Object.entries(TEMPLATES)) {
+  for (const [id, build] of Object.entries(TEMPLATE_BUILDERS)) {
     const buffer = await Packer.toBuffer(build());
     writeFileSync(join(dir, `${id}.docx`), buffer);
     process.stdout.write(`${id}.docx\n`);
   }
 }
 
-void main();
+if (require.main === module) void main();

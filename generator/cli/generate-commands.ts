@@ -35,6 +35,7 @@ export function printGenerateResult(result: GenerateResult, json: boolean): void
     console.error(messageFor('CLI_SKIPPED', { record: skipped.record }));
     printIssues(skipped.issues, (line) => console.error(`  ${line}`));
   }
+  if (result.exitCode === 2 && result.made.length === 0) return;
   console.log(messageFor('CLI_GENERATE_SUMMARY', {
     made: countOf(result.made.length, DOCUMENT_FORMS),
     skipped: formatNumber(result.skipped.length),

@@ -119,8 +119,8 @@ describe('a missing required column', () => {
 describe('an empty sheet', () => {
   it('reports SHEET_EMPTY for «Школы» cleared entirely', async () => {
     const data = await sampleWith(dir, (wb) => {
-      const ws = sheetOf(wb, 'Школы');
-      ws.spliceRows(1, ws.rowCount);
+      // Every cell emptied, header row included (exceljs's spliceRows leaves this sheet as it was).
+      sheetOf(wb, 'Школы').eachRow((row) => row.eachCell((cell) => { cell.value = null; }));
     });
     const result = await generate({ template: 'letter', data, outDir: join(dir, 'out') });
     const empty = withCode(result.issues, 'SHEET_EMPTY');
@@ -161,31 +161,54 @@ describe('a truncated workbook', () => {
   });
 });
 
+/** A copy of letter.docx with its document.xml changed by `edit`, written as `dir/name`. */
+function brokenLetter(edit: (xml: string) => string, name = 'broken-letter.docx'): string {
+  const zip = new PizZip(readFileSync(templateFile('letter')));
+  const xml = zip.file('word/document.xml')!.asText();
+  const edited = edit(xml);
+  expect(edited).not.toBe(xml);
+  zip.file('word/document.xml', edited);
+  const file = join(dir, name);
+  writeFileSync(file, zip.generate({ type: 'nodebuffer' }));
+  return file;
+}
+
+const templateTags = (issues: readonly Issue[]) => issues.map((i) => (i.location.kind === 'template' ? i.location.tag : undefined));
+
 describe('a template with syntax errors', () => {
   it('reports every TEMPLATE_SYNTAX error at once, with the template and the tag, exit 2', async () => {
-    const zip = new PizZip(readFileSync(templateFile('letter')));
-    const xml = zip.file('word/document.xml')!.asText();
-    expect(xml).toContain('{subject}');
-    expect(xml).toContain('{/hasExecutor}');
-    zip.file('word/document.xml', xml.replace('{subject}', '{subject').replace('{/hasExecutor}', '{/hasExecutorr}'));
-    const template = join(dir, 'broken-letter.docx');
-    writeFileSync(template, zip.generate({ type: 'nodebuffer' }));
+    const template = brokenLetter((xml) => xml.replace('{subject}', '{subject').replace('{/hasSalutation}', ''));
     const out = join(dir, 'out');
 
     const result = await generate({ template, data: SAMPLE_XLSX, outDir: out });
     const syntax = withCode(result.issues, 'TEMPLATE_SYNTAX');
-    expect(syntax.length).toBeGreaterThanOrEqual(2);
-    for (const issue of syntax) expect(issue.location).toMatchObject({ kind: 'template', template: 'broken-letter.docx' });
-    const tags = syntax.map((i) => (i.location.kind === 'template' ? i.location.tag : undefined));
-    expect(tags).toContain('subject');
-    expect(tags.some((t) => t?.includes('hasExecutor'))).toBe(true);
+    expect(syntax).toHaveLength(2);
+    for (const issue of syntax) {
+      expect(issue.location).toMatchObject({ kind: 'template', template: 'broken-letter.docx', part: 'word/document.xml' });
+    }
+    expect(templateTags(syntax).sort()).toEqual(['hasSalutation', 'subject']);
     const unclosed = syntax.find((i) => i.location.kind === 'template' && i.location.tag === 'subject');
     expect(unclosed?.message).toContain('«{subject» не закрыт');
-    expect(formatIssue(unclosed!)).toContain('шаблон «broken-letter.docx»');
-    expect(formatIssue(unclosed!)).toContain('тег {subject}');
+    expect(formatIssue(unclosed!)).toContain('Шаблон «broken-letter.docx», часть word/document.xml, тег {subject}: ');
+    const unclosedLoop = syntax.find((i) => i.location.kind === 'template' && i.location.tag === 'hasSalutation');
+    expect(unclosedLoop?.message).toContain('{#hasSalutation} не закрыт');
     expect(result.exitCode).toBe(2);
     expect(result.made).toEqual([]);
     expect(listFolder(out)).toEqual([]);
+  });
+
+  // Known bug (reported to the lead): core/render/template-errors.ts reads only `xtag`, which
+  // docxtemplater does not set for closing_tag_does_not_match_opening_tag (it sets openingtag and
+  // closingtag), so the issue has no tag and says «раздел закрыт не тем тегом: {/}».
+  // Turn `it.failing` into `it` once fixed.
+  it.failing('names the section closed by the wrong tag ({#hasExecutor} … {/hasExecutorr})', async () => {
+    const template = brokenLetter((xml) => xml.replace('{/hasExecutor}', '{/hasExecutorr}'));
+    const result = await generate({ template, data: SAMPLE_XLSX, outDir: join(dir, 'out') });
+    const syntax = withCode(result.issues, 'TEMPLATE_SYNTAX');
+    expect(result.exitCode).toBe(2);
+    expect(syntax).toHaveLength(1);
+    expect(templateTags(syntax)).toEqual(['hasExecutor']);
+    expect(syntax[0]?.message).toContain('{/hasExecutorr}');
   });
 });
 

@@ -1,0 +1,55 @@
+/**
+ * One `generate` run in a process of its own, so that its time and peak memory are not mixed
+ * with the rest of the bench. Started by run.ts with fork(); answers through the IPC channel.
+ * A warm-up run on a small data file comes first (same template, its own output folder).
+ */
+import { resourceUsage } from 'node:process';
+import { generate } from '../generator/generate';
+
+export interface GenerateRunRequest {
+  warmupData: string;
+  warmupOut: string;
+  data: string;
+  outDir: string;
+}
+
+export interface GenerateRunReport {
+  ms: number;
+  made: number;
+  skipped: number;
+  exitCode: number;
+  /** Highest process RSS seen by sampling every 5 ms (all threads share one process), bytes. */
+  sampledPeakRss: number;
+  /** The kernel's high-water mark of the process RSS (getrusage), bytes; includes the warm-up. */
+  maxRss: number;
+}
+
+async function main(request: GenerateRunRequest): Promise<GenerateRunReport> {
+  await generate({ template: 'letter', data: request.warmupData, outDir: request.warmupOut, force: true });
+  let sampledPeakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage.rss());
+  }, 5);
+  const started = performance.now();
+  const result = await generate({ template: 'letter', data: request.data, outDir: request.outDir, force: true });
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage.rss());
+  return {
+    ms,
+    made: result.made.length,
+    skipped: result.skipped.length,
+    exitCode: result.exitCode,
+    sampledPeakRss,
+    maxRss: resourceUsage().maxRSS * 1024,
+  };
+}
+
+process.once('message', (request: GenerateRunRequest) => {
+  main(request).then(
+    (report) => process.send?.(report, () => process.exit(0)),
+    (error: unknown) => {
+      process.send?.({ error: String(error instanceof Error ? error.stack : error) }, () => process.exit(1));
+    },
+  );
+});

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: one-page letters from one template, Kaskad against the plain docxtemplater
+ * recipe, on this machine; prints a table and writes BENCHMARKS.md at the repository root.
+ *
+ *   (a) plain recipe, one thread        (b) Kaskad renderDocument, one thread
+ *   (c) Kaskad pool, rendering only     (d) `generate`, 1 000 letters to files, all cores
+ *   (e) `generate`, 10 000 letters to files, with the process's peak memory
+ *
+ * (a) and (b) alternate over several rounds after a warm-up; the median round counts.
+ * (d) and (e) run in a fresh process each (bench/generate-run.ts) after a warm-up generate.
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { cleanDeep } from '../core/format/text';
+import { prepareTemplate, renderDocument } from '../core/render/render-docx';
+import { openRenderPool } from '../generator/render-pool';
+import type { GenerateRunReport, GenerateRunRequest } from './generate-run';
+import { letterJobs, letterTemplateBytes, ROOT, writeLetterDataset } from './letters';
+import { median, timeLoop, type Measurement } from './measure';
+import { printTable, renderReport, type BenchResults } from './report';
+import { renderPlain } from './plain-recipe';
+
+const ROUNDS = 5;
+const PER_ROUND = 100;
+const WARMUP = 50;
+const POOL_DOCS = 1000;
+const TARGET_1000 = 1000;
+const TARGET_10000 = 10_000;
+
+const nodeDeflate = (data: Uint8Array) => deflateRawSync(data, { level: 6 });
+
+function measureSingleThread(): { plain: Measurement; kaskad: Measurement } {
+  const template = letterTemplateBytes();
+  const prepared = prepareTemplate(template, 'letter');
+  if (!prepared.ok) throw new Error('letter.docx does not prepare');
+  const jobs = letterJobs(PER_ROUND);
+  const cleaned = jobs.map((job) => cleanDeep(job.data));
+  const plain = (i: number) => renderPlain(template, cleaned[i % cleaned.length]!);
+  const kaskad = (i: number) => {
+    const job = jobs[i % jobs.length]!;
+    const rendered = renderDocument(prepared.template, job.data, job.record, { deflateRaw: nodeDeflate });
+    if (!rendered.ok) throw new Error(`${job.record}: ${rendered.issues.map((x) => x.message).join('; ')}`);
+  };
+  timeLoop(WARMUP, plain);
+  timeLoop(WARMUP, kaskad);
+  const plainRounds: number[] = [];
+  const kaskadRounds: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    plainRounds.push(timeLoop(PER_ROUND, plain));
+    kaskadRounds.push(timeLoop(PER_ROUND, kaskad));
+  }
+  const note = `median of ${ROUNDS} rounds × ${PER_ROUND}, after ${WARMUP} warm-up`;
+  return {
+    plain: { label: 'Plain recipe (new PizZip + new Docxtemplater + generate DEFLATE)', docs: PER_ROUND, ms: median(plainRounds), threads: 1, note },
+    kaskad: { label: 'Kaskad renderDocument (prepared once)', docs: PER_ROUND, ms: median(kaskadRounds), threads: 1, note },
+  };
+}
+
+async function measurePool(): Promise<Measurement> {
+  const jobs = letterJobs(POOL_DOCS);
+  const pool = openRenderPool(letterTemplateBytes(), 'letter');
+  try {
+    for await (const _ of pool.render(jobs.slice(0, 100))); // warm-up: threads start, JIT warms
+    const started = performance.now();
+    let made = 0;
+    for await (const rendered of pool.render(jobs)) if (rendered.ok) made++;
+    const ms = performance.now() - started;
+    if (made !== jobs.length) throw new Error(`the pool made ${made} of ${jobs.length}`);
+    return { label: `Kaskad render pool, rendering only (${pool.mode})`, docs: jobs.length, ms, threads: pool.size, note: 'bytes dropped, not written; 100 warm-up' };
+  } finally {
+    await pool.close();
+  }
+}
+
+function runGenerate(request: GenerateRunRequest): Promise<GenerateRunReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'generate-run.js'), [], { stdio: 'inherit' });
+    child.once('message', (message: GenerateRunReport | { error: string }) => {
+      if ('error' in message) reject(new Error(message.error));
+      else resolve(message);
+    });
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`generate-run exited with ${code}`));
+    });
+    child.send(request);
+  });
+}
+
+async function measureGenerate(work: string, count: number): Promise<{ measurement: Measurement; report: GenerateRunReport }> {
+  const warmupData = path.join(work, 'warmup.json');
+  const data = path.join(work, `letters-${count}.json`);
+  writeLetterDataset(100, warmupData);
+  writeLetterDataset(count, data);
+  const report = await runGenerate({ warmupData, warmupOut: path.join(work, 'warmup-out'), data, outDir: path.join(work, `out-${count}`) });
+  rmSync(path.join(work, `out-${count}`), { recursive: true, force: true });
+  if (report.made !== count || report.exitCode !== 0) throw new Error(`generate made ${report.made} of ${count} (exit ${report.exitCode})`);
+  const measurement: Measurement = {
+    label: `generate(): ${count.toLocaleString('en-US')} letters to .docx files`,
+    docs: count,
+    ms: report.ms,
+    threads: Math.max(1, Math.min(availableParallelism(), 4)),
+    note: 'fresh process; includes reading the data file, planning, rendering, writing and commit',
+  };
+  return { measurement, report };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'kaskad-bench-'));
+  try {
+    const started = Date.now();
+    const single = measureSingleThread();
+    const pool = await measurePool();
+    const thousand = await measureGenerate(work, TARGET_1000);
+    const tenThousand = await measureGenerate(work, TARGET_10000);
+    const results: BenchResults = { single, pool, thousand, tenThousand, date: new Date(), benchSeconds: (Date.now() - started) / 1000 };
+    printTable(results);
+    writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), renderReport(results));
+    console.log(`\nBENCHMARKS.md written (${results.benchSeconds.toFixed(0)} s).`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
