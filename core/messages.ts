@@ -72,6 +72,14 @@ const catalogue = {
   // a document row with no subject while the template prints {subject}
   RENDER_MISSING_VALUE: (p: { tag: string; record: string }) =>
     `для «${p.record}» нет значения поля {${p.tag}}; документ не создан. Заполните поле и повторите.`,
+  // `kaskad generate monitoring-report`: the справка needs the cards
+  TEMPLATE_NEEDS_SVOD: (p: { template: string }) =>
+    `шаблон «${p.template}» делается из свода карт: kaskad collect <карты> -o свод.xlsx --data <книга данных> --report справка.docx.`,
+  // collect --report with a data workbook that has no «Документы» row for the справка
+  REPORT_NO_DOCUMENT: (p: { template: string }) =>
+    `на листе «Документы» нет строки с шаблоном «${p.template}»: справка делается с реквизитами первой организации, без номера и подписи.`,
+  // collect --report without --data
+  REPORT_NEEDS_DATA: () => 'для справки нужна книга данных с реквизитами: добавьте --data <книга.xlsx>.',
   // the template expects a document, the record says something else
   RENDER_FAILED: (p: { record: string; detail: string }) => `документ для «${p.record}» не создан: ${p.detail}.`,
   // --select 999 when there is no such record

@@ -5,6 +5,8 @@ import { listWorkbooks } from './forms/io-files';
 import { loadReferenceData } from './forms/load-data';
 import { loadDefinitions } from './forms/load-definitions';
 import { generate, type GenerateResult } from './generate';
+import { writeMonitoringReport } from './monitoring-report';
+import type { Issue } from '../core/issues';
 import { templatesDir } from './templates-dir';
 
 /** Folder names inside out/demo, one per template. */
@@ -27,6 +29,7 @@ export interface DemoResult {
   outDir: string;
   steps: DemoStep[];
   svod?: CollectResult;
+  report?: { written?: string; issues: Issue[] };
   exitCode: 0 | 1 | 2;
 }
 
@@ -38,7 +41,7 @@ export async function runDemo(outDir: string, onProgress?: (done: number, total:
   const templates = templatesDir();
   const data = path.join(templates, 'data', 'sample-region.xlsx');
   const steps: DemoStep[] = [];
-  for (const t of TEMPLATES) {
+  for (const t of TEMPLATES.filter((template) => !template.fromSvod)) {
     const result = await generate({ template: t.id, data, outDir: path.join(outDir, FOLDERS[t.id] ?? t.id), force: true, onProgress });
     steps.push({ title: t.title, result });
   }
@@ -48,7 +51,10 @@ export async function runDemo(outDir: string, onProgress?: (done: number, total:
   const svod = definitions.issues.length === 0
     ? await collectFiles(cards.files, { definitions: definitions.definitions, data: reference.data, out: path.join(outDir, 'svod.xlsx'), force: true })
     : undefined;
-  const worst = Math.max(...steps.map((s) => s.result.exitCode), svod?.written ? 0 : 2);
+  const report = svod?.svod && svod.definition && reference.dataset
+    ? await writeMonitoringReport({ svod: svod.svod, definition: svod.definition, dataset: reference.dataset, out: path.join(outDir, 'справка по мониторингу.docx'), force: true })
+    : undefined;
+  const worst = Math.max(...steps.map((s) => s.result.exitCode), svod?.written && report?.written ? 0 : 2);
   // The sample cards carry deliberate errors: findings there are the point of the demo, not a failure.
-  return { outDir, steps, svod, exitCode: worst as 0 | 1 | 2 };
+  return { outDir, steps, svod, report, exitCode: worst as 0 | 1 | 2 };
 }

@@ -4,6 +4,7 @@ import { Packer, type Document } from 'docx';
 import { letterTemplate } from './templates/letter';
 import { letterScheduleTemplate } from './templates/letter-schedule';
 import { mailingTemplate } from './templates/mailing';
+import { monitoringReportTemplate } from './templates/monitoring-report';
 import { orderTemplate } from './templates/order';
 import { roadmapTemplate } from './templates/roadmap';
 import { seminarLetterTemplate } from './templates/seminar-letter';
@@ -18,6 +19,7 @@ export const TEMPLATE_BUILDERS: Record<string, () => Document> = {
   roadmap: roadmapTemplate,
   mailing: mailingTemplate,
   'tech-card': techCardTemplate,
+  'monitoring-report': monitoringReportTemplate,
 };
 
 async function main(): Promise<void> {

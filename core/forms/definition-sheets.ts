@@ -62,7 +62,7 @@ export const DEF_SHEETS: readonly DefSheet[] = [
     t('field', 'Поле', 14), t('section', 'Раздел', 8), t('option', 'Вариант', 20), n('min', 'От'), n('max', 'До'), t('formula', 'Формула', 24),
     n('points', 'Баллы'), t('na', 'Н/П, если', 24),
   ] },
-  { part: 'levels', sheet: 'Уровни', columns: [t('id', 'Код', 12), t('title', 'Уровень', 16), n('min', 'От (включительно)', 10), t('color', 'Цвет', 10)] },
+  { part: 'levels', sheet: 'Уровни', columns: [t('id', 'Код', 12), t('title', 'Уровень', 16), n('min', 'От (включительно)', 10), t('color', 'Цвет', 10), t('recommendation', 'Рекомендация', 60)] },
   { part: 'flags', sheet: 'Флаги', columns: [t('id', 'Код', 16), t('when', 'Условие', 40), t('message', 'Сообщение', 60)] },
 ];
 

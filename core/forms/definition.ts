@@ -94,7 +94,11 @@ export const ScoreItemSchema = z.object({
   na: expr.optional(),
 });
 
-export const LevelSchema = z.object({ id, title: text, min: z.number(), color: z.string().regex(/^[0-9A-Fa-f]{6}$/, 'цвет RRGGBB') });
+export const LevelSchema = z.object({
+  id, title: text, min: z.number(), color: z.string().regex(/^[0-9A-Fa-f]{6}$/, 'цвет RRGGBB'),
+  /** What the monitoring справка recommends to a municipality at this level. */
+  recommendation: z.string().optional(),
+});
 export const FlagSchema = z.object({ id, when: expr, message: text });
 export const SectionSchema = z.object({ id, title: text });
 

@@ -29,6 +29,7 @@ export interface FormLevel {
   id: string;
   title: string;
   color: string;
+  recommendation?: string;
 }
 
 export interface FormScore {
@@ -124,7 +125,7 @@ export function scoreForm(def: FormDefinition, input: ScoreInput, data?: Referen
   const flags = (scoring?.flags ?? []).filter((f) => truthy(state.eval(f.when))).map((f) => ({ id: f.id, message: f.message }));
   return {
     sections, total, max, percent, levelValue: levelValue === null ? null : round1(levelValue),
-    level: level ? { id: level.id, title: level.title, color: level.color } : undefined,
+    level: level ? { id: level.id, title: level.title, color: level.color, recommendation: level.recommendation } : undefined,
     flags, explanations,
   };
 }

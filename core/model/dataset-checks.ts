@@ -37,7 +37,12 @@ function dropDuplicates(spec: AnySheetSpec, rows: Row[], locate: FieldLocator, i
  * that no sheet has. A record that fails is left out (and reported); the others go on.
  * Collections are checked in sheet order, so a school dropped here is unknown to the lists after it.
  */
-export function checkDataset(dataset: Dataset, locate: FieldLocator): { dataset: Dataset; issues: Issue[] } {
+export function checkDataset(
+  dataset: Dataset,
+  locate: FieldLocator,
+  /** Codes of rows already reported and left out: a reference to them is not reported again. */
+  reported: ReadonlyMap<CollectionName, ReadonlySet<string>> = new Map(),
+): { dataset: Dataset; issues: Issue[] } {
   const issues: Issue[] = [];
   const result = { ...dataset } as Record<CollectionName, Row[]>;
   for (const spec of DATA_SHEETS) {
@@ -49,7 +54,7 @@ export function checkDataset(dataset: Dataset, locate: FieldLocator): { dataset:
         const value = row[column.key];
         if (!column.ref || value === undefined) continue;
         const target = result[column.ref];
-        if (target.some((r) => r['id'] === value)) continue;
+        if (target.some((r) => r['id'] === value) || reported.get(column.ref)?.has(String(value))) continue;
         const refSheet = DATA_SHEETS.find((s) => s.collection === column.ref)!.sheet;
         issues.push(makeIssue('REF_UNKNOWN', locate(spec.collection, i, column.key), { header: column.header, value: String(value), sheet: refSheet }));
         dropped.add(i);

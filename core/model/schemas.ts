@@ -14,7 +14,7 @@ const year = z.number().int().min(2000).max(2100);
 export const GENDERS = ['м', 'ж'] as const;
 export const MUNICIPALITY_KINDS = ['городской округ', 'муниципальный район', 'муниципальный округ'] as const;
 export const SCHOOL_LISTS = ['ШНОР', 'НСУ', 'необъективность ВПР', 'школа-лидер'] as const;
-export const DOCUMENT_KINDS = ['письмо', 'приказ'] as const;
+export const DOCUMENT_KINDS = ['письмо', 'приказ', 'справка'] as const;
 export const PARAGRAPH_STYLES = ['абзац', 'список', 'без отступа', 'по центру', 'подзаголовок'] as const;
 /** Where a paragraph stands when the template inserts a block (the seminar's reports) into the body. */
 export const PARAGRAPH_PLACES = ['до вставки', 'после вставки'] as const;

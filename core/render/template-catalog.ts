@@ -22,6 +22,8 @@ export interface TemplateInfo {
   seed: string;
   /** Names the file when the document's own title would repeat another template's (an order's attachment). */
   fileTitle?: string;
+  /** Made from a svod of monitoring cards (`kaskad collect --report`), not from the data workbook alone. */
+  fromSvod?: boolean;
 }
 
 /** One document to make: the record's name for messages, a file name base and the template data. */
@@ -39,6 +41,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'roadmap', title: 'Дорожная карта (утверждённое приложение)', file: 'roadmap.docx', each: 'document', seed: '004, 001', fileTitle: 'Дорожная карта' },
   { id: 'mailing', title: 'Письмо каждому МОУО со списком его школ', file: 'mailing.docx', each: 'municipality', seed: '004 (№ 12865)' },
   { id: 'tech-card', title: 'Технологическая карта адресной помощи', file: 'tech-card.docx', each: 'school', seed: '003 (приложение 2)' },
+  { id: 'monitoring-report', title: 'Справка по результатам мониторинга', file: 'monitoring-report.docx', each: 'document', seed: '001, 002', fromSvod: true },
 ];
 
 export function findTemplate(id: string): TemplateInfo | undefined {
@@ -53,7 +56,7 @@ function documentData(index: DatasetIndex, doc: KaskadDocument, like: string): o
 }
 
 function documentTitle(doc: KaskadDocument): string {
-  const kind = doc.kind === 'приказ' ? 'Приказ' : 'Письмо';
+  const kind = { письмо: 'Письмо', приказ: 'Приказ', справка: 'Справка' }[doc.kind];
   const number = doc.number ? ` № ${doc.number}` : '';
   const date = doc.date ? ` от ${formatDateNumeric(doc.date)}` : '';
   return `${kind}${number}${date}`;
@@ -72,6 +75,7 @@ export interface PlanOptions {
  */
 export function planJobs(template: TemplateInfo, index: DatasetIndex, options: PlanOptions = {}): { jobs: RenderJob[]; issues: Issue[] } {
   const issues: Issue[] = [];
+  if (template.fromSvod) return { jobs: [], issues: [makeIssue('TEMPLATE_NEEDS_SVOD', { kind: 'template', template: template.id }, { template: template.id })] };
   const docs = index.dataset.documents.filter((d) => (options.documentIds ? options.documentIds.includes(d.id) : d.template === template.id));
   const wanted = options.select ? new Set(options.select) : undefined;
   const jobs: RenderJob[] = [];

@@ -52,13 +52,15 @@ function convert(column: ColumnSpec, cell: CellValue, where: IssueLocation): Con
 
 interface SheetRead {
   rows: Record<string, unknown>[];
+  /** Codes of rows left out for their errors. */
+  reportedIds: Set<string>;
   /** Cell address of each kept row's field: rows[i][key] came from addresses[i][key]. */
   addresses: Record<string, string>[];
   issues: Issue[];
 }
 
 function readSheet(spec: AnySheetSpec, ws: ExcelJS.Worksheet, file: string): SheetRead {
-  const out: SheetRead = { rows: [], addresses: [], issues: [] };
+  const out: SheetRead = { rows: [], reportedIds: new Set(), addresses: [], issues: [] };
   const sheetLoc = { kind: 'sheet' as const, file, sheet: ws.name };
   const headerRow = ws.getRow(1);
   const headers = new Map<number, string>();
@@ -120,6 +122,8 @@ function readSheet(spec: AnySheetSpec, ws: ExcelJS.Worksheet, file: string): She
     }
     if (rowIssues.length > 0) {
       out.issues.push(...rowIssues);
+      const code = spec.idKey ? record[spec.idKey] : undefined;
+      if (code !== undefined) out.reportedIds.add(String(code));
       continue;
     }
     out.rows.push(record);
@@ -139,6 +143,7 @@ export async function readDataWorkbook(bytes: Uint8Array, file: string): Promise
   const dataset = emptyDataset() as Record<CollectionName, Record<string, unknown>[]>;
   const addresses = {} as Record<CollectionName, Record<string, string>[]>;
   const issues: Issue[] = [];
+  const reported = new Map<CollectionName, Set<string>>();
   const sheetNames = workbook.worksheets.map((w) => w.name);
   for (const spec of DATA_SHEETS) {
     const ws = workbook.worksheets.find((w) => sameName(w.name, spec.sheet));
@@ -151,11 +156,12 @@ export async function readDataWorkbook(bytes: Uint8Array, file: string): Promise
     const read = readSheet(spec, ws, file);
     issues.push(...read.issues);
     dataset[spec.collection] = read.rows;
+    reported.set(spec.collection, read.reportedIds);
     addresses[spec.collection] = read.addresses;
   }
   const checked = checkDataset(dataset as unknown as Dataset, (collection, index, key) => ({
     kind: 'cell', file, sheet: DATA_SHEETS.find((s) => s.collection === collection)!.sheet,
     address: addresses[collection][index]?.[key] ?? '',
-  }));
+  }), reported);
   return { dataset: checked.dataset, issues: [...issues, ...checked.issues] };
 }

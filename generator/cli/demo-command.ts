@@ -27,6 +27,8 @@ export function registerDemoCommand(program: Command): void {
         for (const issue of svod.issues) console.error(formatIssue(issue));
         if (svod.written) console.log(messageFor('CLI_WRITTEN', { file: path.relative(process.cwd(), svod.written) }));
       }
+      for (const issue of result.report?.issues ?? []) console.error(formatIssue(issue));
+      if (result.report?.written) console.log(messageFor('CLI_WRITTEN', { file: path.relative(process.cwd(), result.report.written) }));
       process.exitCode = result.exitCode;
     });
 }

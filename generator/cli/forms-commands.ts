@@ -11,6 +11,8 @@ import type { FormDefinition } from '../../core/forms/definition';
 import type { ReferenceData } from '../../core/forms/reference-data';
 import { displayValue } from '../../core/forms/values';
 import { collectFiles } from '../forms/collect-files';
+import { writeMonitoringReport } from '../monitoring-report';
+import type { Dataset } from '../../core/model/schemas';
 import { listWorkbooks, writeFileAtomic } from '../forms/io-files';
 import { loadReferenceData } from '../forms/load-data';
 import { loadDefinitions, pickDefinition } from '../forms/load-definitions';
@@ -41,7 +43,7 @@ function guarded<A extends unknown[]>(body: (...args: A) => Promise<void>): (...
   };
 }
 
-async function setup(opts: Common): Promise<{ definitions: FormDefinition[]; form?: FormDefinition; data?: ReferenceData } | undefined> {
+async function setup(opts: Common): Promise<{ definitions: FormDefinition[]; form?: FormDefinition; data?: ReferenceData; dataset?: Dataset } | undefined> {
   const loaded = await loadDefinitions(opts.forms);
   if (loaded.issues.length) { fail(loaded.issues); return undefined; }
   let form: FormDefinition | undefined;
@@ -53,12 +55,14 @@ async function setup(opts: Common): Promise<{ definitions: FormDefinition[]; for
     }
   }
   let data: ReferenceData | undefined;
+  let dataset: Dataset | undefined;
   if (opts.data) {
     const got = await loadReferenceData(opts.data);
     if (got.unreadable || !got.data) { fail(got.issues); return undefined; }
     data = got.data;
+    dataset = got.dataset;
   }
-  return { definitions: loaded.definitions, form, data };
+  return { definitions: loaded.definitions, form, data, dataset };
 }
 
 function printOutcome(o: FileOutcome): void {
@@ -161,7 +165,8 @@ export function registerFormsCommands(program: Command): void {
     .option('--json', 'вывести в JSON')
     .option('--forms <dir>', 'папка с определениями форм')
     .option('--force', 'перезаписать существующий свод')
-    .action(guarded(async (paths: string[], opts: Common & { output: string }) => {
+    .option('--report <file>', 'также справку по результатам мониторинга (.docx); реквизиты — из --data')
+    .action(guarded(async (paths: string[], opts: Common & { output: string; report?: string }) => {
       const ready = await setup(opts);
       if (!ready) return;
       const listed = await listWorkbooks(paths);
@@ -179,7 +184,17 @@ export function registerFormsCommands(program: Command): void {
         }));
         if (result.written) console.log(messageFor('CLI_WRITTEN', { file: result.written }));
       }
-      const unwritten = result.issues.some((i) => i.code === 'OUTPUT_UNWRITABLE' || i.code === 'OUTPUT_EXISTS');
+      if (opts.report && result.svod && result.definition) {
+        const report = ready.dataset
+          ? await writeMonitoringReport({ svod: result.svod, definition: result.definition, dataset: ready.dataset, out: opts.report, force: opts.force })
+          : { issues: [makeIssue('REPORT_NEEDS_DATA', { kind: 'file', file: opts.report }, {})] };
+        result.issues.push(...report.issues);
+        if (!opts.json) {
+          printIssues(report.issues);
+          if (report.written) console.log(messageFor('CLI_WRITTEN', { file: report.written }));
+        }
+      }
+      const unwritten = result.issues.some((i) => i.code === 'OUTPUT_UNWRITABLE' || i.code === 'OUTPUT_EXISTS' || i.code === 'REPORT_NEEDS_DATA');
       process.exitCode = unwritten ? EXIT.unusable : exitFor(result.outcomes, [...listed.issues, ...svodIssues], false);
     }));
 }

@@ -18,6 +18,8 @@ export interface CollectOptions {
 export interface CollectResult {
   outcomes: FileOutcome[];
   svod?: Svod;
+  /** The form the svod was made for. */
+  definition?: FormDefinition;
   written?: string;
   /** Problems of the run itself: mixed forms, the svod not written. */
   issues: Issue[];
@@ -45,6 +47,6 @@ export async function collectFiles(files: readonly string[], options: CollectOpt
   });
   const svod = collectCards(def, cards, options.data);
   const problem = await writeFileAtomic(options.out, await buildSvodWorkbook(def, svod), { force: options.force });
-  if (problem) return { outcomes, svod, issues: [...issues, problem] };
-  return { outcomes, svod, written: options.out, issues };
+  if (problem) return { outcomes, svod, definition: def, issues: [...issues, problem] };
+  return { outcomes, svod, definition: def, written: options.out, issues };
 }

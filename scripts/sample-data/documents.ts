@@ -47,6 +47,11 @@ export const documents: KaskadDocument[] = [
   {
     id: 'tc2024', organisationId: MINOBR74, kind: 'письмо', template: 'tech-card', year: 2024,
   },
+  {
+    id: 'spr2024', organisationId: MINOBR74, kind: 'справка', template: 'monitoring-report', date: '2024-12-16', year: 2024,
+    subject: 'по результатам мониторинга наличия и реализации муниципальных программ адресной поддержки школ с низкими образовательными результатами в 2024 году',
+    signatoryId: 'gorshkov', signatoryPosition: 'Начальник управления сопровождения оценочных процедур ГБУ ДПО «ЧИРО»', executorId: 'knutareva',
+  },
 ];
 
 export const attachments: Attachment[] = [

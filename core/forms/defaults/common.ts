@@ -24,8 +24,12 @@ export function commentFor(id: string, key: string, label: string, whenZero: str
 }
 
 export const LEVELS_BY_PERCENT = [
-  { id: 'high', title: 'высокий', min: 80, color: '00B050' },
-  { id: 'medium', title: 'средний', min: 60, color: 'FFC000' },
-  { id: 'low', title: 'низкий', min: 40, color: 'FF9900' },
-  { id: 'critical', title: 'критический', min: 0, color: 'FF0000' },
+  { id: 'high', title: 'высокий', min: 80, color: '00B050',
+    recommendation: 'Обобщить и представить опыт реализации муниципальной программы на региональном семинаре.' },
+  { id: 'medium', title: 'средний', min: 60, color: 'FFC000',
+    recommendation: 'Устранить выявленные дефициты программы, обеспечить мониторинг исполнения дорожных карт ШНОР.' },
+  { id: 'low', title: 'низкий', min: 40, color: 'FF9900',
+    recommendation: 'Скорректировать муниципальную программу и дорожную карту, закрепить кураторов за каждой ШНОР, запросить консультацию института.' },
+  { id: 'critical', title: 'критический', min: 0, color: 'FF0000',
+    recommendation: 'Принять муниципальный акт о программе адресной поддержки ШНОР, назначить ответственных, согласовать с институтом план адресной помощи.' },
 ];

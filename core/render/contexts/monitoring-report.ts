@@ -1,0 +1,42 @@
+import type { Svod } from '../../forms/collect';
+import type { FormDefinition } from '../../forms/definition';
+import { formatNumber, pluralWord, type PluralForms } from '../../format/numbers';
+import type { KaskadDocument } from '../../model/schemas';
+import { documentBase } from './common';
+import type { DatasetIndex } from './dataset-index';
+
+const MUNICIPALITY_FORMS: PluralForms = { one: 'муниципалитет', few: 'муниципалитета', many: 'муниципалитетов' };
+
+/**
+ * The monitoring справка: the svod as a table of municipalities with points, percent, level,
+ * red flags and the level's recommendation (from the form definition's «Уровни»), a line per
+ * level, and the municipalities whose card did not come.
+ */
+export function monitoringReportContext(index: DatasetIndex, doc: KaskadDocument, def: FormDefinition, svod: Svod) {
+  const rows = [...svod.rows].sort((a, b) => a.municipality.localeCompare(b.municipality, 'ru'));
+  const levels = def.scoring?.levels ?? [];
+  const total = rows.length;
+  const byLevel = [...levels].sort((a, b) => b.min - a.min).map((level) => {
+    const n = rows.filter((r) => r.score.level?.id === level.id).length;
+    const share = total ? Math.round((n / total) * 100) : 0;
+    return { text: `${level.title} — ${formatNumber(n)}\u00a0${pluralWord(n, MUNICIPALITY_FORMS)} (${formatNumber(share)}\u00a0%)` };
+  });
+  const missing = svod.issues.filter((i) => i.code === 'COLLECT_MISSING').map((i) => (i.location.kind === 'record' ? i.location.record : ''));
+  return {
+    ...documentBase(index, doc),
+    form: { title: def.title, methodology: def.methodology ?? '' },
+    cardCount: `${formatNumber(total)}\u00a0${pluralWord(total, MUNICIPALITY_FORMS)}`,
+    levels: byLevel,
+    rows: rows.map((r, i) => ({
+      no: String(i + 1),
+      municipality: r.municipality,
+      points: `${formatNumber(r.score.total)} из ${formatNumber(r.score.max)}`,
+      percent: r.score.percent === null ? '—' : `${formatNumber(r.score.percent)}\u00a0%`,
+      level: r.score.level?.title ?? '—',
+      flags: r.score.flags.map((f) => f.message).join(' ') || '—',
+      recommendation: r.score.level?.recommendation ?? '',
+    })),
+    missing: missing.join(', '),
+    hasMissing: missing.length > 0,
+  };
+}
