@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { TEMPLATES } from '../core/render/template-catalog';
 import { collectFiles, type CollectResult } from './forms/collect-files';
+import { validateFiles, type FileOutcome } from './forms/validate-files';
 import { listWorkbooks } from './forms/io-files';
 import { loadReferenceData } from './forms/load-data';
 import { loadDefinitions } from './forms/load-definitions';
@@ -30,6 +31,8 @@ export interface DemoResult {
   steps: DemoStep[];
   svod?: CollectResult;
   report?: { written?: string; issues: Issue[] };
+  /** The sample technology cards, roadmap and distribution, checked and scored. */
+  forms: FileOutcome[];
   exitCode: 0 | 1 | 2;
 }
 
@@ -51,10 +54,14 @@ export async function runDemo(outDir: string, onProgress?: (done: number, total:
   const svod = definitions.issues.length === 0
     ? await collectFiles(cards.files, { definitions: definitions.definitions, data: reference.data, out: path.join(outDir, 'svod.xlsx'), force: true })
     : undefined;
+  const otherCards = await listWorkbooks(['F2', 'F3-дорожная-карта-2024.xlsx', 'F7-распределение-2024.xlsx'].map((f) => path.join(templates, 'forms', 'samples', f)));
+  const forms = definitions.issues.length === 0
+    ? await validateFiles(otherCards.files, { definitions: definitions.definitions, data: reference.data })
+    : [];
   const report = svod?.svod && svod.definition && reference.dataset
     ? await writeMonitoringReport({ svod: svod.svod, definition: svod.definition, dataset: reference.dataset, out: path.join(outDir, 'справка по мониторингу.docx'), force: true })
     : undefined;
   const worst = Math.max(...steps.map((s) => s.result.exitCode), svod?.written && report?.written ? 0 : 2);
   // The sample cards carry deliberate errors: findings there are the point of the demo, not a failure.
-  return { outDir, steps, svod, report, exitCode: worst as 0 | 1 | 2 };
+  return { outDir, steps, svod, forms, report, exitCode: worst as 0 | 1 | 2 };
 }

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { formatIssue } from '../../core/issues';
+import { formatNumber } from '../../core/format/numbers';
 import { messageFor } from '../../core/messages';
 import { runDemo } from '../demo';
 import { printGenerateResult } from './generate-commands';
@@ -26,6 +27,13 @@ export function registerDemoCommand(program: Command): void {
         console.log(`  проверено карт: ${svod.outcomes.length}, с ошибками: ${errors}`);
         for (const issue of svod.issues) console.error(formatIssue(issue));
         if (svod.written) console.log(messageFor('CLI_WRITTEN', { file: path.relative(process.cwd(), svod.written) }));
+      }
+      console.log(messageFor('CLI_DEMO_STEP', { title: 'Технологические карты (F2), дорожная карта (F3), распределение ШНОР (F7)' }));
+      for (const card of result.forms) {
+        const errors = card.issues.filter((i) => i.severity === 'error').length;
+        const level = card.score?.level ? `, уровень «${card.score.level.title}»` : '';
+        const percent = card.score?.levelValue !== null && card.score?.levelValue !== undefined ? `, ${formatNumber(card.score.levelValue)} %` : '';
+        console.log(`  ${path.basename(card.file)}: ${card.form?.id ?? '—'}, ошибок ${errors}${percent}${level}`);
       }
       for (const issue of result.report?.issues ?? []) console.error(formatIssue(issue));
       if (result.report?.written) console.log(messageFor('CLI_WRITTEN', { file: path.relative(process.cwd(), result.report.written) }));
