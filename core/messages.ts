@@ -87,6 +87,8 @@ const catalogue = {
   // --each school for a template made for documents
   EACH_UNSUPPORTED: (p: { template: string; each: string; allowed: string }) =>
     `шаблон «${p.template}» не делается «по ${p.each}»; допустимо: ${p.allowed}.`,
+  // --each village
+  EACH_UNKNOWN: (p: { value: string }) => `неизвестное значение --each «${p.value}»: допустимо document, municipality, school.`,
   // nothing to make: the document sheet has no row for this template
   NOTHING_TO_MAKE: (p: { template: string }) => `в данных нет ни одной записи для шаблона «${p.template}».`,
   // an output file that already exists, without --force

@@ -65,8 +65,11 @@ async function resolveTemplate(request: GenerateRequest): Promise<{ info?: Templ
   }
   const each = request.each ?? 'document';
   const like = findTemplate(request.like ?? DEFAULT_LIKE[each]);
-  if (!like || like.each !== each) {
+  if (!like) {
     return { name: request.template, issues: [makeIssue('TEMPLATE_UNKNOWN', { kind: 'template', template: request.like ?? '' }, { id: request.like ?? '', known })] };
+  }
+  if (like.each !== each) {
+    return { name: request.template, issues: [makeIssue('EACH_UNSUPPORTED', { kind: 'template', template: like.id }, { template: like.id, each, allowed: like.each })] };
   }
   const read = await readInput(request.template);
   const name = path.basename(request.template);
@@ -82,7 +85,10 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   const started = Date.now();
   const result: GenerateResult = { exitCode: 0, made: [], skipped: [], issues: [], ms: 0 };
   const finish = (exitCode: 0 | 1 | 2) => ({ ...result, exitCode, ms: Date.now() - started });
-  if (request.each && !EACH_KINDS.includes(request.each)) return finish(2);
+  if (request.each && !EACH_KINDS.includes(request.each)) {
+    result.issues.push(makeIssue('EACH_UNKNOWN', { kind: 'template', template: request.template }, { value: String(request.each) }));
+    return finish(2);
+  }
 
   const [template, loaded] = await Promise.all([resolveTemplate(request), loadDataset(request.data)]);
   result.issues.push(...template.issues, ...loaded.issues);

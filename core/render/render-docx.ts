@@ -106,7 +106,7 @@ export function prepareTemplate(bytes: Uint8Array, name: string): Prepared {
   try {
     doc = newDocxtemplater(parts);
   } catch (error) {
-    return { ok: false, issues: templateIssues(error, name) };
+    return { ok: false, issues: templateIssues(error, name, parts) };
   }
   return { ok: true, template: { name, entries, parts, tags: collectTags(doc) } };
 }

@@ -10,7 +10,7 @@ import { formatIssue, type Issue } from '../../core/issues';
 import { generate, type GenerateResult } from '../../generator/generate';
 import { badXmlParts, docxParts, visibleText, xmlError } from '../helpers/docx-xml';
 import {
-  addressOf, columnOf, listFolder, makeTempDir, removeTempDir, rowsWhere, SAMPLE_XLSX, sampleWith, sheetOf, templateFile,
+  addressOf, columnOf, listFolder, makeTempDir, removeTempDir, rowsWhere, SAMPLE_JSON, SAMPLE_XLSX, sampleWith, sheetOf, templateFile,
 } from '../helpers/sample-workbook';
 
 let dir: string;
@@ -197,11 +197,8 @@ describe('a template with syntax errors', () => {
     expect(listFolder(out)).toEqual([]);
   });
 
-  // Known bug (reported to the lead): core/render/template-errors.ts reads only `xtag`, which
-  // docxtemplater does not set for closing_tag_does_not_match_opening_tag (it sets openingtag and
-  // closingtag), so the issue has no tag and says «раздел закрыт не тем тегом: {/}».
-  // Turn `it.failing` into `it` once fixed.
-  it.failing('names the section closed by the wrong tag ({#hasExecutor} … {/hasExecutorr})', async () => {
+  // docxtemplater gives no `xtag` for a mismatched closing tag, only openingtag/closingtag.
+  it('names the section closed by the wrong tag ({#hasExecutor} … {/hasExecutorr})', async () => {
     const template = brokenLetter((xml) => xml.replace('{/hasExecutor}', '{/hasExecutorr}'));
     const result = await generate({ template, data: SAMPLE_XLSX, outDir: join(dir, 'out') });
     const syntax = withCode(result.issues, 'TEMPLATE_SYNTAX');
@@ -209,6 +206,37 @@ describe('a template with syntax errors', () => {
     expect(syntax).toHaveLength(1);
     expect(templateTags(syntax)).toEqual(['hasExecutor']);
     expect(syntax[0]?.message).toContain('{/hasExecutorr}');
+  });
+});
+
+describe('template tags named without the text around them', () => {
+  it.each([
+    ['{{replyToNumber}', (xml: string) => xml.replace('{replyToNumber}', '{{replyToNumber}'), 'replyToNumber', 'двойная «{»'],
+    ['{date}}', (xml: string) => xml.replace('{date}', '{date}}'), 'date', 'двойная «}»'],
+  ])('%s → the tag and a Russian explanation', async (_label, edit, tag, detail) => {
+    const template = brokenLetter(edit, `broken-${tag}.docx`);
+    const result = await generate({ template, data: SAMPLE_XLSX, outDir: join(dir, 'out-tags') });
+    const syntax = withCode(result.issues, 'TEMPLATE_SYNTAX');
+    expect(result.exitCode).toBe(2);
+    expect(templateTags(syntax)).toContain(tag);
+    expect(syntax.map((i) => i.message).join(' ')).toContain(detail);
+  });
+});
+
+describe('options of a user template', () => {
+  it('--like mailing with --each document is refused with EACH_UNSUPPORTED, not «no such template»', async () => {
+    const template = join(dir, 'own.docx');
+    writeFileSync(template, readFileSync(templateFile('mailing')));
+    const result = await generate({ template, like: 'mailing', data: SAMPLE_XLSX, outDir: join(dir, 'out-like') });
+    expect(result.exitCode).toBe(2);
+    expect(result.issues.map((i) => i.code)).toEqual(['EACH_UNSUPPORTED']);
+    expect(result.issues[0]!.message).toContain('допустимо: municipality');
+  });
+
+  it('an unknown --each gives EACH_UNKNOWN from the library too', async () => {
+    const result = await generate({ template: 'letter', each: 'village' as never, data: SAMPLE_XLSX, outDir: join(dir, 'out-each') });
+    expect(result.exitCode).toBe(2);
+    expect(result.issues.map((i) => i.code)).toEqual(['EACH_UNKNOWN']);
   });
 });
 
@@ -242,6 +270,25 @@ describe('data with characters XML forbids or escapes', () => {
     expect(text).toContain('Управляющийсимвол и несимвол «Рога & Копыта» <b>не тег</b> 📚 книги');
     expect(text).toContain(LONG);
     expect(xml).toMatch(/Первая строка<\/w:t>(<\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?)?<w:br\/>/);
+  });
+  it('does the same for the raw characters in a .json data file', async () => {
+    const data = JSON.parse(readFileSync(SAMPLE_JSON, 'utf8')) as { paragraphs: Array<{ documentId: string; text: string }> };
+    const texts = data.paragraphs.filter((p) => p.documentId === 'd5112');
+    texts[0]!.text = 'Первая строка\u000bвторая строка';
+    texts[1]!.text = 'Управляющий\u0001символ и несимвол\uffff «Рога & Копыта» <b>не тег</b> 📚 книги \ud800';
+    texts[2]!.text = LONG;
+    const file = join(dir, 'data.json');
+    writeFileSync(file, JSON.stringify(data), 'utf8');
+    const result = await generate({ template: 'letter', data: file, outDir: join(dir, 'out') });
+    expect(result.issues).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    const xml = documentXmlOf(result.made[0]!);
+    expect(badXmlParts(readFileSync(result.made[0]!))).toEqual([]);
+    expect(xml).not.toMatch(/[\u0001\u000b\uffff]/);
+    const text = visibleText(xml);
+    expect(text).toContain('Первая строка\nвторая строка');
+    expect(text).toContain('Управляющийсимвол и несимвол «Рога & Копыта» <b>не тег</b> 📚 книги \ufffd');
+    expect(text).toContain(LONG);
   });
 });
 

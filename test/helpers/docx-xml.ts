@@ -26,12 +26,14 @@ export function xmlError(xml: string): string | undefined {
   return error;
 }
 
-/** Names and errors of the XML parts that are not well-formed: [] for a sound document. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Names and errors of the XML parts that are not well-formed (or hold a lone surrogate, which UTF-8 cannot carry): [] for a sound document. */
 export function badXmlParts(bytes: Uint8Array): Array<{ part: string; error: string }> {
   const bad: Array<{ part: string; error: string }> = [];
   for (const [name, text] of docxParts(bytes)) {
     if (!isXmlPart(name)) continue;
-    const error = xmlError(text);
+    const error = LONE_SURROGATE.test(text) ? 'lone surrogate' : xmlError(text);
     if (error) bad.push({ part: name, error });
   }
   return bad;

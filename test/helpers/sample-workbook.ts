@@ -77,3 +77,10 @@ export async function sampleWith(dir: string, edit: (workbook: ExcelJS.Workbook)
   await workbook.xlsx.writeFile(file);
   return file;
 }
+
+/** The bytes of a copy of the sample changed by `edit`, for readers that take bytes. */
+export async function sampleBytesWith(edit: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const workbook = await loadSampleWorkbook();
+  edit(workbook);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
