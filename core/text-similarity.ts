@@ -1,6 +1,7 @@
 /** «Возможно, имелся в виду …»: the closest of several names to one that was not found. */
 
-function normalise(s: string): string {
+/** A name as compared: lower case, «ё» as «е», spaces folded, a required «*» dropped. */
+export function normaliseName(s: string): string {
   return s.toLowerCase().replace(/ё/g, 'е').replace(/[\s*]+/g, ' ').trim();
 }
 
@@ -20,10 +21,10 @@ function levenshtein(a: string, b: string): number {
 
 /** The candidate nearest to `wanted`, if it is near enough to be a likely typo or rename. */
 export function closestMatch(wanted: string, candidates: readonly string[]): string | undefined {
-  const w = normalise(wanted);
+  const w = normaliseName(wanted);
   let best: { name: string; distance: number } | undefined;
   for (const name of candidates) {
-    const c = normalise(name);
+    const c = normaliseName(name);
     const distance = c.includes(w) || w.includes(c) ? Math.abs(c.length - w.length) / 4 : levenshtein(w, c);
     if (!best || distance < best.distance) best = { name, distance };
   }
@@ -33,5 +34,5 @@ export function closestMatch(wanted: string, candidates: readonly string[]): str
 
 /** Header and sheet names compared as people type them: case, «ё», stray spaces and a required «*» ignored. */
 export function sameName(a: string, b: string): boolean {
-  return normalise(a) === normalise(b);
+  return normaliseName(a) === normaliseName(b);
 }

@@ -1,5 +1,5 @@
 import { makeIssue, type Issue } from '../issues';
-import { closestMatch, sameName } from '../text-similarity';
+import { closestMatch, normaliseName, sameName } from '../text-similarity';
 import { displayCellValue } from '../workbook/cell-values';
 import type { Field, FormDefinition, Layout } from './definition';
 import { cellAddress, cellAt, sheetExtent, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
@@ -30,18 +30,26 @@ function textAt(sheet: SheetSnapshot, row: number, col: number): string {
   return displayCellValue(cellAt(sheet, row, col));
 }
 
-function rowHeaders(sheet: SheetSnapshot, row: number, cols: number): Map<string, number> {
-  const out = new Map<string, number>();
+/** A row's headers by their compared name (the first column wins), and as typed. */
+interface HeaderRow {
+  byName: Map<string, number>;
+  raw: string[];
+}
+
+function rowHeaders(sheet: SheetSnapshot, row: number, cols: number): HeaderRow {
+  const out: HeaderRow = { byName: new Map(), raw: [] };
   for (let c = 1; c <= cols; c++) {
     const t = textAt(sheet, row, c).trim();
-    if (t) out.set(t, c);
+    if (!t) continue;
+    out.raw.push(t);
+    const name = normaliseName(t);
+    if (!out.byName.has(name)) out.byName.set(name, c);
   }
   return out;
 }
 
-function findColumn(headers: Map<string, number>, wanted: string): number | undefined {
-  for (const [h, c] of headers) if (sameName(h, wanted)) return c;
-  return undefined;
+function findColumn(headers: HeaderRow, wanted: string): number | undefined {
+  return headers.byName.get(normaliseName(wanted));
 }
 
 export function fieldColumn(layout: Layout, field: Field): string {
@@ -72,17 +80,20 @@ export function locateLayouts(def: FormDefinition, snapshot: WorkbookSnapshot, f
     const where = { kind: 'sheet' as const, file, sheet: sheet.name };
     const extent = sheetExtent(sheet);
     const needed = neededHeaders(def, layout);
+    const neededNames = new Set(needed.map(normaliseName));
+    const keyName = layout.kind === 'table' ? undefined : normaliseName(layout.keyHeader);
     let headerRow = 0;
     let best = 0;
     for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, extent.rows); r++) {
       const headers = rowHeaders(sheet, r, extent.cols);
-      const hits = needed.filter((h) => findColumn(headers, h) !== undefined).length;
-      const keyFound = layout.kind === 'table' || findColumn(headers, layout.keyHeader) !== undefined;
+      let hits = 0;
+      for (const name of neededNames) if (headers.byName.has(name)) hits++;
+      const keyFound = keyName === undefined || headers.byName.has(keyName);
       if (keyFound && hits > best) { best = hits; headerRow = r; }
     }
-    const headers = headerRow ? rowHeaders(sheet, headerRow, extent.cols) : new Map<string, number>();
+    const headers = headerRow ? rowHeaders(sheet, headerRow, extent.cols) : { byName: new Map<string, number>(), raw: [] };
     const columns = new Map<string, number>();
-    const unmatched = [...headers.keys()].filter((h) => !needed.some((n) => sameName(n, h)));
+    const unmatched = headers.raw.filter((h) => !neededNames.has(normaliseName(h)));
     for (const h of needed) {
       const c = findColumn(headers, h);
       if (c === undefined) issues.push(makeIssue('COLUMN_MISSING', where, { header: h, suggestion: closestMatch(h, unmatched) }));
@@ -116,11 +127,15 @@ function findRows(def: FormDefinition, layout: Layout, sheet: SheetSnapshot, hea
   const labelCol = columns.get(layout.labelHeader);
   const options = def.lists.find((l) => l.id === layout.rows)?.options ?? [];
   // Matrix rows follow the list's order; a row is found by its key or, failing that, its label.
+  let labels: string[] | undefined;
+  const byLabel = (wanted: string) => {
+    if (labelCol === undefined) return undefined;
+    labels ??= rows.map((x) => normaliseName(textAt(sheet, x.row, labelCol)));
+    const at = labels.indexOf(normaliseName(wanted));
+    return at < 0 ? undefined : rows[at];
+  };
   return options.flatMap((o) => {
-    const byKey = rows.find((x) => x.key === normaliseKey(o.value));
-    const byLabel = labelCol === undefined ? undefined
-      : rows.find((x) => sameName(textAt(sheet, x.row, labelCol), o.label ?? o.value));
-    const found = byKey ?? byLabel;
+    const found = rows.find((x) => x.key === normaliseKey(o.value)) ?? byLabel(o.label ?? o.value);
     return found ? [{ row: found.row, key: o.value }] : [];
   });
 }

@@ -29,15 +29,40 @@ export interface ValidationResult {
   issues: Issue[];
 }
 
+interface MergeBox { range: string; top: number; left: number; bottom: number; right: number }
+const mergeBoxes = new WeakMap<SheetSnapshot, MergeBox[]>();
+const percentSets = new WeakMap<SheetSnapshot, Set<string>>();
+
+/** A sheet's merged ranges, parsed once per sheet. */
+function boxesOf(sheet: SheetSnapshot): MergeBox[] {
+  let boxes = mergeBoxes.get(sheet);
+  if (!boxes) {
+    boxes = sheet.merges.flatMap((range) => {
+      const [a, b] = range.split(':');
+      const from = a ? parseAddress(a) : undefined;
+      const to = b ? parseAddress(b) : undefined;
+      return from && to ? [{ range, top: from.row, left: from.col, bottom: to.row, right: to.col }] : [];
+    });
+    mergeBoxes.set(sheet, boxes);
+  }
+  return boxes;
+}
+
 function mergedRange(sheet: SheetSnapshot, address: string): string | undefined {
+  if (sheet.merges.length === 0) return undefined;
   const p = parseAddress(address);
   if (!p) return undefined;
-  return sheet.merges.find((range) => {
-    const [a, b] = range.split(':');
-    const from = a ? parseAddress(a) : undefined;
-    const to = b ? parseAddress(b) : undefined;
-    return from && to && p.row >= from.row && p.row <= to.row && p.col >= from.col && p.col <= to.col;
-  });
+  return boxesOf(sheet).find((b) => p.row >= b.top && p.row <= b.bottom && p.col >= b.left && p.col <= b.right)?.range;
+}
+
+function isPercentCell(sheet: SheetSnapshot, address: string): boolean {
+  if (!sheet.percentCells?.length) return false;
+  let set = percentSets.get(sheet);
+  if (!set) {
+    set = new Set(sheet.percentCells);
+    percentSets.set(sheet, set);
+  }
+  return set.has(address);
 }
 
 /** Reads one cell: merged-over input, formula error, type and reference rules. */
@@ -55,7 +80,7 @@ function readCell(state: FormState, field: Field, located: LocatedLayout, addres
   const range = mergedRange(located.sheet, address);
   if (range) issues.push(makeIssue('FORM_MERGED_INPUT', loc, { label: field.label, range }));
   const cell = located.sheet.cells[address] ?? { kind: 'empty' as const };
-  const percent = located.sheet.percentCells?.includes(address) ?? false;
+  const percent = isPercentCell(located.sheet, address);
   const coerced = coerceCell(field, cell, field.list ? state.lists.get(field.list) : undefined, percent);
   if (!coerced.ok) {
     if (coerced.code === 'FORM_NOT_CHOICE') {

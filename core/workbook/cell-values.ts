@@ -64,6 +64,7 @@ export function parseRussianNumber(text: string): number | undefined {
 }
 
 function errorCode(text: string): string | undefined {
+  if (text.length > 12 || !text.includes('#')) return undefined;
   const t = text.trim().toUpperCase();
   if (EXCEL_ERRORS.has(t)) return t;
   return RUSSIAN_ERRORS[t];
