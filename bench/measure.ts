@@ -6,17 +6,31 @@ export interface Measurement {
   ms: number;
   /** Threads that rendered (1 for a single-thread run). */
   threads: number;
+  /** CPU time of the whole process (all threads, GC included) while measuring. */
+  cpuMs: number;
   note?: string;
 }
 
 export const msPerDoc = (m: Measurement): number => m.ms / m.docs;
 export const docsPerSecond = (m: Measurement): number => (m.docs * 1000) / m.ms;
 
-/** Runs `renderOne` for `count` documents and returns the elapsed wall time in ms. */
-export function timeLoop(count: number, renderOne: (i: number) => unknown): number {
+/** CPU ms/doc: what a document costs whatever else the machine runs. */
+export const cpuMsPerDoc = (m: Measurement): number => m.cpuMs / m.docs;
+/** How many cores the measurement actually got: CPU time over wall time. */
+export const coresUsed = (m: Measurement): number => m.cpuMs / m.ms;
+
+/** Process CPU time so far (user + system, all threads), ms. */
+export const cpuNow = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+/** Runs `renderOne` for `count` documents; wall and CPU time in ms. */
+export function timeLoop(count: number, renderOne: (i: number) => unknown): { ms: number; cpuMs: number } {
+  const cpu = cpuNow();
   const started = performance.now();
   for (let i = 0; i < count; i++) renderOne(i);
-  return performance.now() - started;
+  return { ms: performance.now() - started, cpuMs: cpuNow() - cpu };
 }
 
 export function median(values: readonly number[]): number {

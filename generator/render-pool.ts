@@ -166,6 +166,9 @@ export function openRenderPool(template: Uint8Array, name: string, options: Rend
     render,
     async close() {
       closing = true;
+      const closed = new Error('the render pool is closed');
+      const unfinished = [...slots.flatMap((s) => (s.task ? [s.task] : [])), ...waiting.splice(0)];
+      for (const task of unfinished) task.reject(closed);
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
   };

@@ -4,7 +4,8 @@
  * default pool renders in the test's thread, and the "threads" cases start real worker threads
  * that load render-worker.ts through @swc/core (the compiled path is exercised by `npm run bench`).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { deflateRawSync } from 'node:zlib';
@@ -12,6 +13,8 @@ import { indexDataset } from '../../core/render/contexts/dataset-index';
 import { prepareTemplate, renderDocument, type PreparedTemplate, type Rendered } from '../../core/render/render-docx';
 import { findTemplate, planJobs, type RenderJob } from '../../core/render/template-catalog';
 import { readDatasetJson } from '../../core/model/read-dataset-json';
+import { generate } from '../../generator/generate';
+import { safeFileName } from '../../generator/io/file-names';
 import { openRenderPool, type PoolJob, type RenderPool } from '../../generator/render-pool';
 import type { WorkerInit } from '../../generator/render-worker';
 import { docxParts } from '../helpers/docx-xml';
@@ -114,4 +117,40 @@ test('пул без потоков называет свой режим; с по
   const threads = openRenderPool(TEMPLATE, 'letter', { size: 2, spawn: spawnFromSources });
   expect([inThread.mode, threads.mode, threads.size]).toEqual(['in-thread', 'threads', 2]);
   await Promise.all([inThread.close(), threads.close()]);
+});
+
+describe('generate с пулом (от 50 документов)', () => {
+  let dir: string;
+  beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'kaskad-pool-')); });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The sample data with `count` renumbered copies of letter № 5112 as its only documents. */
+  function writeLetters(count: number): string {
+    const sample = JSON.parse(readFileSync(path.join(ROOT, 'templates', 'data', 'sample-region.json'), 'utf8')) as Record<string, Array<Record<string, unknown>>>;
+    const seed = sample.documents!.find((d) => d.id === 'd5112')!;
+    const paragraphs = sample.paragraphs!.filter((p) => p.documentId === 'd5112');
+    const ids = Array.from({ length: count }, (_, i) => `d5112-${i + 1}`);
+    const file = path.join(dir, `letters-${count}.json`);
+    writeFileSync(file, JSON.stringify({
+      ...sample,
+      documents: ids.map((id, i) => ({ ...seed, id, number: `5112/${i + 1}` })),
+      paragraphs: ids.flatMap((id) => paragraphs.map((p) => ({ ...p, documentId: id }))),
+      attachments: [],
+    }));
+    return file;
+  }
+
+  test('60 писем: все сделаны, в порядке данных, те же байты', async () => {
+    const data = writeLetters(60);
+    const outDir = path.join(dir, 'out');
+    const result = await generate({ template: 'letter', data, outDir });
+    expect([result.exitCode, result.skipped, result.made.length]).toEqual([0, [], 60]);
+    const loaded = readDatasetJson(readFileSync(data, 'utf8'), 'letters.json');
+    const jobs = planJobs(findTemplate('letter')!, indexDataset(loaded.dataset), {}).jobs;
+    const taken = new Set<string>();
+    expect(result.made.map((f) => path.basename(f))).toEqual(jobs.map((j) => safeFileName(j.fileBase, '.docx', taken)));
+    for (const i of [0, 29, 59]) {
+      expect(readFileSync(result.made[i]!).equals(bytesOf(renderInline(jobs[i]!)))).toBe(true);
+    }
+  });
 });
