@@ -15,7 +15,7 @@ import { templateIssues } from './template-errors';
 export interface PreparedTemplate {
   name: string;
   entries: ZipEntry[];
-  /** Decoded XML parts (documents, headers, rels, content types). */
+  /** Decoded XML parts that docxtemplater must see: those with a «{», content types and relations. */
   parts: Map<string, string>;
   /** Tags the template uses, e.g. `subject`, `#body`, `signatory.name`. */
   tags: string[];
@@ -97,7 +97,10 @@ export function prepareTemplate(bytes: Uint8Array, name: string): Prepared {
     for (const entry of entries) {
       if (!isTextPart(entry.name)) continue;
       const data = entry.method === 8 ? inflateSync(entry.raw) : entry.raw;
-      parts.set(entry.name, decoder.decode(data));
+      const text = decoder.decode(data);
+      // A part without «{» renders to itself: it is copied from the template, and docxtemplater
+      // is spared parsing it for every document (footnotes, styles, settings, theme…).
+      if (text.includes('{') || entry.name.endsWith('.rels') || entry.name === '[Content_Types].xml') parts.set(entry.name, text);
     }
   } catch {
     return { ok: false, issues: [makeIssue('TEMPLATE_NOT_DOCX', { kind: 'template', template: name }, {})] };
