@@ -7,20 +7,7 @@
  */
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
-
-function dottedPathParser(tag: string) {
-  const path = tag.trim() === '.' ? [] : tag.trim().split('.');
-  return {
-    get(scope: unknown): unknown {
-      let value: unknown = scope;
-      for (const key of path) {
-        if (value === null || value === undefined || typeof value !== 'object') return undefined;
-        value = (value as Record<string, unknown>)[key];
-      }
-      return value;
-    },
-  };
-}
+import { dottedPathParser } from '../core/render/render-docx';
 
 export function renderPlain(template: Uint8Array, data: object): Buffer {
   const doc = new Docxtemplater(new PizZip(template), {

@@ -37,7 +37,7 @@ function isTextPart(name: string): boolean {
 }
 
 /** Resolves `a.b.c` in the current scope; `.` is the scope itself. No eval: a path walk. */
-function dottedPathParser(tag: string) {
+export function dottedPathParser(tag: string) {
   const path = tag.trim() === '.' ? [] : tag.trim().split('.');
   return {
     get(scope: unknown): unknown {

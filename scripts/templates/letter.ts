@@ -1,14 +1,7 @@
-import { attachmentNote, bodyLoop, documentOf, executorBlock, section, signatureBlock, PORTRAIT_WIDTH } from './kit';
-import { letterhead, salutation } from './letterhead';
+import { documentOf, section } from './kit';
+import { letterFrame } from './letterhead';
 
 /** Information letter on the бланк (seeds 000, 004). */
 export function letterTemplate() {
-  return documentOf('Информационное письмо', [section([
-    ...letterhead(),
-    ...salutation(),
-    ...bodyLoop('body'),
-    ...attachmentNote(),
-    ...signatureBlock(PORTRAIT_WIDTH),
-    ...executorBlock(),
-  ])]);
+  return documentOf('Информационное письмо', [section(letterFrame())]);
 }

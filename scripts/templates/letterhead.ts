@@ -1,5 +1,5 @@
 import { Paragraph, Table } from 'docx';
-import { control, layoutTable, para, PORTRAIT_WIDTH } from './kit';
+import { attachmentNote, bodyLoop, control, executorBlock, layoutTable, para, signatureBlock, PORTRAIT_WIDTH } from './kit';
 
 const LEFT = 95;
 const GAP = 10;
@@ -28,4 +28,21 @@ export function letterhead(): Array<Paragraph | Table> {
 /** «Уважаемые коллеги!» centred, when the document has a salutation. */
 export function salutation(): Paragraph[] {
   return [control('{#hasSalutation}'), para(['{salutation}'], { align: 'center', before: 200, after: 120 }), control('{/hasSalutation}')];
+}
+
+/**
+ * A letter from the бланк to the executor line; `afterBody` goes between the body and the
+ * attachment note (the seminar's reports), `attachments` after the executor (appendices).
+ */
+export function letterFrame(afterBody: Array<Paragraph | Table> = [], attachments: Array<Paragraph | Table> = []): Array<Paragraph | Table> {
+  return [
+    ...letterhead(),
+    ...salutation(),
+    ...bodyLoop('body'),
+    ...afterBody,
+    ...attachmentNote(),
+    ...signatureBlock(PORTRAIT_WIDTH),
+    ...executorBlock(),
+    ...attachments,
+  ];
 }
