@@ -65,7 +65,7 @@ export class FormState {
   }
 
   /** Evaluates a definition expression (already checked by the compiler); a broken one yields empty. */
-  eval(src: string, row?: RowRef, self?: Value): Value {
+  evaluateSource(src: string, row?: RowRef, self?: Value): Value {
     let parsed = this.parsed.get(src);
     if (!parsed) { parsed = parseExpression(src); this.parsed.set(src, parsed); }
     return parsed.ok ? evaluate(parsed.expr, this.context(row, self)) : null;

@@ -79,7 +79,7 @@ function scoreItem(state: FormState, item: ScoreItem, value: Value): { points: n
   }
   const formula = item.rules.find((r) => r.formula !== undefined);
   if (formula) {
-    const p = toNumber(state.eval(formula.formula!, undefined, value)) ?? 0;
+    const p = toNumber(state.evaluateSource(formula.formula!, undefined, value)) ?? 0;
     const capped = Math.max(0, Math.min(itemMax(item), p));
     return { points: capped, reason: messageFor('SCORE_FORMULA', { points: points(capped) }) };
   }
@@ -101,7 +101,7 @@ export function scoreForm(def: FormDefinition, input: ScoreInput, data?: Referen
     const field = state.fields.get(item.field);
     const value = input.values[item.field] ?? null;
     const max = itemMax(item);
-    const na = state.irrelevant.has(item.field) || (item.na !== undefined && truthy(state.eval(item.na)));
+    const na = state.irrelevant.has(item.field) || (item.na !== undefined && truthy(state.evaluateSource(item.na)));
     const got = na ? null : scoreItem(state, item, value);
     explanations.push({
       field: item.field, label: field?.label ?? item.field, section: item.section,
@@ -122,7 +122,7 @@ export function scoreForm(def: FormDefinition, input: ScoreInput, data?: Referen
   const levelValue = scoring?.levelBy ? toNumber(input.values[scoring.levelBy] ?? null) : percent;
   const level = levelValue === null ? undefined
     : [...(scoring?.levels ?? [])].sort((a, b) => b.min - a.min).find((l) => levelValue >= l.min);
-  const flags = (scoring?.flags ?? []).filter((f) => truthy(state.eval(f.when))).map((f) => ({ id: f.id, message: f.message }));
+  const flags = (scoring?.flags ?? []).filter((f) => truthy(state.evaluateSource(f.when))).map((f) => ({ id: f.id, message: f.message }));
   return {
     sections, total, max, percent, levelValue: levelValue === null ? null : round1(levelValue),
     level: level ? { id: level.id, title: level.title, color: level.color, recommendation: level.recommendation } : undefined,

@@ -153,11 +153,11 @@ function calculate(state: FormState): void {
   for (const id of calculationOrder(state.def)) {
     const field = state.fields.get(id)!;
     if (!state.isColumn(field)) {
-      state.values[id] = state.eval(field.calculate!);
+      state.values[id] = state.evaluateSource(field.calculate!);
       continue;
     }
     const n = state.rowCount(field);
-    state.values[id] = Array.from({ length: n }, (_, i) => state.eval(field.calculate!, state.rowRef(field, i)));
+    state.values[id] = Array.from({ length: n }, (_, i) => state.evaluateSource(field.calculate!, state.rowRef(field, i)));
   }
 }
 

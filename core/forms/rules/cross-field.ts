@@ -30,7 +30,7 @@ const OPS: Record<string, (a: number | string, b: number | string) => boolean> =
 };
 
 function year(state: FormState, check: Check): number | null {
-  return check.year ? toNumber(state.eval(check.year)) : null;
+  return check.year ? toNumber(state.evaluateSource(check.year)) : null;
 }
 
 function text(v: Value): string {
@@ -42,7 +42,7 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
   compare(state, check, field) {
     return answers(state, field).flatMap(({ value, index }) => {
       const row = index === undefined ? undefined : state.rowRef(field, index);
-      const other = state.eval(check.value!, row);
+      const other = state.evaluateSource(check.value!, row);
       const a = toNumber(value);
       const b = toNumber(other);
       if (a === null || b === null || OPS[check.op ?? '<=']!(a, b)) return [];
@@ -55,8 +55,8 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
   period(state, check, field) {
     return answers(state, field).flatMap(({ value, index }) => {
       const row = index === undefined ? undefined : state.rowRef(field, index);
-      const from = state.eval(check.from!, row);
-      const to = state.eval(check.to!, row);
+      const from = state.evaluateSource(check.from!, row);
+      const to = state.evaluateSource(check.to!, row);
       if (typeof value !== 'string' || typeof from !== 'string' || typeof to !== 'string') return [];
       if (value >= from && value <= to) return [];
       return [makeIssue('FORM_DATE_OUTSIDE', state.locationOf(field.id, index), {
@@ -67,7 +67,7 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
   /** FORM_RANK_INVALID — priorities 1, 1, 3: ranks must be 1..N without ties or gaps (N ≤ value). */
   ranks(state, check, field) {
     const given = answers(state, field);
-    const limit = check.value ? toNumber(state.eval(check.value)) : null;
+    const limit = check.value ? toNumber(state.evaluateSource(check.value)) : null;
     const seen = new Map<number, number | undefined>();
     const issues: Issue[] = [];
     for (const { value, index } of given) {
@@ -98,7 +98,7 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
   covers(state, check, field) {
     const y = year(state, check);
     if (!state.data || y === null) return [];
-    const muni = check.municipality ? state.eval(check.municipality) : null;
+    const muni = check.municipality ? state.evaluateSource(check.municipality) : null;
     const present = new Set(answers(state, field).map((a) => text(a.value)));
     const expected = state.data.listSchools(check.list!, y, typeof muni === 'string' && muni ? muni : undefined);
     const layout = field.layout ? state.layouts.get(field.layout) : undefined;
@@ -109,7 +109,7 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
   },
   /** FORM_CAP_EXCEEDED — a curator given 7 schools when curator_cap is 5. */
   cap(state, check, field) {
-    const cap = toNumber(state.eval(check.value!));
+    const cap = toNumber(state.evaluateSource(check.value!));
     if (cap === null) return [];
     const counts = new Map<string, number>();
     const issues: Issue[] = [];
@@ -130,7 +130,7 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
   /** FORM_COUNT_MISMATCH — «Количество ШНОР» says 5, the data workbook lists 6 for the municipality. */
   listCount(state, check, field) {
     const y = year(state, check);
-    const muni = state.eval(check.municipality!);
+    const muni = state.evaluateSource(check.municipality!);
     if (!state.data || y === null || typeof muni !== 'string' || !muni) return [];
     const expected = state.data.listSchools(check.list!, y, muni).length;
     return answers(state, field).flatMap(({ value, index }) => (toNumber(value) === expected ? [] : [
@@ -145,7 +145,7 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
     if (!data) return [];
     return answers(state, field).flatMap(({ value, index }) => {
       const row = index === undefined ? undefined : state.rowRef(field, index);
-      const muni = state.eval(check.municipality!, row);
+      const muni = state.evaluateSource(check.municipality!, row);
       if (typeof value !== 'string' || typeof muni !== 'string' || !muni) return [];
       const actual = data.schoolMunicipality(value);
       if (actual === undefined || actual === muni) return [];

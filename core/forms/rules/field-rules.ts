@@ -26,7 +26,7 @@ function isAlways(src: string): boolean {
 
 export function isRequired(state: FormState, field: Field, row?: RowRef): boolean {
   if (!field.required) return false;
-  return isAlways(field.required) || truthy(state.eval(field.required, row));
+  return isAlways(field.required) || truthy(state.evaluateSource(field.required, row));
 }
 
 /** FORM_REQUIRED — «Номер акта» empty while the act is marked as adopted. */
@@ -56,7 +56,7 @@ const constraint: FieldRule = {
   kind: 'constraint',
   check(state, { field, value, index, row }) {
     if (!field.constraint || isEmptyValue(value)) return undefined;
-    if (truthy(state.eval(field.constraint, row, value))) return undefined;
+    if (truthy(state.evaluateSource(field.constraint, row, value))) return undefined;
     return makeIssue('FORM_CONSTRAINT', state.locationOf(field.id, index), {
       label: field.label, message: field.constraintMessage, value: state.shown(field, value), expression: field.constraint,
     });
@@ -72,7 +72,7 @@ export const FIELD_RULES: readonly FieldRule[] = [required, range, constraint];
  */
 export function checkRelevant(state: FormState, answer: AnswerRef, issues: Issue[]): boolean {
   const { field, value, index, row } = answer;
-  if (!field.relevant || truthy(state.eval(field.relevant, row))) return true;
+  if (!field.relevant || truthy(state.evaluateSource(field.relevant, row))) return true;
   // When the answer the condition looks at was itself unreadable, relevance is unknown: keep the value.
   const parsed = parseExpression(field.relevant);
   if (parsed.ok && [...referencedNames(parsed.expr)].some((n) => state.invalid.has(n) || (index !== undefined && state.invalid.has(`${n}#${index}`)))) return true;
