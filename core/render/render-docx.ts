@@ -115,6 +115,37 @@ export function prepareTemplate(bytes: Uint8Array, name: string): Prepared {
 }
 
 /**
+ * One compiled Docxtemplater per prepared template, reused from document to document: compiling
+ * (parsing the template XML) is most of a document's cost. docxtemplater has no public way to
+ * render twice, so between documents the three fields it keeps from a render are reset — `rendered`
+ * (the render-twice guard), `mapper` (which files to render, with the data) and `scopeManagers`
+ * (the data scopes). docxtemplater is pinned to an exact version for this, and a test renders
+ * many different documents through one instance and compares each with a fresh instance's output.
+ * After any failure the instance is dropped and the next document compiles a new one.
+ */
+interface Reusable {
+  doc: Docxtemplater;
+  onMissing?: (tag: string) => void;
+}
+
+const reusables = new WeakMap<PreparedTemplate, Reusable>();
+
+function reusableFor(template: PreparedTemplate): Reusable {
+  const existing = reusables.get(template);
+  if (existing) {
+    const internals = existing.doc as unknown as { rendered: boolean; mapper?: unknown; scopeManagers: Record<string, unknown> };
+    internals.rendered = false;
+    internals.mapper = undefined;
+    internals.scopeManagers = {};
+    return existing;
+  }
+  const holder = {} as Reusable;
+  holder.doc = newDocxtemplater(template.parts, (tag) => holder.onMissing?.(tag));
+  reusables.set(template, holder);
+  return holder;
+}
+
+/**
  * Renders one document. A tag with no value is never printed as «undefined»: the document is not
  * made and each missing tag is reported with the record's name.
  */
@@ -122,9 +153,12 @@ export function renderDocument(template: PreparedTemplate, data: object, record:
   const missing = new Set<string>();
   let doc: Docxtemplater;
   try {
-    doc = newDocxtemplater(template.parts, (tag) => missing.add(tag));
+    const reusable = reusableFor(template);
+    reusable.onMissing = (tag) => missing.add(tag);
+    doc = reusable.doc;
     doc.render(cleanDeep(data));
   } catch (error) {
+    reusables.delete(template);
     const issues = templateIssues(error, template.name);
     return { ok: false, issues: issues.map((i) => ({ ...i, location: { kind: 'record', template: template.name, record } })) };
   }
