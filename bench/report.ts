@@ -105,7 +105,7 @@ export function renderReport(r: BenchResults): string {
     '## How it is measured',
     '',
     '- Plain recipe: for each letter `new PizZip(template)`, `new Docxtemplater(zip, …)` with the same options as Kaskad (paragraph loops, line breaks, dotted-path parser), `render(data)`, `getZip().generate({ type: "nodebuffer", compression: "DEFLATE" })`. Data are cleaned beforehand, so the plain recipe does no less work than Kaskad.',
-    '- Kaskad single thread: `renderDocument` on a template prepared once (`prepareTemplate`), zlib raw deflate, only the changed parts recompressed.',
+    '- Kaskad single thread: `renderDocument` on a template prepared once (`prepareTemplate`), zlib raw deflate, one Docxtemplater compiled per template and reused (reset between documents), only the changed parts recompressed, parts without tags copied from the template.',
     '- The two alternate round by round in one process after a warm-up; the median round is reported.',
     '- Render pool: `generator/render-pool.ts`, min(cores, 4) worker threads, chunks of 16 jobs, results in job order; rendering only, bytes dropped.',
     '- `generate()`: the batch library the CLI uses, on a data file holding N copies of the letter, writing every .docx into a temporary folder (atomic batch, then commit); each N in a fresh process after a 100-letter warm-up; 1 000 letters: the fastest of three runs (all three are listed), 10 000 letters: one run. From 50 documents on, `generate` renders through the pool while the main thread writes.',
