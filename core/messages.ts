@@ -244,8 +244,6 @@ const catalogue = {
     `${p.id} — ${p.title} (${p.each}; образец: ${p.seed})`,
   // a heading line of `kaskad demo`
   CLI_DEMO_STEP: (p: { title: string }) => `— ${p.title}`,
-  // unknown value of --each
-  CLI_BAD_EACH: (p: { value: string }) => `неизвестное значение --each «${p.value}»: допустимо document, municipality, school.`,
   CLI_INTERNAL_ERROR: (p: { detail: string }) => `внутренняя ошибка Каскада: ${p.detail}. Сообщите разработчикам, приложив файл.`,
   // ── forms: score explanations ──
   SCORE_OPTION: (p: { option: string; points: string }) => `ответ «${p.option}» — ${p.points}`,

@@ -105,13 +105,16 @@ export function prepareTemplate(bytes: Uint8Array, name: string): Prepared {
   } catch {
     return { ok: false, issues: [makeIssue('TEMPLATE_NOT_DOCX', { kind: 'template', template: name }, {})] };
   }
-  let doc: Docxtemplater;
+  const holder = {} as Reusable;
   try {
-    doc = newDocxtemplater(parts);
+    holder.doc = newDocxtemplater(parts, (tag) => holder.onMissing?.(tag));
   } catch (error) {
     return { ok: false, issues: templateIssues(error, name, parts) };
   }
-  return { ok: true, template: { name, entries, parts, tags: collectTags(doc) } };
+  const template: PreparedTemplate = { name, entries, parts, tags: collectTags(holder.doc) };
+  // The compile that checked the template is the one the first document renders with.
+  reusables.set(template, holder);
+  return { ok: true, template };
 }
 
 /**

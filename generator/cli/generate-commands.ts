@@ -45,7 +45,7 @@ export function printGenerateResult(result: GenerateResult, json: boolean): void
 
 export function requestFrom(template: string, opts: GenerateOptions): GenerateRequest | undefined {
   if (opts.each && !EACH_KINDS.includes(opts.each as Each)) {
-    console.error(`✖ ${messageFor('CLI_BAD_EACH', { value: opts.each })}`);
+    console.error(`✖ ${messageFor('EACH_UNKNOWN', { value: opts.each })}`);
     process.exitCode = 2;
     return undefined;
   }

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { makeIssue, type Issue } from '../../core/issues';
 import { describeFsError } from '../io/fs-errors';
 
+import { templatesDir } from '../templates-dir';
+
 export { readInput } from '../io/read-input';
 
 /** Files named on the command line, folders expanded to their .xlsx (Excel's «~$» lock files skipped). */
@@ -37,11 +39,11 @@ export async function listFolder(dir: string): Promise<string[]> {
 
 export { writeFileAtomic } from '../io/output';
 
-/** The shipped templates folder, found upwards from this module (source and build trees differ in depth). */
-export async function findTemplatesDir(start = __dirname): Promise<string | undefined> {
-  for (let dir = start, i = 0; i < 6; i++, dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'templates', 'forms');
-    if (await fs.stat(candidate).then((s) => s.isDirectory(), () => false)) return path.join(dir, 'templates');
+/** The shipped templates folder (see generator/templates-dir.ts), or undefined when it is missing. */
+export async function findTemplatesDir(): Promise<string | undefined> {
+  try {
+    return templatesDir();
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
