@@ -5,7 +5,7 @@ import { indexDataset } from '../core/render/contexts/dataset-index';
 import { prepareTemplate, renderDocument, type PreparedTemplate, type Rendered } from '../core/render/render-docx';
 import { EACH_KINDS, findTemplate, planJobs, TEMPLATES, type Each, type RenderJob, type TemplateInfo } from '../core/render/template-catalog';
 import { writeZip } from '../core/zip/write-zip';
-import { safeFileName } from './io/file-names';
+import { safeFileName } from '../core/format/file-names';
 import { openOutput, writeFileAtomic, type OutputBatch } from './io/output';
 import { convertToPdf } from './io/pdf';
 import { readInput } from './io/read-input';

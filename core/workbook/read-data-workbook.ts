@@ -1,10 +1,10 @@
-import type ExcelJS from 'exceljs';
 import { makeIssue, type Issue, type IssueLocation } from '../issues';
 import { checkDataset } from '../model/dataset-checks';
 import { DatasetSchema, emptyDataset, type CollectionName, type Dataset } from '../model/schemas';
 import { describeZodIssue } from '../model/zod-messages';
 import { closestMatch, sameName } from '../text-similarity';
-import { displayCellValue, isoFromExcelSerial, parseRussianDate, parseRussianNumber, readCellValue, type CellValue } from './cell-values';
+import { cellAt, readSnapshot, sheetExtent, type SheetSnapshot, type WorkbookSnapshot } from '../forms/snapshot';
+import { displayCellValue, isoFromExcelSerial, parseRussianDate, parseRussianNumber, type CellValue } from './cell-values';
 import { DATA_SHEETS, type AnySheetSpec, type ColumnSpec } from './data-sheets';
 import { openWorkbook } from './open-workbook';
 
@@ -59,15 +59,15 @@ interface SheetRead {
   issues: Issue[];
 }
 
-function readSheet(spec: AnySheetSpec, ws: ExcelJS.Worksheet, file: string): SheetRead {
+function readSheet(spec: AnySheetSpec, ws: SheetSnapshot, file: string): SheetRead {
   const out: SheetRead = { rows: [], reportedIds: new Set(), addresses: [], issues: [] };
   const sheetLoc = { kind: 'sheet' as const, file, sheet: ws.name };
-  const headerRow = ws.getRow(1);
+  const extent = sheetExtent(ws);
   const headers = new Map<number, string>();
-  headerRow.eachCell({ includeEmpty: false }, (cell, col) => {
-    const v = readCellValue(cell.value);
+  for (let col = 1; col <= extent.cols; col++) {
+    const v = cellAt(ws, 1, col);
     if (v.kind === 'text') headers.set(col, v.text);
-  });
+  }
   if (headers.size === 0) {
     out.issues.push(makeIssue('SHEET_EMPTY', sheetLoc, { sheet: ws.name }));
     return out;
@@ -84,8 +84,7 @@ function readSheet(spec: AnySheetSpec, ws: ExcelJS.Worksheet, file: string): She
   if (spec.columns.some((c) => c.required && !columnOf.has(c.key))) return out;
 
   const sanitySchema = DatasetSchema.shape[spec.collection].element;
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+  for (let r = 2; r <= extent.rows; r++) {
     const record: Record<string, unknown> = {};
     const addresses: Record<string, string> = {};
     const rowIssues: Issue[] = [];
@@ -96,7 +95,7 @@ function readSheet(spec: AnySheetSpec, ws: ExcelJS.Worksheet, file: string): She
       const address = `${columnLetter(col)}${r}`;
       addresses[column.key] = address;
       const where: IssueLocation = { kind: 'cell', file, sheet: ws.name, address };
-      const cell = readCellValue(row.getCell(col).value);
+      const cell = cellAt(ws, r, col);
       if (cell.kind === 'empty') {
         if (column.required) rowIssues.push(makeIssue('CELL_REQUIRED', where, { header: column.header }));
         continue;
@@ -139,14 +138,21 @@ function readSheet(spec: AnySheetSpec, ws: ExcelJS.Worksheet, file: string): She
 export async function readDataWorkbook(bytes: Uint8Array, file: string): Promise<LoadedDataset> {
   const opened = await openWorkbook(bytes, file);
   if (!opened.ok) return { dataset: emptyDataset(), issues: opened.issues };
-  const workbook = opened.workbook;
+  return readDataSnapshot(readSnapshot(opened.workbook), file);
+}
+
+/**
+ * The same from a snapshot: the task pane reads the open data workbook through the Excel gateway
+ * and gets the same records and the same findings as the CLI.
+ */
+export function readDataSnapshot(workbook: WorkbookSnapshot, file: string): LoadedDataset {
   const dataset = emptyDataset() as Record<CollectionName, Record<string, unknown>[]>;
   const addresses = {} as Record<CollectionName, Record<string, string>[]>;
   const issues: Issue[] = [];
   const reported = new Map<CollectionName, Set<string>>();
-  const sheetNames = workbook.worksheets.map((w) => w.name);
+  const sheetNames = workbook.sheets.map((w) => w.name);
   for (const spec of DATA_SHEETS) {
-    const ws = workbook.worksheets.find((w) => sameName(w.name, spec.sheet));
+    const ws = workbook.sheets.find((w) => sameName(w.name, spec.sheet));
     addresses[spec.collection] = [];
     if (!ws) {
       const others = sheetNames.filter((n) => !DATA_SHEETS.some((s) => sameName(s.sheet, n)));

@@ -14,7 +14,7 @@ import { prepareTemplate, renderDocument, type PreparedTemplate, type Rendered }
 import { findTemplate, planJobs, type RenderJob } from '../../core/render/template-catalog';
 import { readDatasetJson } from '../../core/model/read-dataset-json';
 import { generate } from '../../generator/generate';
-import { safeFileName } from '../../generator/io/file-names';
+import { safeFileName } from '../../core/format/file-names';
 import { openRenderPool, type PoolJob, type RenderPool } from '../../generator/render-pool';
 import type { WorkerInit } from '../../generator/render-worker';
 import { docxParts } from '../helpers/docx-xml';

@@ -18,8 +18,10 @@ const CONTROL = /[\u0000-\u001f\u007f]/g;
 
 const graphemes = new Intl.Segmenter('ru', { granularity: 'grapheme' });
 
+const utf8 = new TextEncoder();
+
 function utf8Length(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
+  return utf8.encode(text).length;
 }
 
 /** Straight quotes become «» by position: opening at the start or after a space or bracket. */

@@ -1,4 +1,4 @@
-import { FALLBACK_FILE_NAME, MAX_FILE_NAME_BYTES, fileNameKey, safeFileName } from '../../../generator/io/file-names';
+import { FALLBACK_FILE_NAME, MAX_FILE_NAME_BYTES, fileNameKey, safeFileName } from '../../../core/format/file-names';
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 const name = (base: string, ext = 'docx', taken = new Set<string>()): string => safeFileName(base, ext, taken);
