@@ -2,9 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
- * Fills manifest/manifest.template.xml with the host the task pane is served from and writes
- * dist/manifest.xml: `node build/scripts/build-manifest.js --url=https://kaskad.example.ru`
- * (or KASKAD_URL=…; default https://localhost:3000, the dev server).
+ * Fills manifest/manifest.template.xml with the host the task pane is served from and the version
+ * of package.json, and writes dist/manifest.xml:
+ * `node build/scripts/build-manifest.js --url=https://kaskad.example.ru`
+ * (or KASKAD_URL=…; default https://localhost:3000, the dev server). webpack.config.js requires
+ * this file too and writes the same manifest beside the pane it builds.
  */
 
 export const DEFAULT_URL = 'https://localhost:3000';
@@ -18,10 +20,18 @@ export type ManifestUrlProblem =
   | 'query-or-hash' // «https://kaskad.example.ru?x=1»
   | 'credentials'; // «https://user:pw@kaskad.example.ru»
 
+const PROBLEM_TEXT: Record<ManifestUrlProblem, string> = {
+  invalid: 'это не адрес сайта; нужен полный адрес вида https://kaskad.example.ru',
+  'not-https': 'Excel загружает надстройки только по https; нужен адрес вида https://kaskad.example.ru',
+  'trailing-slash': 'уберите «/» в конце адреса',
+  'query-or-hash': 'уберите из адреса «?…» и «#…»',
+  credentials: 'уберите из адреса имя пользователя и пароль',
+};
+
 export class ManifestUrlError extends Error {
   readonly problem: ManifestUrlProblem;
   constructor(problem: ManifestUrlProblem, url: string) {
-    super(`manifest URL refused (${problem}): ${JSON.stringify(url)}`);
+    super(`Адрес надстройки «${url}» не подходит: ${PROBLEM_TEXT[problem]}.`);
     this.name = 'ManifestUrlError';
     this.problem = problem;
   }
@@ -56,12 +66,36 @@ export function findManifestTemplate(from: string = __dirname): string {
   }
 }
 
-let cachedTemplate: string | undefined;
+/**
+ * The manifest's four-part Version from package.json's semver: «0.1.0» → «0.1.0.0». Office
+ * updates an installed add-in only when this grows, so bumping package.json is the one step.
+ */
+export function manifestVersion(semver: string): string {
+  const match = /^(\d{1,5})\.(\d{1,5})\.(\d{1,5})(?:[-+].*)?$/.exec(semver);
+  if (!match) throw new Error(`package.json version ${JSON.stringify(semver)} is not «major.minor.patch»`);
+  return `${match[1]}.${match[2]}.${match[3]}.0`;
+}
 
-/** The manifest for a host: pure given the template (read once, or passed in). */
-export function buildManifest(url: string, template: string = (cachedTemplate ??= readFileSync(findManifestTemplate(), 'utf8'))): string {
+let cachedTemplate: string | undefined;
+let cachedVersion: string | undefined;
+
+function packageVersion(): string {
+  const root = dirname(dirname(findManifestTemplate()));
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: unknown };
+  return manifestVersion(String(pkg.version));
+}
+
+/** The manifest for a host: pure given the template and version (read once, or passed in). */
+export function buildManifest(
+  url: string,
+  template: string = (cachedTemplate ??= readFileSync(findManifestTemplate(), 'utf8')),
+  version: string = (cachedVersion ??= packageVersion()),
+): string {
   const checked = checkManifestUrl(url);
-  return template.replace(/\{URL\}/g, escapeXml(checked.url)).replace(/\{ORIGIN\}/g, escapeXml(checked.origin));
+  return template
+    .replace(/\{URL\}/g, escapeXml(checked.url))
+    .replace(/\{ORIGIN\}/g, escapeXml(checked.origin))
+    .replace(/\{VERSION\}/g, escapeXml(version));
 }
 
 /** `--url=…` wins over KASKAD_URL, which wins over the default. */

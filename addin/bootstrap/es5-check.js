@@ -9,7 +9,9 @@
   var BROWSER_PAGE_URL = '{BROWSER_PAGE_URL}';
 
   var userAgent = (window.navigator && window.navigator.userAgent) || '';
-  var oldEngine = /Trident\/|MSIE /.test(userAgent);
+  // Trident is IE11 (Office 2016/2019 volume editions); «Edge/» is the old EdgeHTML webview of
+  // Excel 2019 (Chromium Edge says «Edg/»), which has Promise and fetch but not the syntax of the pane.
+  var oldEngine = /Trident\/|MSIE |Edge\/\d/.test(userAgent);
   var missingFeatures = typeof window.Promise !== 'function' || typeof window.fetch !== 'function';
   if (!oldEngine && !missingFeatures) {
     return;
@@ -29,7 +31,7 @@
     '<div style="font-family: Segoe UI, Arial, sans-serif; font-size: 14px; line-height: 1.4; padding: 12px;">' +
     '<h1 style="font-size: 18px;">Эта версия Excel слишком старая для панели «Каскад»</h1>' +
     '<p>Панель работает в Excel 2021 и новее, в Microsoft 365 и в Excel в браузере. ' +
-    'Этот Excel показывает надстройки через устаревший Internet Explorer, и панель в нём не запустится.</p>' +
+    'Этот Excel показывает надстройки через устаревший встроенный браузер (Internet Explorer или старый Edge), и панель в нём не запустится.</p>' +
     '<p>Бланки форм всё равно проверяют ввод: в их ячейках действует обычная проверка данных Excel ' +
     '(списки значений, числа, даты).</p>' +
     '<p>Чтобы проверить заполненную форму и подготовить документы, откройте страницу «Каскад» ' +

@@ -61,3 +61,8 @@ export function splitAreas(address: string): string[] {
   for (let m = re.exec(address); m; m = re.exec(address)) areas.push(m[1]!.replace(/\$/g, ''));
   return areas;
 }
+
+/** Excel compares sheet names without case («ИТОГИ» and «Итоги» cannot both exist). */
+export function sheetKey(name: string): string {
+  return name.toUpperCase();
+}

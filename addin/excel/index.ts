@@ -1,7 +1,15 @@
 /** The Excel gateway: the only code of the add-in that talks to Excel (see STYLE.md, rule 2). */
-export { detectCapabilities, officeRequirements, NO_CAPABILITIES, type ExcelCapabilities, type RequirementSetSupport } from './capabilities';
+export {
+  detectCapabilities, describeTier, officeRequirements, NO_CAPABILITIES, type CapabilityTier, type ExcelCapabilities, type RequirementSetSupport,
+} from './capabilities';
+export { GATEWAY_MESSAGES } from './messages';
 export { runExcel } from './run';
 export { readWorkbookSnapshot, planReadRequests, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_BYTES_PER_CELL, type ReadOptions, type ReadBlock } from './read-snapshot';
 export { writeHighlights, clearHighlights, ERROR_COLOR, WARNING_COLOR, type HighlightOptions, type HighlightRecord } from './highlights';
 export { selectCell } from './select-cell';
+export { readSelection, type SelectionPlace } from './read-selection';
+export { writeSummarySheet, fitCellText, MAX_CELL_CHARS, type SummarySheetOptions, type SummarySheetResult } from './write-summary-sheet';
+export { watchWorkbookChanges, type WatchHandle, type WorkbookChange } from './watch-changes';
+export { insertBlankSheets, type BlankWorkbook, type InsertSheetsResult } from './insert-sheets';
+export { base64FromBytes } from './base64';
 export type { RequestContext } from './office-types';

@@ -17,18 +17,48 @@ export interface RequestContext {
 
 export interface Workbook {
   readonly worksheets: WorksheetCollection;
+  /** ExcelApi 1.1; throws at sync when several areas are selected. */
+  getSelectedRange(): Range;
+  /** ExcelApi 1.13: the ids of the inserted sheets, readable after the sync. */
+  insertWorksheetsFromBase64(base64File: string, options?: InsertWorksheetOptions): ClientResult<string[]>;
+}
+
+export interface InsertWorksheetOptions {
+  /** By default (and for `[]`) every sheet of the source workbook. */
+  sheetNamesToInsert?: string[];
+  positionType?: 'None' | 'Before' | 'After' | 'Beginning' | 'End';
+  relativeTo?: string;
+}
+
+/** A value a method returns; `value` is readable after the sync. */
+export interface ClientResult<T> {
+  readonly value: T;
 }
 
 export interface WorksheetCollection {
   /** After `load('items/name,items/visibility')` and a sync. */
   readonly items: Worksheet[];
   load(properties: string): WorksheetCollection;
-  getItem(name: string): Worksheet;
+  /** By name or id. */
+  getItem(key: string): Worksheet;
+  /** ExcelApi 1.4; `isNullObject` after a sync when there is no such sheet. */
+  getItemOrNullObject(key: string): Worksheet;
+  /** ExcelApi 1.1: a new sheet at the end, not activated. */
+  add(name?: string): Worksheet;
+  /** ExcelApi 1.9: a change on any sheet, including sheets added later. */
+  readonly onChanged: EventHandlers<WorksheetChangedEventArgs>;
 }
 
 export interface Worksheet {
+  /** Only for a sheet from getItemOrNullObject, after a sync. */
+  readonly isNullObject: boolean;
+  /** Stable while the sheet exists, unlike its name. */
+  readonly id: string;
   readonly name: string;
   readonly visibility: SheetVisibility;
+  load(properties: string): Worksheet;
+  /** ExcelApi 1.7. */
+  readonly onChanged: EventHandlers<WorksheetChangedEventArgs>;
   /** Without an address: the whole sheet. */
   getRange(address?: string): Range;
   /** ExcelApi 1.4; `isNullObject` after a sync when the sheet is empty. */
@@ -42,12 +72,16 @@ export interface Range {
   readonly address: string;
   readonly rowCount: number;
   readonly columnCount: number;
-  readonly values: ExcelValue[][];
-  /** Format codes in en-US notation: «General», «0%», «dd.mm.yyyy». */
-  readonly numberFormat: string[][];
+  /** Assigning queues a write of the whole grid (its size must match the range). */
+  values: ExcelValue[][];
+  /** Format codes in en-US notation: «General», «0%», «dd.mm.yyyy», «@» (text). */
+  numberFormat: string[][];
   readonly format: RangeFormat;
+  readonly worksheet: Worksheet;
   load(properties: string): Range;
   select(): void;
+  /** Values, formats and hyperlinks. */
+  clear(): void;
   /** ExcelApi 1.9: one call sets properties of many cells; `{}` leaves a cell alone. */
   setCellProperties(cellPropertiesData: SettableCellProperties[][]): void;
   /** ExcelApi 1.13. */
@@ -63,6 +97,13 @@ export interface RangeAreas {
 
 export interface RangeFormat {
   readonly fill: RangeFill;
+  readonly font: RangeFont;
+  /** ExcelApi 1.2: widths to fit the current contents. */
+  autofitColumns(): void;
+}
+
+export interface RangeFont {
+  bold: boolean;
 }
 
 export interface RangeFill {
@@ -74,4 +115,26 @@ export interface RangeFill {
 
 export interface SettableCellProperties {
   format?: { fill?: { color?: string } };
+}
+
+/** OfficeExtension.EventHandlers: `add` takes effect at the next sync. */
+export interface EventHandlers<T> {
+  add(handler: (args: T) => Promise<unknown>): EventHandlerResult;
+}
+
+/** OfficeExtension.EventHandlerResult: remove() is queued on `context`, the one the handler was added in. */
+export interface EventHandlerResult {
+  readonly context: { sync(): Promise<void> };
+  remove(): void;
+}
+
+/** ExcelApi 1.7 (Excel.WorksheetChangedEventArgs), the members the gateway reads. */
+export interface WorksheetChangedEventArgs {
+  readonly worksheetId: string;
+  /** «B3:C4», the changed area on that sheet. */
+  readonly address: string;
+  /** «Remote» for a co-author's edit. */
+  readonly source?: 'Local' | 'Remote';
+  /** ExcelApi 1.14: «ThisLocalAddin» when this add-in made the change; absent on older hosts. */
+  readonly triggerSource?: 'Unknown' | 'ThisLocalAddin';
 }

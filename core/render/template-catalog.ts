@@ -4,48 +4,18 @@ import type { KaskadDocument } from '../model/schemas';
 import { attachmentsContext } from './contexts/attachments';
 import { documentBase } from './contexts/common';
 import type { DatasetIndex } from './contexts/dataset-index';
+import type { TemplateInfo } from './template-list';
 import { mailingContext } from './contexts/mailing';
 import { seminarLetterContext } from './contexts/seminar';
 import { techCardContext } from './contexts/tech-card';
 
-/** What one output document is made for: one document row, one municipality, or one school. */
-export const EACH_KINDS = ['document', 'municipality', 'school'] as const;
-export type Each = (typeof EACH_KINDS)[number];
-
-export interface TemplateInfo {
-  id: string;
-  title: string;
-  /** File in templates/documents/. */
-  file: string;
-  each: Each;
-  /** Which seed document it reproduces. */
-  seed: string;
-  /** Names the file when the document's own title would repeat another template's (an order's attachment). */
-  fileTitle?: string;
-  /** Made from a svod of monitoring cards (`kaskad collect --report`), not from the data workbook alone. */
-  fromSvod?: boolean;
-}
+export { EACH_KINDS, TEMPLATES, findTemplate, type Each, type TemplateInfo } from './template-list';
 
 /** One document to make: the record's name for messages, a file name base and the template data. */
 export interface RenderJob {
   record: string;
   fileBase: string;
   data: object;
-}
-
-export const TEMPLATES: readonly TemplateInfo[] = [
-  { id: 'letter', title: 'Информационное письмо на бланке', file: 'letter.docx', each: 'document', seed: '000 (№ 5112), 004 (№ 12865)' },
-  { id: 'letter-schedule', title: 'Письмо с приложением-графиком', file: 'letter-schedule.docx', each: 'document', seed: '003 (приложение 1)' },
-  { id: 'seminar-letter', title: 'Письмо о результатах семинара', file: 'seminar-letter.docx', each: 'document', seed: '002 (№ 13170)' },
-  { id: 'order', title: 'Приказ с утверждаемыми приложениями', file: 'order.docx', each: 'document', seed: '004 (№ 04/335)' },
-  { id: 'roadmap', title: 'Дорожная карта (утверждённое приложение)', file: 'roadmap.docx', each: 'document', seed: '004, 001', fileTitle: 'Дорожная карта' },
-  { id: 'mailing', title: 'Письмо каждому МОУО со списком его школ', file: 'mailing.docx', each: 'municipality', seed: '004 (№ 12865)' },
-  { id: 'tech-card', title: 'Технологическая карта адресной помощи', file: 'tech-card.docx', each: 'school', seed: '003 (приложение 2)' },
-  { id: 'monitoring-report', title: 'Справка по результатам мониторинга', file: 'monitoring-report.docx', each: 'document', seed: '001, 002', fromSvod: true },
-];
-
-export function findTemplate(id: string): TemplateInfo | undefined {
-  return TEMPLATES.find((t) => t.id === id);
 }
 
 /** Template data for one document row (letters, orders, roadmaps). */

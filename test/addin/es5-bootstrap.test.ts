@@ -94,6 +94,13 @@ describe('addin/bootstrap/es5-check.js', () => {
     expect(document.body!.innerHTML).toContain('слишком старая');
   });
 
+  it('treats the EdgeHTML webview of Excel 2019 as too old (it has Promise and fetch, not the pane\'s syntax)', () => {
+    const edgeHtml = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041';
+    const { document, window } = run(edgeHtml, { Promise, fetch });
+    expect(document.body!.innerHTML).toContain('слишком старая');
+    expect(window.KASKAD_UNSUPPORTED).toBe(true);
+  });
+
   it('explains too when fetch is missing in an otherwise unknown engine', () => {
     const { document } = run('SomeOldWebView/1.0', { Promise });
     expect(document.body!.innerHTML).toContain('слишком старая');

@@ -1,6 +1,7 @@
 import { cellAddress, parseAddress } from '../../core/forms/snapshot';
 import type {
-  ExcelValue, Range, RangeAreas, RangeFill, RangeFormat, RequestContext, SettableCellProperties, SheetVisibility, Workbook, Worksheet, WorksheetCollection,
+  ClientResult, EventHandlerResult, EventHandlers, ExcelValue, InsertWorksheetOptions, Range, RangeAreas, RangeFill, RangeFont, RangeFormat, RequestContext,
+  SettableCellProperties, SheetVisibility, Workbook, Worksheet, WorksheetChangedEventArgs, WorksheetCollection,
 } from '../../addin/excel/office-types';
 
 /**
@@ -13,6 +14,7 @@ export interface FakeCell {
   value?: ExcelValue;
   numberFormat?: string;
   fill?: string;
+  bold?: boolean;
 }
 
 export interface FakeSheetInit {
@@ -29,12 +31,20 @@ export interface FakeOptions {
   mergedAreas?: boolean;
   /** Excel on the web: 5 MB per request. */
   payloadLimit?: number;
+  /** ExcelApi 1.7: worksheet.onChanged. */
+  worksheetChangedEvents?: boolean;
+  /** ExcelApi 1.9: worksheets.onChanged. */
+  collectionChangedEvents?: boolean;
+  /** ExcelApi 1.13: workbook.insertWorksheetsFromBase64, reading the «files» below by their base64. */
+  insertWorksheetsFromBase64?: boolean;
+  files?: Record<string, FakeSheetInit[]>;
 }
 
 export interface Operation {
   /** The sync (1-based) the command went with. */
   sync: number;
-  op: 'load' | 'setFill' | 'clearFill' | 'setCellProperties' | 'select' | 'activate';
+  op: 'load' | 'setFill' | 'clearFill' | 'setCellProperties' | 'select' | 'activate'
+    | 'setValues' | 'setNumberFormat' | 'clear' | 'setBold' | 'autofit' | 'addSheet' | 'insertSheets' | 'addHandler' | 'removeHandler';
   target: string;
   detail?: string;
 }
@@ -45,9 +55,12 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 const key = (row: number, col: number): number => row * (MAX_COLS + 1) + col;
 
+type ChangedHandler = (args: WorksheetChangedEventArgs) => Promise<unknown>;
+
 class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
-  constructor(public name: string, public visibility: SheetVisibility, public merges: string[]) {}
+  readonly handlers = new Set<ChangedHandler>();
+  constructor(public name: string, public visibility: SheetVisibility, public merges: string[], readonly id: string) {}
 
   cell(row: number, col: number): FakeCell | undefined {
     return this.cells.get(key(row, col));
@@ -175,16 +188,33 @@ class FakeRangeAreas extends Loadable implements RangeAreas {
   }
 }
 
+class FakeFont implements RangeFont {
+  constructor(private readonly excel: FakeExcel, private readonly label: string, private readonly range: FakeRange) {}
+
+  get bold(): boolean { throw new Error(`PropertyNotImplemented in the fake: ${this.label}.bold`); }
+
+  set bold(bold: boolean) {
+    this.excel.queue('setBold', this.label, String(bold), () => {
+      this.range.forEachCell((sheet, row, col) => { sheet.touch(row, col).bold = bold; });
+    });
+  }
+}
+
 class FakeRange extends Loadable implements Range {
   readonly format: RangeFormat;
 
-  constructor(excel: FakeExcel, private readonly sheetName: string, private readonly resolveBox: () => Box | undefined, label: string) {
+  constructor(excel: FakeExcel, private readonly sheetKey: () => string, private readonly resolveBox: () => Box | undefined, label: string) {
     super(excel, label);
-    this.format = { fill: new FakeFill(excel, `${label}.format.fill`, this) };
+    this.format = {
+      fill: new FakeFill(excel, `${label}.format.fill`, this),
+      font: new FakeFont(excel, `${label}.format.font`, this),
+      autofitColumns: () => this.excel.queue('autofit', label, undefined, () => { this.forEachCell(() => undefined); }),
+    };
   }
 
-  sheet(): FakeSheet { return this.excel.sheet(this.sheetName); }
+  sheet(): FakeSheet { return this.excel.sheet(this.sheetKey()); }
   box(): Box | undefined { return this.resolveBox(); }
+  get worksheet(): Worksheet { return new FakeWorksheet(this.excel, this.sheetKey, `${this.label}.worksheet`); }
 
   forEachCell(visit: (sheet: FakeSheet, row: number, col: number) => void): void {
     const sheet = this.sheet();
@@ -199,6 +229,32 @@ class FakeRange extends Loadable implements Range {
   get columnCount(): number { return this.get<number>('columnCount'); }
   get values(): ExcelValue[][] { return this.get<ExcelValue[][]>('values'); }
   get numberFormat(): string[][] { return this.get<string[][]>('numberFormat'); }
+  set values(values: ExcelValue[][]) { this.write('setValues', values, (cell, value) => { cell.value = value === '' ? undefined : value; }); }
+  set numberFormat(formats: string[][]) { this.write('setNumberFormat', formats, (cell, format) => { cell.numberFormat = format; }); }
+
+  /** A grid written cell by cell; like Excel, its size must be the range's. */
+  private write<T>(op: Operation['op'], grid: T[][], apply: (cell: FakeCell, value: T) => void): void {
+    this.excel.queue(op, this.label, `${grid.length}x${grid[0]?.length ?? 0}`, () => {
+      const box = this.box();
+      if (!box || grid.length !== box.rows || grid.some((row) => row.length !== box.cols)) {
+        throw new Error(`InvalidArgument: a ${grid.length}-row grid does not match ${this.label}`);
+      }
+      this.forEachCell((sheet, row, col) => apply(sheet.touch(row, col), grid[row - box.row]![col - box.col]!));
+    });
+  }
+
+  clear(): void {
+    this.excel.queue('clear', this.label, undefined, () => {
+      const sheet = this.sheet();
+      const box = this.box();
+      if (!box) throw new Error(`InvalidReference: ${this.label} is a null object`);
+      for (const k of [...sheet.cells.keys()]) {
+        const row = Math.floor(k / (MAX_COLS + 1));
+        const col = k % (MAX_COLS + 1);
+        if (overlaps(box, { row, col, rows: 1, cols: 1 })) sheet.cells.delete(k);
+      }
+    });
+  }
 
   load(properties: string): Range {
     this.queueLoad(properties, (property) => {
@@ -258,35 +314,71 @@ class FakeRange extends Loadable implements Range {
   }
 }
 
+/** worksheet.onChanged / worksheets.onChanged: add and remove take effect at the sync, as in Excel. */
+class FakeChangedHandlers implements EventHandlers<WorksheetChangedEventArgs> {
+  constructor(private readonly excel: FakeExcel, private readonly label: string, private readonly owner: () => Set<ChangedHandler>) {}
+
+  add(handler: ChangedHandler): EventHandlerResult {
+    let owner: Set<ChangedHandler> | undefined;
+    this.excel.queue('addHandler', this.label, undefined, () => { owner = this.owner(); owner.add(handler); });
+    return {
+      context: this.excel.context,
+      remove: () => this.excel.queue('removeHandler', this.label, undefined, () => { owner?.delete(handler); }),
+    };
+  }
+}
+
 class FakeWorksheet extends Loadable implements Worksheet {
-  constructor(excel: FakeExcel, private readonly sheetName: string) {
-    super(excel, `worksheet(${sheetName})`);
+  /** key: the sheet's name or id, looked up at each sync; nullable: from getItemOrNullObject. */
+  constructor(excel: FakeExcel, private readonly key: () => string, label: string, private readonly nullable = false) {
+    super(excel, label);
   }
 
   markLoaded(sheet: FakeSheet): void {
     this.setLoaded('name', sheet.name);
     this.setLoaded('visibility', sheet.visibility);
+    this.setLoaded('id', sheet.id);
   }
 
+  get isNullObject(): boolean { return this.get<boolean>('isNullObject'); }
+  get id(): string { return this.get<string>('id'); }
   get name(): string { return this.get<string>('name'); }
   get visibility(): SheetVisibility { return this.get<SheetVisibility>('visibility'); }
 
+  load(properties: string): Worksheet {
+    this.queueLoad(properties, (property) => {
+      const sheet = this.nullable ? this.excel.findSheet(this.key()) : this.excel.sheet(this.key());
+      this.setLoaded('isNullObject', !sheet);
+      if (!sheet) return undefined;
+      if (property === 'name' || property === 'id' || property === 'visibility') return sheet[property];
+      throw new Error(`PropertyNotImplemented in the fake: ${property}`);
+    });
+    return this;
+  }
+
+  get onChanged(): EventHandlers<WorksheetChangedEventArgs> {
+    if (!this.excel.options.worksheetChangedEvents) throw new Error('ApiNotFound: worksheet.onChanged needs ExcelApi 1.7');
+    return new FakeChangedHandlers(this.excel, `${this.label}.onChanged`, () => this.excel.sheet(this.key()).handlers);
+  }
+
   getRange(address?: string): Range {
     const box = address === undefined ? { row: 1, col: 1, rows: MAX_ROWS, cols: MAX_COLS } : parseBox(address);
-    return new FakeRange(this.excel, this.sheetName, () => box, `${this.label}.range(${address ?? 'all'})`);
+    return new FakeRange(this.excel, this.key, () => box, `${this.label}.range(${address ?? 'all'})`);
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
     if (valuesOnly !== true) throw new Error('The fake models values-only used ranges; pass true');
-    return new FakeRange(this.excel, this.sheetName, () => this.excel.sheet(this.sheetName).usedBox(), `${this.label}.usedRange`);
+    return new FakeRange(this.excel, this.key, () => this.excel.sheet(this.key()).usedBox(), `${this.label}.usedRange`);
   }
 
   activate(): void {
-    this.excel.queue('activate', this.label, undefined, () => { this.excel.activeSheet = this.excel.sheet(this.sheetName).name; });
+    this.excel.queue('activate', this.label, undefined, () => { this.excel.activeSheet = this.excel.sheet(this.key()).name; });
   }
 }
 
 class FakeWorksheets extends Loadable implements WorksheetCollection {
+  readonly handlers = new Set<ChangedHandler>();
+
   constructor(excel: FakeExcel) {
     super(excel, 'worksheets');
   }
@@ -296,18 +388,69 @@ class FakeWorksheets extends Loadable implements WorksheetCollection {
   load(properties: string): WorksheetCollection {
     this.excel.queue('load', this.label, properties, () => {
       const items = this.excel.sheetList().map((sheet) => {
-        const ws = new FakeWorksheet(this.excel, sheet.name);
+        const ws = new FakeWorksheet(this.excel, () => sheet.id, `worksheet(${sheet.name})`);
         ws.markLoaded(sheet);
         return ws;
       });
       this.setLoaded('items', items);
-      return Buffer.byteLength(JSON.stringify(items.map((w) => [w.name, w.visibility])));
+      return Buffer.byteLength(JSON.stringify(items.map((w) => [w.name, w.visibility, w.id])));
     });
     return this;
   }
 
-  getItem(name: string): Worksheet {
-    return new FakeWorksheet(this.excel, name);
+  getItem(key: string): Worksheet {
+    return new FakeWorksheet(this.excel, () => key, `worksheet(${key})`);
+  }
+
+  getItemOrNullObject(key: string): Worksheet {
+    return new FakeWorksheet(this.excel, () => key, `worksheet(${key})?`, true);
+  }
+
+  add(name?: string): Worksheet {
+    const sheetName = name ?? `Лист${this.excel.sheetList().length + 1}`;
+    this.excel.queue('addSheet', this.label, sheetName, () => { this.excel.addSheet({ name: sheetName }); });
+    return new FakeWorksheet(this.excel, () => sheetName, `worksheet(${sheetName})`);
+  }
+
+  get onChanged(): EventHandlers<WorksheetChangedEventArgs> {
+    if (!this.excel.options.collectionChangedEvents) throw new Error('ApiNotFound: worksheets.onChanged needs ExcelApi 1.9');
+    return new FakeChangedHandlers(this.excel, `${this.label}.onChanged`, () => this.handlers);
+  }
+}
+
+class FakeWorkbook implements Workbook {
+  readonly worksheets: FakeWorksheets;
+  constructor(private readonly excel: FakeExcel) {
+    this.worksheets = new FakeWorksheets(excel);
+  }
+
+  getSelectedRange(): Range {
+    const where = (): { sheet: string; address: string } => this.excel.selection ?? { sheet: this.excel.sheetList()[0]!.name, address: 'A1' };
+    return new FakeRange(this.excel, () => where().sheet, () => parseBox(where().address), 'selectedRange');
+  }
+
+  /** Inserted sheets whose name is taken get Excel's «Имя (2)» (an assumption: the gateway checks first). */
+  insertWorksheetsFromBase64(base64File: string, options: InsertWorksheetOptions = {}): ClientResult<string[]> {
+    if (!this.excel.options.insertWorksheetsFromBase64) throw new Error('ApiNotFound: insertWorksheetsFromBase64 needs ExcelApi 1.13');
+    const result: { value: string[] } = { value: [] };
+    let synced = false;
+    const names = options.sheetNamesToInsert ?? [];
+    this.excel.queue('insertSheets', 'workbook', `${names.join(',') || 'all'} at ${options.positionType ?? 'End'}`, () => {
+      const source = this.excel.options.files?.[base64File];
+      if (!source) throw new Error('InvalidArgument: the base64 is not a workbook the fake knows');
+      const wanted = names.length === 0 ? source : names.map((n) => {
+        const init = source.find((s) => s.name === n);
+        if (!init) throw new Error(`ItemNotFound: «${n}» is not in the source workbook`);
+        return init;
+      });
+      for (const init of wanted) {
+        let name = init.name;
+        for (let n = 2; this.excel.findSheet(name); n++) name = `${init.name} (${n})`;
+        result.value.push(this.excel.addSheet({ ...init, name }).id);
+      }
+      synced = true;
+    });
+    return { get value() { if (!synced) throw new Error('PropertyNotLoaded: ClientResult.value read before sync()'); return result.value; } };
   }
 }
 
@@ -320,22 +463,47 @@ export class FakeExcel {
   syncs = 0;
   selection: { sheet: string; address: string } | undefined;
   activeSheet: string | undefined;
-  private readonly sheets: FakeSheet[];
+  private readonly sheets: FakeSheet[] = [];
+  private readonly workbook: FakeWorkbook;
   private pending: Array<() => number | void> = [];
+  private nextId = 1;
 
   constructor(sheets: FakeSheetInit[], options: FakeOptions = {}) {
     this.options = options;
-    this.sheets = sheets.map((init) => {
-      const sheet = new FakeSheet(init.name, init.visibility ?? 'Visible', init.merges ?? []);
-      for (const [address, cell] of Object.entries(init.cells ?? {})) {
-        const p = parseAddress(address);
-        if (!p) throw new Error(`bad fake address ${address}`);
-        Object.assign(sheet.touch(p.row, p.col), typeof cell === 'object' ? cell : { value: cell });
-      }
-      return sheet;
-    });
-    const workbook: Workbook = { worksheets: new FakeWorksheets(this) };
-    this.context = { workbook, sync: () => this.sync() };
+    this.workbook = new FakeWorkbook(this);
+    this.context = { workbook: this.workbook, sync: () => this.sync() };
+    for (const init of sheets) this.addSheet(init);
+  }
+
+  /** A sheet at the end (test setup, or what a queued add/insert does at its sync). */
+  addSheet(init: FakeSheetInit): FakeSheet {
+    if (this.findSheet(init.name)) throw new Error(`ItemAlreadyExists: worksheet «${init.name}»`);
+    const sheet = new FakeSheet(init.name, init.visibility ?? 'Visible', init.merges ?? [], `{SHEET-${this.nextId++}}`);
+    for (const [address, cell] of Object.entries(init.cells ?? {})) {
+      const p = parseAddress(address);
+      if (!p) throw new Error(`bad fake address ${address}`);
+      Object.assign(sheet.touch(p.row, p.col), typeof cell === 'object' ? cell : { value: cell });
+    }
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** A cell as it stands now (undefined when never touched). */
+  cellAt(sheetName: string, address: string): FakeCell | undefined {
+    const p = parseAddress(address)!;
+    return this.sheet(sheetName).cell(p.row, p.col);
+  }
+
+  /** What Excel does on an edit: calls the onChanged handlers of the sheet and of the collection. */
+  async fireChanged(sheetName: string, address: string, extra: Partial<WorksheetChangedEventArgs> = {}): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const args: WorksheetChangedEventArgs = { worksheetId: sheet.id, address, source: 'Local', ...extra };
+    await Promise.all([...sheet.handlers, ...this.workbook.worksheets.handlers].map((handler) => handler(args)));
+  }
+
+  /** onChanged handlers registered now, on sheets and on the collection. */
+  handlerCount(): number {
+    return this.workbook.worksheets.handlers.size + this.sheets.reduce((n, s) => n + s.handlers.size, 0);
   }
 
   /** Sets one cell directly (test setup, not a queued command). */
@@ -351,9 +519,14 @@ export class FakeExcel {
 
   sheetList(): FakeSheet[] { return this.sheets; }
 
-  sheet(name: string): FakeSheet {
-    const sheet = this.sheets.find((s) => s.name === name);
-    if (!sheet) throw new Error(`ItemNotFound: worksheet «${name}»`);
+  /** By name (without case, as Excel compares them) or by id. */
+  findSheet(key: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === key || s.name.toUpperCase() === key.toUpperCase());
+  }
+
+  sheet(key: string): FakeSheet {
+    const sheet = this.findSheet(key);
+    if (!sheet) throw new Error(`ItemNotFound: worksheet «${key}»`);
     return sheet;
   }
 

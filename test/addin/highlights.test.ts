@@ -1,7 +1,6 @@
 import type { Issue } from '../../core/issues';
 import { clearHighlights, ERROR_COLOR, groupIntoRects, WARNING_COLOR, writeHighlights } from '../../addin/excel/highlights';
 import { selectCell } from '../../addin/excel/select-cell';
-import { detectCapabilities } from '../../addin/excel/capabilities';
 import { FakeExcel } from './fake-excel';
 
 const SHEET = 'Карта мониторинга';
@@ -107,30 +106,5 @@ describe('selectCell', () => {
     expect(excel.syncs).toBe(1);
     expect(excel.activeSheet).toBe('Школы');
     expect(excel.selection).toEqual({ sheet: 'Школы', address: 'B12' });
-  });
-});
-
-describe('detectCapabilities', () => {
-  it('asks Office for ExcelApi 1.4, 1.9 and 1.13', () => {
-    const asked: string[] = [];
-    const caps = detectCapabilities({ isSetSupported: (name, version) => { asked.push(`${name} ${version}`); return version !== '1.13'; } });
-    expect(caps).toEqual({ usedRangeOrNullObject: true, setCellProperties: true, mergedAreas: false });
-    expect(asked).toEqual(['ExcelApi 1.4', 'ExcelApi 1.9', 'ExcelApi 1.13']);
-  });
-
-  it('reads Office.context.requirements when given nothing', () => {
-    const g = globalThis as { Office?: unknown };
-    g.Office = { context: { requirements: { isSetSupported: () => true } } };
-    try {
-      expect(detectCapabilities()).toEqual({ usedRangeOrNullObject: true, setCellProperties: true, mergedAreas: true });
-    } finally {
-      delete g.Office;
-    }
-  });
-
-  it('assumes nothing outside Office or when the host throws', () => {
-    const none = { usedRangeOrNullObject: false, setCellProperties: false, mergedAreas: false };
-    expect(detectCapabilities(undefined)).toEqual(none);
-    expect(detectCapabilities({ isSetSupported: () => { throw new Error('old host'); } })).toEqual(none);
   });
 });

@@ -1,34 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { buildManifest, checkManifestUrl, ManifestUrlError, manifestUrlFrom, type ManifestUrlProblem } from '../../scripts/build-manifest';
+import { buildManifest, checkManifestUrl, ManifestUrlError, manifestUrlFrom, manifestVersion, type ManifestUrlProblem } from '../../scripts/build-manifest';
+import { xmllint } from './xmllint';
 
 const REPO = join(__dirname, '..', '..');
-const XSD = join(REPO, '..', 'shared', 'reference', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');
 const HOST = 'https://kaskad.example.ru';
 const BT = 'http://schemas.microsoft.com/office/officeappbasictypes/1.0';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+const PACKAGE_VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 
 const xml = buildManifest(HOST);
 const doc = new DOMParser().parseFromString(xml, 'text/xml');
 
 function all(name: string): Element[] {
   return Array.from(doc.getElementsByTagName('*')).filter((e) => name === '*' || e.localName === name);
-}
-
-function xmllint(text: string): { ok: boolean; output: string } {
-  const file = join(mkdtempSync(join(tmpdir(), 'kaskad-manifest-')), 'manifest.xml');
-  writeFileSync(file, text);
-  try {
-    const out = execFileSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8', stdio: 'pipe' });
-    return { ok: true, output: out };
-  } catch (error) {
-    const e = error as { stderr?: string; code?: string };
-    if (e.code === 'ENOENT') throw new Error('xmllint is required (apt-get install libxml2-utils)');
-    return { ok: false, output: String(e.stderr) };
-  }
 }
 
 describe('the add-in manifest', () => {
@@ -50,7 +37,7 @@ describe('the add-in manifest', () => {
     expect(root.getAttributeNS(XSI, 'type')).toBe('TaskPaneApp');
     const text = (name: string) => all(name)[0]?.textContent;
     expect(text('Id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(text('Version')).toBe('0.1.0.0');
+    expect(text('Version')).toBe(`${PACKAGE_VERSION}.0`);
     expect(text('ProviderName')).toBe('Каскад');
     expect(text('DefaultLocale')).toBe('ru-RU');
     expect(text('Permissions')).toBe('ReadWriteDocument');
@@ -98,6 +85,13 @@ describe('the add-in manifest', () => {
       expect(Array.from(b.getElementsByTagNameNS(BT, 'Image')).map((i) => i.getAttribute('size'))).toEqual(['16', '32', '80']);
     }
   });
+
+  it('names commands.html as the page Office runs ribbon commands in', () => {
+    const urls = new Map(Array.from(doc.getElementsByTagNameNS(BT, 'Url')).map((e) => [e.getAttribute('id'), e.getAttribute('DefaultValue')]));
+    const functionFiles = all('FunctionFile');
+    expect(functionFiles).toHaveLength(1);
+    expect(urls.get(functionFiles[0]!.getAttribute('resid'))).toBe(`${HOST}/commands.html`);
+  });
 });
 
 describe('buildManifest', () => {
@@ -116,6 +110,18 @@ describe('buildManifest', () => {
     } catch (error) {
       expect((error as ManifestUrlError).problem).toBe(problem);
     }
+  });
+
+  it('says in Russian what is wrong with a refused host', () => {
+    expect(() => buildManifest('http://kaskad.example.ru')).toThrow('Адрес надстройки «http://kaskad.example.ru» не подходит: Excel загружает надстройки только по https');
+    expect(() => buildManifest('https://kaskad.example.ru/')).toThrow('уберите «/» в конце адреса');
+  });
+
+  it('takes the Version from package.json, with a fourth part', () => {
+    expect(manifestVersion('0.1.0')).toBe('0.1.0.0');
+    expect(manifestVersion('2.10.3-beta.1')).toBe('2.10.3.0');
+    expect(() => manifestVersion('2.10')).toThrow('is not «major.minor.patch»');
+    expect(buildManifest(HOST, '<Version>{VERSION}</Version>', '1.2.3.0')).toBe('<Version>1.2.3.0</Version>');
   });
 
   it('keeps a path prefix in URLs and only the origin in AppDomain', () => {

@@ -1,0 +1,11 @@
+/**
+ * The checking and document engine the pane loads after its first paint: core's validation,
+ * scoring, form definitions (zod) and the workbook readers. The pane's own code imports it only
+ * through loadEngine(), so the task pane becomes interactive before this is parsed.
+ */
+import './zod-jitless';
+
+export { checkSnapshot, looksLikeDataWorkbook, type CheckOutcome } from './check-workbook';
+export { formDefinitions, definitionById } from './definitions';
+export { summaryRows } from './summary-rows';
+export { readWorkbookFile, annotateFile, buildBlankWorkbook } from './browser-files';

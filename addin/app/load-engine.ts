@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+
+export type Engine = typeof import('./engine');
+
+let pending: Promise<Engine> | undefined;
+
+/** The engine chunk, asked for once; a failed load (a dropped connection) is asked for again next time. */
+export function loadEngine(): Promise<Engine> {
+  if (!pending) {
+    pending = import(/* webpackChunkName: "engine" */ './engine');
+    pending.catch(() => {
+      pending = undefined;
+    });
+  }
+  return pending;
+}
+
+/** The engine once it has loaded (the pane starts loading it at start-up); undefined until then. */
+export function useEngine(): Engine | undefined {
+  const [engine, setEngine] = useState<Engine>();
+  useEffect(() => {
+    let live = true;
+    void loadEngine().then((loaded) => {
+      if (live) setEngine(loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return engine;
+}

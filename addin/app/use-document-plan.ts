@@ -1,0 +1,42 @@
+import { useCallback, useState } from 'react';
+import type { Dataset } from '../../core/model/schemas';
+import type { TemplateInfo } from '../../core/render/template-catalog';
+import { fetchTemplate } from './document-templates';
+import type { DocumentPlan } from './documents';
+
+export type PlanState =
+  | { status: 'idle' }
+  | { status: 'working'; template: TemplateInfo }
+  | { status: 'ready'; plan: DocumentPlan }
+  | { status: 'failed'; template: TemplateInfo; message: string };
+
+const templateCache = new Map<string, Promise<Uint8Array>>();
+
+/** The template's bytes, fetched once per page (a failed fetch is asked again next time). */
+function templateBytes(template: TemplateInfo): Promise<Uint8Array> {
+  let pending = templateCache.get(template.file);
+  if (!pending) {
+    pending = fetchTemplate(template);
+    templateCache.set(template.file, pending);
+    pending.catch(() => templateCache.delete(template.file));
+  }
+  return pending;
+}
+
+/** Renders a template's documents from the dataset in the page; the rendering library is loaded on first use. */
+export function useDocumentPlan(): { state: PlanState; plan(template: TemplateInfo, dataset: Dataset): Promise<void> } {
+  const [state, setState] = useState<PlanState>({ status: 'idle' });
+  const plan = useCallback(async (template: TemplateInfo, dataset: Dataset) => {
+    setState({ status: 'working', template });
+    let bytes: Uint8Array;
+    try {
+      bytes = await templateBytes(template);
+    } catch {
+      setState({ status: 'failed', template, message: `Не удалось загрузить шаблон «${template.title}» (${template.file}) с сервера надстройки. Обновите страницу; если не поможет — сообщите администратору.` });
+      return;
+    }
+    const { planDocuments: planInPage } = await import(/* webpackChunkName: "documents" */ './documents');
+    setState({ status: 'ready', plan: planInPage(dataset, template, bytes) });
+  }, []);
+  return { state, plan };
+}

@@ -1,0 +1,22 @@
+import { createRoot } from 'react-dom/client';
+import { openExcelSession } from '../app/excel-session';
+import { browserPageUrl, detectHost, initialView } from '../app/host';
+import { App } from '../ui/App';
+
+/** Set by the ES5 bootstrap (es5-check.js) when this engine is too old: it has already shown its page. */
+declare global {
+  interface Window { KASKAD_UNSUPPORTED?: boolean }
+}
+
+async function start(): Promise<void> {
+  const container = document.getElementById('root');
+  if (!container || window.KASKAD_UNSUPPORTED) return;
+  const host = await detectHost();
+  const session = host.mode === 'excel' ? openExcelSession(host.capabilities) : undefined;
+  container.setAttribute('data-mode', host.mode);
+  createRoot(container).render(
+    <App host={host} session={session} view={initialView(window.location.search)} browserPageUrl={browserPageUrl(window.location)} />,
+  );
+}
+
+void start();

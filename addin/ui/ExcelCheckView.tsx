@@ -1,0 +1,40 @@
+import { Button, makeStyles, Switch, tokens } from '@fluentui/react-components';
+import type { ExcelCheck } from '../app/use-excel-check';
+import { CheckDetails } from './CheckDetails';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', marginBlockEnd: tokens.spacingVerticalS },
+  status: { minHeight: '20px', margin: `${tokens.spacingVerticalXS} 0` },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface ExcelCheckViewProps {
+  check: ExcelCheck;
+  /** Excel reports edits here, so the switch can be offered. */
+  canWatch: boolean;
+}
+
+/** «Проверка» inside Excel: the open workbook is checked at once and, where Excel tells of edits, again after each. */
+export function ExcelCheckView({ check, canWatch }: ExcelCheckViewProps) {
+  const styles = useStyles();
+  const { state } = check;
+  const status = state.status === 'checking' ? 'Книга проверяется…'
+    : state.status === 'done' ? (state.watching ? 'Проверено. После правки книга проверится снова.' : 'Проверено.')
+      : '';
+  return (
+    <div>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => void check.check()} disabled={state.status === 'checking'}>Проверить</Button>
+        <Button onClick={() => void check.clearHighlights()} disabled={!state.highlighted}>Снять подсветку</Button>
+        <Button onClick={() => void check.writeSummary()} disabled={!state.outcome}>Записать лист «Итоги проверки»</Button>
+      </div>
+      {canWatch && (
+        <Switch checked={state.watching} onChange={(_, data) => check.setWatching(data.checked)} label="Проверять после каждой правки" />
+      )}
+      <p role="status" className={styles.status} data-testid="check-status">{status}</p>
+      {state.error && <p role="alert" className={styles.error}>{state.error}</p>}
+      {state.note && <p role="status">{state.note}</p>}
+      {state.outcome && <CheckDetails outcome={state.outcome} snapshot={state.snapshot} onSelectCell={(issue) => void check.select(issue)} />}
+    </div>
+  );
+}
