@@ -9,9 +9,14 @@
  * (a) and (b) alternate over several rounds after a warm-up; the median round counts.
  * (d) and (e) run in a fresh process each (bench/generate-run.ts) after a warm-up generate; (d) is
  * the fastest of three runs, since on a shared machine other work can only slow a run down.
+ *
+ * Then the forms bench (bench/forms.ts) and the add-in bench (bench/addin.ts): for the latter this
+ * builds dist/ with `npm run build:addin` first, so the numbers are of the current sources (about
+ * a minute more); it needs Chromium at /usr/bin/chromium for the load and check times.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { benchAddin, buildAddin } from './addin';
 import { benchForms } from './forms';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -129,7 +134,11 @@ async function main(): Promise<void> {
     printTable(results);
     const forms = await benchForms();
     for (const line of forms.lines) console.log(line);
-    writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), `${renderReport(results).trimEnd()}\n\n${forms.markdown.trim()}\n`);
+    buildAddin();
+    const addin = await benchAddin();
+    for (const line of addin.lines) console.log(line);
+    results.benchSeconds = (Date.now() - started) / 1000;
+    writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), `${renderReport(results).trimEnd()}\n\n${forms.markdown.trim()}\n\n${addin.markdown.trim()}\n`);
     console.log(`\nBENCHMARKS.md written (${results.benchSeconds.toFixed(0)} s).`);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Dataset } from '../../core/model/schemas';
 import type { TemplateInfo } from '../../core/render/template-catalog';
 import { fetchTemplate } from './document-templates';
@@ -26,16 +26,22 @@ function templateBytes(template: TemplateInfo): Promise<Uint8Array> {
 /** Renders a template's documents from the dataset in the page; the rendering library is loaded on first use. */
 export function useDocumentPlan(): { state: PlanState; plan(template: TemplateInfo, dataset: Dataset): Promise<void> } {
   const [state, setState] = useState<PlanState>({ status: 'idle' });
+  // Only the latest request may show: a slow template fetched for an earlier choice must not
+  // replace the one the user picked after it.
+  const latest = useRef(0);
   const plan = useCallback(async (template: TemplateInfo, dataset: Dataset) => {
+    const request = ++latest.current;
+    const current = () => request === latest.current;
     setState({ status: 'working', template });
     let bytes: Uint8Array;
     try {
       bytes = await templateBytes(template);
     } catch {
-      setState({ status: 'failed', template, message: `Не удалось загрузить шаблон «${template.title}» (${template.file}) с сервера надстройки. Обновите страницу; если не поможет — сообщите администратору.` });
+      if (current()) setState({ status: 'failed', template, message: `Не удалось загрузить шаблон «${template.title}» (${template.file}) с сервера надстройки. Обновите страницу; если не поможет — сообщите администратору.` });
       return;
     }
     const { planDocuments: planInPage } = await import(/* webpackChunkName: "documents" */ './documents');
+    if (!current()) return;
     setState({ status: 'ready', plan: planInPage(dataset, template, bytes) });
   }, []);
   return { state, plan };

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { safeFileName } from '../../core/format/file-names';
+import { safeFileName, shortenAtWord } from '../../core/format/file-names';
 import { loadEngine, useEngine } from '../app/load-engine';
 import { saveFile, XLSX_MIME } from '../app/download';
 
@@ -11,6 +11,9 @@ export interface BlanksViewProps {
   insertUnavailable?: string;
   browserPageUrl?: string;
 }
+
+/** Long form titles are cut at a word so «— бланк» always fits in the file name. */
+const BLANK_TITLE_CHARS = 60;
 
 const useStyles = makeStyles({
   intro: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },
@@ -36,7 +39,7 @@ export function BlanksView({ onInsert, insertUnavailable, browserPageUrl }: Blan
       if (!bytes) return;
       if (action === 'insert' && onInsert) setNote(await onInsert(formId, bytes));
       else {
-        const name = safeFileName(`${title} — бланк`, '.xlsx', new Set());
+        const name = safeFileName(`${shortenAtWord(title, BLANK_TITLE_CHARS)} — бланк`, '.xlsx', new Set());
         saveFile(name, bytes, XLSX_MIME);
         setNote(`Бланк «${name}» скачан.${browserPageUrl ? ` Если Excel не сохранил файл, откройте эту же страницу в браузере: ${browserPageUrl}` : ''}`);
       }

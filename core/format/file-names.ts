@@ -94,3 +94,17 @@ export function safeFileName(base: string, ext: string, taken: Set<string>): str
     }
   }
 }
+
+/**
+ * A title cut at a word boundary to at most `maxChars` characters, ending in «…» when cut, so a
+ * long form title still leaves room in a file name for what follows it («… — бланк.xlsx»).
+ */
+export function shortenAtWord(text: string, maxChars: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= maxChars) return clean;
+  const cut = clean.slice(0, Math.max(1, maxChars - 1));
+  const space = cut.lastIndexOf(' ');
+  const endsWord = clean.charAt(cut.length) === ' ';
+  const words = endsWord || space <= maxChars / 2 ? cut : cut.slice(0, space);
+  return `${words.replace(/[\s,.;:—-]+$/, '')}…`;
+}

@@ -1,4 +1,4 @@
-import { FALLBACK_FILE_NAME, MAX_FILE_NAME_BYTES, fileNameKey, safeFileName } from '../../../core/format/file-names';
+import { FALLBACK_FILE_NAME, MAX_FILE_NAME_BYTES, fileNameKey, safeFileName, shortenAtWord } from '../../../core/format/file-names';
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 const name = (base: string, ext = 'docx', taken = new Set<string>()): string => safeFileName(base, ext, taken);
@@ -103,5 +103,23 @@ describe('имена файлов документов', () => {
     expect(second.endsWith(' (2).docx')).toBe(true);
     expect(bytes(first)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
     expect(bytes(second)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+  });
+});
+
+describe('shortenAtWord', () => {
+  it('keeps a short title as it is', () => {
+    expect(shortenAtWord('Дорожная карта', 60)).toBe('Дорожная карта');
+  });
+
+  it('cuts a long title after a whole word and marks the cut, within the limit', () => {
+    const title = 'Карта мониторинга наличия и реализации муниципальной программы адресной поддержки школ';
+    const short = shortenAtWord(title, 60);
+    expect(short).toBe('Карта мониторинга наличия и реализации муниципальной…');
+    expect(short.length).toBeLessThanOrEqual(60);
+  });
+
+  it('leaves no dangling punctuation before the mark and cuts a single long word when it must', () => {
+    expect(shortenAtWord('Распределение школ, кураторов и сроков', 20)).toBe('Распределение школ…');
+    expect(shortenAtWord('Сверхдлинноеслововсамомначале', 10)).toBe('Сверхдлин…');
   });
 });

@@ -1,0 +1,297 @@
+/**
+ * Add-in bench: the task pane as a page in headless Chromium («в браузере»), from the built dist/.
+ *
+ *   (a) initial JavaScript: the scripts taskpane.html loads at start, each gzipped at level 9,
+ *       summed (target ≤ 250 KB, aim 150); the chunks loaded later are listed apart
+ *   (b) navigation start → interactive (the three tabs rendered and the file input enabled),
+ *       median of 5 cold loads, each in a new browser context (empty cache)
+ *   (c) the 43 F1 cards of templates/forms/samples/F1 checked in the page (setInputFiles with all
+ *       43 → «Проверено файлов: 43»), median of 3, each in a new context; beside it `kaskad
+ *       validate` of the same files, as users run it (a new Node process), median of 3
+ *
+ * Every request off 127.0.0.1 is aborted, as on a closed network: office.js from the CDN fails at
+ * once, so (b) does not depend on the CDN (online, the page first waits for office.js, a blocking
+ * <script>). One extra load shows what a CDN that stalls 3 s costs.
+ *
+ * `npm run bench` builds dist/ first (npm run build:addin); `node build/bench/addin.js` measures
+ * the dist/ that is there and fails with «run npm run build:addin» when there is none. Without
+ * Chromium at /usr/bin/chromium, (b) and (c) are skipped with a message; (a) needs no browser.
+ * KB = 1024 bytes.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumInstalled, DIST, launchChromium, ROOT } from '../test/e2e/chromium';
+import { lazyChunks, pageScripts, snapshotDist } from '../test/e2e/dist-files';
+import { startStaticServer, type StaticServer } from '../test/e2e/static-server';
+import { median } from './measure';
+
+const TARGET_INITIAL_KB = 250;
+const AIM_INITIAL_KB = 150;
+const COLD_LOADS = 5;
+const CARD_RUNS = 3;
+const CDN_STALL_MS = 3000;
+const F1_SAMPLES = path.join(ROOT, 'templates', 'forms', 'samples', 'F1');
+
+export interface ScriptSize {
+  file: string;
+  bytes: number;
+  gzip: number;
+}
+
+export interface AddinResults {
+  initial: ScriptSize[];
+  /** Scripts taskpane.html names on another origin (office.js): not counted. */
+  external: string[];
+  lazy: ScriptSize[];
+  chromium?: string;
+  /** Why (b) and (c) were not measured. */
+  skipped?: string;
+  loads?: Array<{ interactive: number; domContentLoaded: number }>;
+  stalledCdnInteractive?: number;
+  pageCardsMs?: number[];
+  cliCardsMs?: number[];
+  cards: number;
+}
+
+const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+const ms = (value: number): string => Math.round(value).toLocaleString('en-US');
+const seconds = (value: number): string => (value / 1000).toFixed(2);
+const sum = (sizes: readonly ScriptSize[], key: 'bytes' | 'gzip'): number => sizes.reduce((total, s) => total + s[key], 0);
+const sleep = (time: number) => new Promise((resolve) => setTimeout(resolve, time));
+
+function sizeOf(dist: string, file: string): ScriptSize {
+  const bytes = readFileSync(path.join(dist, file));
+  return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+/** (a): what taskpane.html loads at start, and the chunks it may load later. */
+export function measureSizes(dist = DIST): Pick<AddinResults, 'initial' | 'external' | 'lazy'> {
+  const scripts = pageScripts(readFileSync(path.join(dist, 'taskpane.html'), 'utf8'));
+  return {
+    initial: scripts.filter((s) => s.local).map((s) => sizeOf(dist, s.src)),
+    external: scripts.filter((s) => !s.local).map((s) => s.src),
+    lazy: lazyChunks(dist).map((file) => sizeOf(dist, file)),
+  };
+}
+
+/**
+ * Marks the moment the pane is usable: at least three tabs and an enabled file input in the DOM.
+ * performance.now() counts from the navigation's start. Plain JavaScript: it runs in the page.
+ */
+const INTERACTIVE_PROBE = `(() => {
+  const ready = () => {
+    const input = document.querySelector('input[type=file]');
+    return document.querySelectorAll('[role=tab]').length >= 3 && input !== null && !input.disabled;
+  };
+  const observer = new MutationObserver(() => {
+    if (window.kaskadInteractiveAt === undefined && ready()) {
+      window.kaskadInteractiveAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+const isLocal = (url: string): boolean => /^(blob:|data:)/.test(url) || ['127.0.0.1', 'localhost'].includes(new URL(url).hostname);
+
+/** A fresh context (own cache) where every request off 127.0.0.1 fails, office.js after `stallMs`. */
+async function closedNetworkContext(browser: Browser, stallMs = 0): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  await context.addInitScript({ content: INTERACTIVE_PROBE });
+  await context.route('**/*', async (route) => {
+    if (isLocal(route.request().url())) return route.continue();
+    if (stallMs > 0) await sleep(stallMs);
+    return route.abort('internetdisconnected');
+  });
+  return context;
+}
+
+async function loadPane(context: BrowserContext, server: StaticServer): Promise<{ page: Page; interactive: number; domContentLoaded: number }> {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/taskpane.html`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await page.waitForFunction('window.kaskadInteractiveAt !== undefined', undefined, { timeout: 60_000 });
+  const interactive = await page.evaluate('window.kaskadInteractiveAt') as number;
+  const domContentLoaded = await page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd") as number;
+  const mode = await page.getAttribute('#root', 'data-mode');
+  if (mode !== 'browser') throw new Error(`the pane started in mode «${mode}», not «browser»`);
+  return { page, interactive, domContentLoaded };
+}
+
+async function checkCardsInPage(browser: Browser, server: StaticServer, cards: readonly string[]): Promise<number> {
+  const context = await closedNetworkContext(browser);
+  try {
+    const { page } = await loadPane(context, server);
+    const started = performance.now();
+    await page.getByLabel('Открыть книгу Excel…', { exact: true }).setInputFiles([...cards]);
+    await page.locator('[data-testid=check-status][data-busy="false"]').filter({ hasText: new RegExp(`^Проверено файлов: ${cards.length}$`) })
+      .waitFor({ timeout: 300_000 });
+    return performance.now() - started;
+  } finally {
+    await context.close();
+  }
+}
+
+function checkCardsWithCli(cards: readonly string[]): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kaskad.js'), 'validate', ...cards], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const elapsed = performance.now() - started;
+  // Exit 1 or 2 is expected (some samples carry an error, a formula error counts as unreadable): every card must be reported.
+  const reported = run.stdout.split('\n').filter((line) => /^«.+\.xlsx» — форма /.test(line)).length;
+  if (run.status === null || reported !== cards.length) {
+    throw new Error(`kaskad validate reported ${reported} of ${cards.length} cards (exit ${run.status ?? run.signal}): ${run.stderr.slice(0, 500)}`);
+  }
+  return elapsed;
+}
+
+/** Builds dist/ the way users and CI do; the webpack output is shown only when the build fails. */
+export function buildAddin(): void {
+  console.log('Building dist/ (npm run build:addin)…');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const run = spawnSync(npm, ['run', 'build:addin'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, shell: process.platform === 'win32' });
+  if (run.status !== 0) throw new Error(`npm run build:addin failed (${run.status ?? run.signal}):\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
+}
+
+export async function measureAddin(): Promise<AddinResults> {
+  const dist = await snapshotDist();
+  const cards = readdirXlsx(F1_SAMPLES);
+  const results: AddinResults = { ...measureSizes(dist.root), cards: cards.length };
+  if (!chromiumInstalled()) {
+    results.skipped = `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
+    dist.remove();
+    return results;
+  }
+  const server = await startStaticServer(dist.root);
+  const browser = await launchChromium();
+  try {
+    results.chromium = browser.version();
+    results.loads = [];
+    for (let i = 0; i < COLD_LOADS; i++) {
+      const context = await closedNetworkContext(browser);
+      try {
+        const { interactive, domContentLoaded } = await loadPane(context, server);
+        results.loads.push({ interactive, domContentLoaded });
+      } finally {
+        await context.close();
+      }
+    }
+    const stalled = await closedNetworkContext(browser, CDN_STALL_MS);
+    try {
+      results.stalledCdnInteractive = (await loadPane(stalled, server)).interactive;
+    } finally {
+      await stalled.close();
+    }
+    results.pageCardsMs = [];
+    results.cliCardsMs = [];
+    for (let run = 0; run < CARD_RUNS; run++) {
+      results.pageCardsMs.push(await checkCardsInPage(browser, server, cards));
+      results.cliCardsMs.push(checkCardsWithCli(cards));
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    dist.remove();
+  }
+  return results;
+}
+
+function readdirXlsx(folder: string): string[] {
+  return readdirSync(folder).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(folder, f));
+}
+
+function machine(chromium?: string): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} logical cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, ` +
+    `Chromium ${chromium ?? '(not found)'} (headless, ${CHROMIUM_PATH}), Node.js ${process.version}`;
+}
+
+function initialVerdict(r: AddinResults): { met: boolean; text: string } {
+  const total = sum(r.initial, 'gzip') / 1024;
+  const aim = total <= AIM_INITIAL_KB ? `, within the aim of ${AIM_INITIAL_KB} KB` : `, above the aim of ${AIM_INITIAL_KB} KB`;
+  return { met: total <= TARGET_INITIAL_KB, text: `${total.toFixed(1)} KB gzip (target ≤ ${TARGET_INITIAL_KB} KB${aim})` };
+}
+
+export function addinLines(r: AddinResults): string[] {
+  const verdict = initialVerdict(r);
+  const lines = [
+    `Add-in: initial JavaScript of taskpane.html: ${r.initial.map((s) => `${s.file} ${kb(s.gzip)} KB`).join(' + ')}`,
+    `${verdict.met ? 'PASS' : 'FAIL'}  initial JavaScript: ${verdict.text}; not counted: ${r.external.join(', ') || 'nothing'}`,
+    `Lazy chunks: ${r.lazy.map((s) => `${s.file} ${kb(s.gzip)} KB`).join(', ') || 'none'} (${kb(sum(r.lazy, 'gzip'))} KB gzip in all)`,
+  ];
+  if (r.skipped) return [...lines, `Browser measurements skipped: ${r.skipped}`, `Machine: ${machine()}`];
+  const loads = r.loads ?? [];
+  lines.push(
+    `Navigation → interactive: median ${ms(median(loads.map((l) => l.interactive)))} ms of ${loads.length} cold loads (${loads.map((l) => ms(l.interactive)).join(', ')}); DOMContentLoaded median ${ms(median(loads.map((l) => l.domContentLoaded)))} ms`,
+    `  with office.js stalling ${seconds(CDN_STALL_MS)} s before failing: ${ms(r.stalledCdnInteractive ?? NaN)} ms`,
+    `${r.cards} F1 cards: page ${seconds(median(r.pageCardsMs ?? []))} s (median of ${(r.pageCardsMs ?? []).map(seconds).join(', ')}), ` +
+      `kaskad validate ${seconds(median(r.cliCardsMs ?? []))} s (median of ${(r.cliCardsMs ?? []).map(seconds).join(', ')})`,
+    `Machine: ${machine(r.chromium)}`,
+  );
+  return lines;
+}
+
+export function addinMarkdown(r: AddinResults): string {
+  const verdict = initialVerdict(r);
+  const row = (s: ScriptSize) => `| \`${s.file}\` | ${s.bytes.toLocaleString('en-US')} | ${kb(s.gzip)} |`;
+  const parts = [
+    '## Надстройка / страница в браузере',
+    '',
+    'The task pane built by `npm run build:addin` (dist/), served from 127.0.0.1 and opened in headless Chromium as a plain page (browser mode). KB = 1024 bytes; gzip at level 9.',
+    '',
+    '### Initial JavaScript',
+    '',
+    '| Script loaded by taskpane.html at start | Bytes | KB gzip |',
+    '| --- | ---: | ---: |',
+    ...r.initial.map(row),
+    `| **Total** | ${sum(r.initial, 'bytes').toLocaleString('en-US')} | **${kb(sum(r.initial, 'gzip'))}** |`,
+    '',
+    `Not counted: ${r.external.map((s) => `\`${s}\``).join(', ') || 'nothing'} (Microsoft's CDN; fails at once without a network).`,
+    '',
+    '| Chunk loaded on demand | Bytes | KB gzip |',
+    '| --- | ---: | ---: |',
+    ...r.lazy.map(row),
+    '',
+    '| Target | Goal | Measured | Result |',
+    '| --- | --- | --- | --- |',
+    `| Initial JavaScript of the task pane | ≤ ${TARGET_INITIAL_KB} KB gzip (aim ${AIM_INITIAL_KB}) | ${kb(sum(r.initial, 'gzip'))} KB | ${verdict.met ? 'PASS' : 'FAIL'} |`,
+    '',
+  ];
+  if (r.skipped) return [...parts, `Load and check times not measured: ${r.skipped}.`, '', `- Machine: ${machine()}.`, ''].join('\n');
+  const loads = r.loads ?? [];
+  const page = r.pageCardsMs ?? [];
+  const cli = r.cliCardsMs ?? [];
+  parts.push(
+    '### Loading and checking',
+    '',
+    '| Measurement | Median | Runs |',
+    '| --- | ---: | --- |',
+    `| Navigation start → interactive (tabs rendered, file input enabled), cold | ${ms(median(loads.map((l) => l.interactive)))} ms | ${loads.map((l) => ms(l.interactive)).join(', ')} ms |`,
+    `| Navigation start → DOMContentLoaded, cold | ${ms(median(loads.map((l) => l.domContentLoaded)))} ms | ${loads.map((l) => ms(l.domContentLoaded)).join(', ')} ms |`,
+    `| Interactive when office.js stalls ${seconds(CDN_STALL_MS)} s before failing | ${ms(r.stalledCdnInteractive ?? NaN)} ms | one load |`,
+    `| ${r.cards} F1 cards checked in the page (setInputFiles → «Проверено файлов: ${r.cards}») | ${seconds(median(page))} s | ${page.map(seconds).join(', ')} s |`,
+    `| ${r.cards} F1 cards: \`kaskad validate\` (new Node process) | ${seconds(median(cli))} s | ${cli.map(seconds).join(', ')} s |`,
+    '',
+    `- Every load and check runs in a new browser context (empty cache). Requests off 127.0.0.1 are aborted, as on a closed network, so office.js fails at once; online, the page first waits for office.js from the CDN (a blocking \`<script>\` in \`<head>\`), and a CDN that stalls delays the pane by as long (row 3).`,
+    `- Interactive: a MutationObserver set before the page's scripts notes \`performance.now()\` (from navigation start) when three tabs and an enabled file input are in the DOM. Median of ${COLD_LOADS} loads.`,
+    `- Cards: the ${r.cards} files of \`templates/forms/samples/F1\`; the page reads them one by one, loading its exceljs chunk on the first; the time runs from setInputFiles to the status line. The CLI runs \`node bin/kaskad.js validate <${r.cards} files>\`, Node start-up included. Median of ${CARD_RUNS}, page and CLI alternating.`,
+    `- Machine: ${machine(r.chromium)}.`,
+    '',
+  );
+  return parts.join('\n');
+}
+
+/** (a), (b), (c): console lines and a BENCHMARKS.md section. */
+export async function benchAddin(): Promise<{ lines: string[]; markdown: string }> {
+  const results = await measureAddin();
+  return { lines: addinLines(results), markdown: addinMarkdown(results) };
+}
+
+if (require.main === module) {
+  benchAddin().then(
+    (result) => { for (const line of result.lines) console.log(line); },
+    (error: unknown) => { console.error(error instanceof Error ? error.message : error); process.exitCode = 1; },
+  );
+}
