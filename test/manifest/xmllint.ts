@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The 2016 OfficeApp 1.1 schema (it imports the VersionOverrides and basic-types schemas beside it). */
-export const MANIFEST_XSD = join(__dirname, '..', '..', '..', 'shared', 'reference', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');
+export const MANIFEST_XSD = join(__dirname, '..', '..', 'manifest', 'xsd', 'OfficeAppManifestV1_1.xsd');
 
 /** Validates a manifest with xmllint against MANIFEST_XSD; `output` is xmllint's complaint. */
 export function xmllint(text: string): { ok: boolean; output: string } {
