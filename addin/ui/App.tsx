@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Tab, TabList, tokens, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExcelSession } from '../app/excel-session';
 import type { PaneHost, PaneView } from '../app/host';
 import { useCheckedFiles } from '../app/use-checked-files';
@@ -96,6 +96,14 @@ function ExcelPane({ session, view, browserPageUrl }: { session: ExcelSession; v
       setReading(false);
     }
   }, [session]);
+
+  // «Документы» opened for the first time reads the open workbook by itself; later the button re-reads it.
+  const readOnce = useRef(false);
+  useEffect(() => {
+    if (view !== 'documents' || readOnce.current) return;
+    readOnce.current = true;
+    void readData();
+  }, [view, readData]);
 
   const insert = useMemo(() => session.capabilities.insertWorksheetsFromBase64
     ? async (_formId: string, bytes: Uint8Array): Promise<string> => {

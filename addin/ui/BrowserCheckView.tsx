@@ -7,14 +7,30 @@ import type { CheckedFiles } from '../app/use-checked-files';
 import { safeFileName } from '../../core/format/file-names';
 import { CheckDetails } from './CheckDetails';
 import { FilePicker } from './FilePicker';
-import { outcomeTitle } from './OutcomeSummary';
+import { outcomeLabel, outcomeTitle } from './OutcomeSummary';
+import { cssColor } from './ScoreCard';
+import { countOf, formatNumber, type PluralForms } from '../../core/format/numbers';
+
+const FILE_FORMS: PluralForms = { one: 'файл', few: 'файла', many: 'файлов' };
+
+/** «с ошибками — 14 файлов, без замечаний — 28 файлов»: the batch at a glance. */
+function batchLine(files: CheckedFiles['files']): string {
+  const withErrors = files.filter((f) => countBySeverity(f.outcome.issues).errors > 0).length;
+  const clean = files.filter((f) => f.outcome.issues.length === 0).length;
+  const warningsOnly = files.length - withErrors - clean;
+  const parts = [`с ошибками — ${countOf(withErrors, FILE_FORMS)}`];
+  if (warningsOnly > 0) parts.push(`только с предупреждениями — ${countOf(warningsOnly, FILE_FORMS)}`);
+  parts.push(`без замечаний — ${countOf(clean, FILE_FORMS)}`);
+  return `${parts.join(', ')}.`;
+}
 
 const useStyles = makeStyles({
   intro: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },
   status: { minHeight: '20px', margin: `${tokens.spacingVerticalS} 0` },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, marginBlockEnd: tokens.spacingVerticalM },
   cell: { padding: `2px ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'start', verticalAlign: 'top' },
-  number: { textAlign: 'end' },
+  number: { textAlign: 'end', whiteSpace: 'nowrap' },
+  swatch: { display: 'inline-block', width: '10px', height: '10px', borderRadius: '2px', marginInlineEnd: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
   fileButton: {
     border: 'none', background: 'transparent', padding: 0, font: 'inherit', color: tokens.colorBrandForegroundLink,
     textDecoration: 'underline', cursor: 'pointer', textAlign: 'start',
@@ -56,6 +72,7 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
       <FilePicker label="Открыть книгу Excel…" multiple disabled={busy} onFiles={(files) => void open(files)} />
       <p role="status" className={styles.status} data-testid="check-status" data-busy={busy ? 'true' : 'false'}>{status}</p>
       {note && <p role="status">{note}</p>}
+      {checked.files.length > 1 && !busy && <p data-testid="batch-summary">{batchLine(checked.files)}</p>}
       {checked.files.length > 1 && (
         <table className={styles.table} aria-label="Проверенные файлы">
           <thead>
@@ -64,22 +81,27 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
               <th className={styles.cell} scope="col">Форма</th>
               <th className={`${styles.cell} ${styles.number}`} scope="col">Ошибки</th>
               <th className={`${styles.cell} ${styles.number}`} scope="col">Предупр.</th>
+              <th className={`${styles.cell} ${styles.number}`} scope="col">Баллы</th>
               <th className={styles.cell} scope="col">Уровень</th>
             </tr>
           </thead>
           <tbody>
             {checked.files.map((file) => {
               const counts = countBySeverity(file.outcome.issues);
-              const level = file.outcome.kind === 'form' ? file.outcome.score?.level?.title ?? '' : '';
+              const score = file.outcome.kind === 'form' ? file.outcome.score : undefined;
               return (
                 <tr key={file.id} className={file === current ? styles.current : undefined} data-testid="checked-file">
                   <td className={styles.cell}>
                     <button type="button" className={styles.fileButton} onClick={() => setCurrentId(file.id)} aria-current={file === current ? 'true' : undefined}>{file.name}</button>
                   </td>
-                  <td className={styles.cell}>{outcomeTitle(file.outcome)}</td>
+                  <td className={styles.cell} title={outcomeTitle(file.outcome)}>{outcomeLabel(file.outcome)}</td>
                   <td className={`${styles.cell} ${styles.number}`}>{counts.errors}</td>
                   <td className={`${styles.cell} ${styles.number}`}>{counts.warnings}</td>
-                  <td className={styles.cell}>{level}</td>
+                  <td className={`${styles.cell} ${styles.number}`}>{score ? `${formatNumber(score.total)} из ${formatNumber(score.max)}` : ''}</td>
+                  <td className={styles.cell}>
+                    {score?.level && <span className={styles.swatch} style={{ backgroundColor: cssColor(score.level.color) }} aria-hidden="true" />}
+                    {score?.level?.title ?? ''}
+                  </td>
                 </tr>
               );
             })}

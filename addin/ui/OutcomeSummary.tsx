@@ -36,6 +36,16 @@ export function outcomeTitle(outcome: CheckOutcome): string {
   }
 }
 
+/** What a file is, short enough for a column: «F1 (2024)», «книга данных». */
+export function outcomeLabel(outcome: CheckOutcome): string {
+  switch (outcome.kind) {
+    case 'form': return `${outcome.form.id} (${outcome.form.version})`;
+    case 'data': return 'книга данных';
+    case 'unrecognised': return 'не распознана';
+    case 'unreadable': return 'не открылся';
+  }
+}
+
 export function OutcomeSummary({ outcome }: { outcome: CheckOutcome }) {
   const styles = useStyles();
   const { errors } = countBySeverity(outcome.issues);

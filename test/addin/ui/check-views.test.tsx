@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import { readSnapshot, type WorkbookSnapshot } from '../../../core/forms/snapshot';
@@ -14,7 +14,7 @@ import type { CheckedFile, CheckedFiles } from '../../../addin/app/use-checked-f
 import { NO_CAPABILITIES, type ExcelCapabilities } from '../../../addin/excel/capabilities';
 import { App } from '../../../addin/ui/App';
 import { BrowserCheckView } from '../../../addin/ui/BrowserCheckView';
-import { ROOT } from '../../helpers/sample-workbook';
+import { ROOT, SAMPLE_XLSX } from '../../helpers/sample-workbook';
 
 const withTheme = (ui: ReactElement) => <FluentProvider theme={webLightTheme}>{ui}</FluentProvider>;
 
@@ -64,6 +64,9 @@ describe('«Проверка» in browser mode', () => {
     expect(screen.getByTestId('check-status').textContent).toBe('Проверено файлов: 2');
     const rows = screen.getAllByTestId('checked-file');
     expect(rows.map((r) => r.querySelectorAll('td')[2]?.textContent)).toEqual(['0', '1']);
+    expect(rows.map((r) => r.querySelectorAll('td')[1]?.textContent)).toEqual(['F1 (2024)', 'F1 (2024)']);
+    expect(rows[0]!.querySelectorAll('td')[4]?.textContent).toMatch(/^\d+(,\d)? из 38$/);
+    expect(screen.getByTestId('batch-summary').textContent).toBe('с ошибками — 1\u00a0файл, без замечаний — 1\u00a0файл.');
     fireEvent.click(within(rows[0]!).getByRole('button', { name: 'F1-mo01.xlsx' }));
     expect(screen.getByTestId('check-counts').textContent).toBe('Замечаний нет');
     fireEvent.click(within(rows[1]!).getByRole('button', { name: 'F1-mo02.xlsx' }));
@@ -136,6 +139,39 @@ describe('the pane inside Excel', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Бланки' }));
     expect((await screen.findAllByRole('button', { name: 'Скачать бланк' })).length).toBe(formDefinitions().length);
     expect(screen.queryByRole('button', { name: 'Добавить в эту книгу' })).toBeNull();
+  });
+
+  it('«Документы» reads the open data workbook by itself and saves the batch as one zip', async () => {
+    const opened = await openWorkbook(new Uint8Array(readFileSync(SAMPLE_XLSX)), 'sample-region.xlsx');
+    if (!opened.ok) throw new Error('sample');
+    const { session, calls } = recordingSession(readSnapshot(opened.workbook));
+    const fetched: string[] = [];
+    const saved: Blob[] = [];
+    const scope = window as unknown as { fetch: unknown; URL: { createObjectURL: unknown; revokeObjectURL: unknown } };
+    scope.fetch = async (url: string) => {
+      fetched.push(url);
+      const file = join(ROOT, 'templates', 'documents', decodeURIComponent(url.split('/').pop()!));
+      const bytes = readFileSync(file);
+      return { ok: true, status: 200, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+    };
+    scope.URL.createObjectURL = (blob: Blob) => { saved.push(blob); return 'blob:x'; };
+    scope.URL.revokeObjectURL = () => undefined;
+    const names: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { names.push(this.download); });
+
+    render(<App host={{ mode: 'excel', capabilities: session.capabilities, tier: 'partial', missing: [], platform: 'PC' }} session={session} view="documents" browserPageUrl="https://kaskad.example.ru/taskpane.html" />);
+    expect(await screen.findByTestId('data-source', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(calls.filter((c) => c === 'read').length).toBeGreaterThanOrEqual(1);
+    const status = await screen.findByTestId('documents-status', {}, { timeout: 10_000 });
+    expect(status.textContent).toMatch(/^Готово: \d+\u00a0документ(а|ов)? из \d+$/);
+    expect(fetched[0]).toMatch(/\/templates\/letter\.docx$/);
+
+    fireEvent.click(screen.getByTestId('save-all'));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(['application/zip', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']).toContain(saved[0]!.type);
+    expect(names).toEqual([saved[0]!.type === 'application/zip' ? 'Информационное письмо на бланке — документы.zip' : expect.stringMatching(/^Письмо № .+\.docx$/)]);
+    click.mockRestore();
+    expect(screen.getByText(/Если Excel не сохранил файл, откройте эту же страницу в браузере: https:\/\/kaskad\.example\.ru\/taskpane\.html/)).toBeTruthy();
   });
 
   it('opens on the view a ribbon button asked for', async () => {
