@@ -8,11 +8,12 @@ import { validateForm } from '../../core/forms/validate';
 import { DATA_SHEETS } from '../../core/workbook/data-sheets';
 import { readDataSnapshot } from '../../core/workbook/read-data-workbook';
 import type { Dataset } from '../../core/model/schemas';
+import type { FormValues } from '../../core/forms/values';
 import { sameName } from '../../core/text-similarity';
 
 /** What one check of a workbook found: a monitoring form, the data workbook, or neither. */
 export type CheckOutcome =
-  | { kind: 'form'; file: string; form: { id: string; version: number; title: string }; issues: Issue[]; score?: FormScore }
+  | { kind: 'form'; file: string; form: { id: string; version: number; title: string }; issues: Issue[]; score?: FormScore; values: FormValues }
   | { kind: 'data'; file: string; issues: Issue[]; dataset: Dataset }
   | { kind: 'unrecognised'; file: string; issues: Issue[] }
   /** The file could not be opened as a workbook (empty, damaged, not .xlsx). */
@@ -41,7 +42,7 @@ export function checkSnapshot(
   if (def) {
     const result = validateForm(def, snapshot, { file, data });
     const score = def.scoring ? scoreForm(def, result, data) : undefined;
-    return { kind: 'form', file, form: { id: def.id, version: def.version, title: def.title }, issues: result.issues, score };
+    return { kind: 'form', file, form: { id: def.id, version: def.version, title: def.title }, issues: result.issues, score, values: result.values };
   }
   if (looksLikeDataWorkbook(snapshot)) {
     const loaded = readDataSnapshot(snapshot, file);

@@ -4,7 +4,9 @@ import { safeFileName } from '../../core/format/file-names';
 import type { Dataset } from '../../core/model/schemas';
 import { indexDataset } from '../../core/render/contexts/dataset-index';
 import { prepareTemplate, renderDocument } from '../../core/render/render-docx';
+import { planMonitoringReport } from '../../core/render/monitoring-report';
 import { planJobs, type TemplateInfo } from '../../core/render/template-catalog';
+import type { CollectedSvod } from './svod';
 import { writeZip } from '../../core/zip/write-zip';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -60,4 +62,15 @@ export function packDocuments(plan: DocumentPlan, records?: ReadonlySet<string>)
   }
   const zip = writeZip(ready.map((d) => ({ name: d.fileName, data: d.bytes!, compress: false })));
   return { name: safeFileName(`${plan.template.title} — документы`, '.zip', new Set()), bytes: zip, mime: ZIP_MIME };
+}
+
+/** The monitoring справка from a svod and the data workbook's requisites, in memory. */
+export function renderMonitoringReport(dataset: Dataset, collected: CollectedSvod, templateBytes: Uint8Array): { file?: PackedFile; issues: Issue[] } {
+  const plan = planMonitoringReport(dataset, collected.definition, collected.svod);
+  if (!plan.job) return { issues: plan.issues };
+  const prepared = prepareTemplate(templateBytes, 'monitoring-report');
+  if (!prepared.ok) return { issues: [...plan.issues, ...prepared.issues] };
+  const rendered = renderDocument(prepared.template, plan.job.data, plan.job.record);
+  if (!rendered.ok) return { issues: [...plan.issues, ...rendered.issues] };
+  return { file: { name: safeFileName(plan.job.fileBase, '.docx', new Set()), bytes: rendered.bytes, mime: DOCX_MIME }, issues: plan.issues };
 }

@@ -9,3 +9,4 @@ export { checkSnapshot, looksLikeDataWorkbook, type CheckOutcome } from './check
 export { formDefinitions, definitionById } from './definitions';
 export { summaryRows } from './summary-rows';
 export { readWorkbookFile, annotateFile, buildBlankWorkbook } from './browser-files';
+export { collectSvod, svodWorkbookBytes, type CollectedSvod } from './svod';

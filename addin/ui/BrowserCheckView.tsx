@@ -7,9 +7,11 @@ import type { CheckedFiles } from '../app/use-checked-files';
 import { safeFileName } from '../../core/format/file-names';
 import { CheckDetails } from './CheckDetails';
 import { FilePicker } from './FilePicker';
+import { SvodPanel } from './SvodPanel';
 import { outcomeLabel, outcomeTitle } from './OutcomeSummary';
 import { cssColor } from './ScoreCard';
 import { countOf, formatNumber, type PluralForms } from '../../core/format/numbers';
+import type { Dataset } from '../../core/model/schemas';
 
 const FILE_FORMS: PluralForms = { one: 'файл', few: 'файла', many: 'файлов' };
 
@@ -22,6 +24,24 @@ function batchLine(files: CheckedFiles['files']): string {
   if (warningsOnly > 0) parts.push(`только с предупреждениями — ${countOf(warningsOnly, FILE_FORMS)}`);
   parts.push(`без замечаний — ${countOf(clean, FILE_FORMS)}`);
   return `${parts.join(', ')}.`;
+}
+
+/** Scored forms with two cards or more among the checked files: what a svod can be made of. */
+function svodForms(files: CheckedFiles['files']): Array<{ id: string; title: string }> {
+  const counts = new Map<string, { id: string; title: string; n: number }>();
+  for (const f of files) {
+    if (f.outcome.kind !== 'form' || !f.outcome.score) continue;
+    const entry = counts.get(f.outcome.form.id) ?? { id: f.outcome.form.id, title: f.outcome.form.title, n: 0 };
+    entry.n++;
+    counts.set(entry.id, entry);
+  }
+  return [...counts.values()].filter((c) => c.n >= 2);
+}
+
+/** The latest data workbook among the checked files. */
+function dataOf(files: CheckedFiles['files']): { name: string; dataset: Dataset } | undefined {
+  const file = [...files].reverse().find((f) => f.outcome.kind === 'data');
+  return file?.outcome.kind === 'data' ? { name: file.name, dataset: file.outcome.dataset } : undefined;
 }
 
 const useStyles = makeStyles({
@@ -73,6 +93,9 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
       <p role="status" className={styles.status} data-testid="check-status" data-busy={busy ? 'true' : 'false'}>{status}</p>
       {note && <p role="status">{note}</p>}
       {checked.files.length > 1 && !busy && <p data-testid="batch-summary">{batchLine(checked.files)}</p>}
+      {!busy && svodForms(checked.files).map((form) => (
+        <SvodPanel key={form.id} formId={form.id} title={form.title} files={checked.files} data={dataOf(checked.files)} />
+      ))}
       {checked.files.length > 1 && (
         <table className={styles.table} aria-label="Проверенные файлы">
           <thead>

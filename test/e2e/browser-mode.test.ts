@@ -343,7 +343,7 @@ describeInBrowser('the task pane in a browser (browser mode)', () => {
       expect(saved.name).toMatch(ORDER_FILE);
     });
 
-    it('checks the 43 F1 cards at once and finds what `kaskad validate` finds, file by file and cell by cell', async () => {
+    it('checks the 43 F1 cards at once like `kaskad validate`, file by file and cell by cell, then makes their svod and справка like `kaskad collect --data`', async () => {
       const cards = f1Cards();
       expect(cards).toHaveLength(43);
       const third = await context.newPage();
@@ -374,6 +374,26 @@ describeInBrowser('the task pane in a browser (browser mode)', () => {
           shown[c.name] = await shownFindings(third);
         }
         expect(shown).toEqual(Object.fromEntries(cli.cards.map((c) => [c.name, { findings: cellFindings(c.issues), counts: expectedCounts(c) }])));
+
+        // The svod of the 43 cards, with the data workbook opened beside them: svod.xlsx and the справка.
+        const panel = third.getByTestId('svod-panel');
+        await waitForText(panel.getByRole('heading'), /^Свод: .+ — 43\u00a0карты$/);
+        expect(await panel.getByRole('button', { name: 'Скачать справку (.docx)' }).isDisabled()).toBe(true);
+        await third.getByLabel('Открыть книгу Excel…', { exact: true }).setInputFiles(REGION_XLSX);
+        await waitForText(checkStatus(third), /^Проверено файлов: 44$/, 60_000);
+        const svodFile = await download(third, downloads, () => panel.getByRole('button', { name: 'Скачать свод (.xlsx)' }).click());
+        expect(svodFile.name).toBe('Свод F1 (2024).xlsx');
+        await waitForText(panel.getByRole('status'), /^Свод скачан: муниципалитетов в своде — 42, без карты — 1, повторных карт — 1\.$/);
+        expect(await panel.getByRole('list', { name: 'Замечания свода' }).innerText()).toContain('нет карты муниципалитета «Чесменский муниципальный округ»');
+        const svodBook = new ExcelJS.Workbook();
+        await svodBook.xlsx.load(svodFile.bytes as unknown as ArrayBuffer);
+        const municipalities = (svodBook.worksheets[0]?.getSheetValues() ?? []).slice(4).filter(Boolean).map((r) => String((r as unknown[])[2] ?? ''));
+        expect(municipalities).toHaveLength(42);
+        const report = await download(third, downloads, () => panel.getByRole('button', { name: 'Скачать справку (.docx)' }).click());
+        expect(report.name).toBe('Справка по результатам мониторинга (F1, 2024).docx');
+        const reportXml = new PizZip(report.bytes).file('word/document.xml')?.asText() ?? '';
+        expect(reportXml).toContain(municipalities[0]!);
+        await shot(third, 'svod-and-report');
       } finally {
         await third.close();
       }

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { checkFile, type CheckedFile } from '../../../addin/app/use-checked-files';
+import { collectSvod, svodWorkbookBytes } from '../../../addin/app/svod';
+import { renderMonitoringReport, DOCX_MIME } from '../../../addin/app/documents';
+import { docxParagraphs, fold } from '../../helpers/docx-paragraphs';
+import { loadSampleDataset } from '../../helpers/sample-dataset';
+import { ROOT, templateFile } from '../../helpers/sample-workbook';
+
+const F1_DIR = join(ROOT, 'templates', 'forms', 'samples', 'F1');
+const dataset = loadSampleDataset();
+let cards: CheckedFile[];
+
+beforeAll(async () => {
+  const names = readdirSync(F1_DIR).filter((n) => n.endsWith('.xlsx')).sort();
+  cards = [];
+  for (const [i, name] of names.entries()) cards.push(await checkFile(i + 1, name, readFileSync(join(F1_DIR, name))));
+});
+
+describe('the svod of checked cards in the page (as `kaskad collect` makes it)', () => {
+  it('has a row per municipality of the data (names resolved to codes) and reports the second card of one municipality', () => {
+    const collected = collectSvod(cards, 'F1', dataset)!;
+    expect(collected.definition.id).toBe('F1');
+    expect(collected.svod.rows.length).toBe(42);
+    expect(collected.svod.rows.every((r) => dataset.municipalities.some((m) => m.id === r.municipalityId && m.name === r.municipality))).toBe(true);
+    const missing = collected.svod.issues.filter((i) => i.code === 'COLLECT_MISSING');
+    expect(missing.length).toBe(dataset.municipalities.length - 42);
+    expect(new Set(collected.svod.rows.map((r) => r.municipalityId)).size).toBe(collected.svod.rows.length);
+    const duplicate = collected.svod.issues.find((i) => i.code === 'COLLECT_DUPLICATE');
+    // Files come in name order, so «F1-mo07-повторно» («-» before «.») is first and wins.
+    expect(duplicate?.location).toMatchObject({ kind: 'file', file: 'F1-mo07.xlsx' });
+    expect(duplicate?.message).toContain('F1-mo07-повторно.xlsx');
+  });
+
+  it('is not made of forms without scoring or of no cards', () => {
+    expect(collectSvod(cards, 'F9')).toBeUndefined();
+    expect(collectSvod([], 'F1')?.svod.rows).toEqual([]);
+  });
+
+  it('writes svod.xlsx with a row per municipality', async () => {
+    const collected = collectSvod(cards, 'F1', dataset)!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await svodWorkbookBytes(collected)) as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => texts.push(String(row.getCell(2).value ?? row.getCell(1).value ?? '')));
+    const first = collected.svod.rows[0]!;
+    expect(texts.join('\n')).toContain(first.municipality);
+  });
+
+  it('renders the справка with the municipalities, their levels and the data workbook\'s requisites', () => {
+    const collected = collectSvod(cards, 'F1', dataset)!;
+    const report = renderMonitoringReport(dataset, collected, new Uint8Array(readFileSync(templateFile('monitoring-report'))));
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(report.file?.mime).toBe(DOCX_MIME);
+    expect(report.file?.name).toBe('Справка по результатам мониторинга (F1, 2024).docx');
+    const text = fold(docxParagraphs(report.file!.bytes).join('\n'));
+    const row = collected.svod.rows[0]!;
+    expect(text).toContain(row.municipality);
+    expect(text).toContain(row.score.level!.title);
+  });
+});
