@@ -10,3 +10,4 @@ export { formDefinitions, definitionById } from './definitions';
 export { summaryRows } from './summary-rows';
 export { readWorkbookFile, annotateFile, buildBlankWorkbook } from './browser-files';
 export { collectSvod, svodWorkbookBytes, type CollectedSvod } from './svod';
+export { buildReferenceData } from '../../core/forms/reference-data';

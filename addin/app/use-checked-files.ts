@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import type { ReferenceData } from '../../core/forms/reference-data';
 import type { WorkbookSnapshot } from '../../core/forms/snapshot';
 import type { CheckOutcome } from './check-workbook';
 import { loadEngine } from './load-engine';
@@ -11,6 +12,14 @@ export interface CheckedFile {
   bytes: Uint8Array;
   snapshot?: WorkbookSnapshot;
   outcome: CheckOutcome;
+  /** The data workbook the card's names were checked against (`kaskad validate --data`). */
+  checkedWith?: string;
+}
+
+/** A data workbook's reference lists, named for the message «сверено с книгой данных …». */
+export interface Reference {
+  name: string;
+  data: ReferenceData;
 }
 
 export interface CheckedFiles {
@@ -24,34 +33,61 @@ export interface CheckedFiles {
 /** Lets the page paint between files of a batch: 43 cards should show a moving count, not a frozen pane. */
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function checkFile(id: number, name: string, bytes: Uint8Array): Promise<CheckedFile> {
+export async function checkFile(id: number, name: string, bytes: Uint8Array, reference?: Reference): Promise<CheckedFile> {
   const engine = await loadEngine();
   const read = await engine.readWorkbookFile(name, bytes);
   if (!read.ok) return { id, name, bytes, outcome: { kind: 'unreadable', file: name, issues: read.issues } };
-  return { id, name, bytes, snapshot: read.snapshot, outcome: engine.checkSnapshot(read.snapshot, name, engine.formDefinitions()) };
+  const outcome = engine.checkSnapshot(read.snapshot, name, engine.formDefinitions(), reference?.data);
+  return { id, name, bytes, snapshot: read.snapshot, outcome, ...(reference && outcome.kind === 'form' ? { checkedWith: reference.name } : {}) };
 }
 
-/** Browser mode: reads and checks the chosen files one by one; nothing leaves the page. */
+/** A form card checked again against a data workbook opened after it; other files stay as they are. */
+export async function recheckWith(file: CheckedFile, reference: Reference): Promise<CheckedFile> {
+  if (file.outcome.kind !== 'form' || !file.snapshot || file.checkedWith === reference.name) return file;
+  const engine = await loadEngine();
+  return { ...file, outcome: engine.checkSnapshot(file.snapshot, file.name, engine.formDefinitions(), reference.data), checkedWith: reference.name };
+}
+
+/**
+ * Browser mode: reads and checks the chosen files one by one; nothing leaves the page. Once a
+ * data workbook is among the files, cards are checked against it as `kaskad validate --data`
+ * does (municipality, school and person names must be known), those opened before it too.
+ */
 export function useCheckedFiles(): CheckedFiles {
   const [files, setFiles] = useState<CheckedFile[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const nextId = useRef(1);
+  // Mirrors of state read inside one open(): the batch must see what it added a moment ago.
+  const current = useRef<CheckedFile[]>([]);
+  const reference = useRef<Reference | undefined>(undefined);
+  const publish = (next: CheckedFile[]) => {
+    current.current = next;
+    setFiles(next);
+  };
 
   const open = useCallback(async (chosen: readonly File[]) => {
     const added: CheckedFile[] = [];
+    let newReference = false;
     setProgress({ done: 0, total: chosen.length });
     for (const [index, file] of chosen.entries()) {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const checked = await checkFile(nextId.current++, file.name, bytes);
+      const checked = await checkFile(nextId.current++, file.name, bytes, reference.current);
+      if (checked.outcome.kind === 'data') {
+        const engine = await loadEngine();
+        reference.current = { name: checked.name, data: engine.buildReferenceData(checked.outcome.dataset) };
+        newReference = true;
+      }
       added.push(checked);
-      setFiles((before) => [...before, checked]);
+      publish([...current.current, checked]);
       setProgress({ done: index + 1, total: chosen.length });
       await nextFrame();
     }
+    const latest = reference.current;
+    if (newReference && latest) publish(await Promise.all(current.current.map((f) => recheckWith(f, latest))));
     setProgress(undefined);
     return added;
   }, []);
 
-  const remove = useCallback((id: number) => setFiles((before) => before.filter((f) => f.id !== id)), []);
+  const remove = useCallback((id: number) => publish(current.current.filter((f) => f.id !== id)), []);
   return { files, progress, open, remove };
 }

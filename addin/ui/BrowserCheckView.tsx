@@ -134,7 +134,7 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
       {current && (
         <section aria-label={`Проверка файла «${current.name}»`}>
           {checked.files.length > 1 && <h2>{current.name}</h2>}
-          <CheckDetails key={current.id} outcome={current.outcome} snapshot={current.snapshot} onDownloadAnnotated={() => void downloadAnnotated()} />
+          <CheckDetails key={current.id} outcome={current.outcome} snapshot={current.snapshot} checkedWith={current.checkedWith} onDownloadAnnotated={() => void downloadAnnotated()} />
         </section>
       )}
     </div>

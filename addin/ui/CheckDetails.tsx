@@ -18,14 +18,17 @@ export interface CheckDetailsProps {
   onSelectCell?(issue: Issue): void;
   /** Browser mode: download the workbook with problem cells marked. */
   onDownloadAnnotated?(): void;
+  /** The data workbook the card's names were checked against. */
+  checkedWith?: string;
 }
 
 const useStyles = makeStyles({
+  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalS}` },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginBlockEnd: tokens.spacingVerticalM },
 });
 
 /** One workbook's check: what it is, its counts and score, the preview of a clicked cell, the findings by sheet. */
-export function CheckDetails({ outcome, snapshot, onSelectCell, onDownloadAnnotated }: CheckDetailsProps) {
+export function CheckDetails({ outcome, snapshot, onSelectCell, onDownloadAnnotated, checkedWith }: CheckDetailsProps) {
   const styles = useStyles();
   const [selected, setSelected] = useState<Issue>();
   const sheetOrder = useMemo(() => snapshot?.sheets.map((s) => s.name) ?? [], [snapshot]);
@@ -42,6 +45,13 @@ export function CheckDetails({ outcome, snapshot, onSelectCell, onDownloadAnnota
   return (
     <div>
       <OutcomeSummary outcome={outcome} />
+      {outcome.kind === 'form' && !onSelectCell && (
+        <p className={styles.hint} data-testid="checked-with">
+          {checkedWith
+            ? `Муниципалитеты, школы и люди сверены с книгой данных «${checkedWith}».`
+            : 'Названия муниципалитетов, школ и людей не сверялись: откройте вместе с картой книгу данных.'}
+        </p>
+      )}
       {outcome.kind === 'form' && outcome.score && <ScoreCard score={outcome.score} />}
       {onDownloadAnnotated && outcome.issues.length > 0 && (outcome.kind === 'form' || outcome.kind === 'data') && (
         <div className={styles.actions}>

@@ -381,6 +381,9 @@ describeInBrowser('the task pane in a browser (browser mode)', () => {
         expect(await panel.getByRole('button', { name: 'Скачать справку (.docx)' }).isDisabled()).toBe(true);
         await third.getByLabel('Открыть книгу Excel…', { exact: true }).setInputFiles(REGION_XLSX);
         await waitForText(checkStatus(third), /^Проверено файлов: 44$/, 60_000);
+        // The cards are checked again against it: the one shown says so.
+        await table.getByRole('button', { name: 'F1-mo01.xlsx', exact: true }).click();
+        await waitForText(third.getByTestId('checked-with'), /^Муниципалитеты, школы и люди сверены с книгой данных «sample-region\.xlsx»\.$/);
         const svodFile = await download(third, downloads, () => panel.getByRole('button', { name: 'Скачать свод (.xlsx)' }).click());
         expect(svodFile.name).toBe('Свод F1 (2024).xlsx');
         await waitForText(panel.getByRole('status'), /^Свод скачан: муниципалитетов в своде — 42, без карты — 1, повторных карт — 1\.$/);

@@ -79,3 +79,26 @@ describe('the «Итоги проверки» rows', () => {
     expect(finding[2]).toBe('FORM_NOT_PERCENT');
   });
 });
+
+describe('cards checked against the data workbook (as `kaskad validate --data`)', () => {
+  it('reports a municipality the data does not know, only once the data workbook is there', async () => {
+    const { buildReferenceData } = await import('../../../core/forms/reference-data');
+    const { loadSampleDataset } = await import('../../helpers/sample-dataset');
+    const { recheckWith } = await import('../../../addin/app/use-checked-files');
+    const dataset = loadSampleDataset();
+    const card = await checkFile(7, 'F1-mo01.xlsx', readFileSync(F1('F1-mo01.xlsx')));
+    const sheet = card.snapshot!.sheets.find((s) => s.name === 'Карта мониторинга')!;
+    const [address] = Object.entries(sheet.cells).find(([, v]) => v.kind === 'text' && dataset.municipalities.some((m) => m.name === v.text))!;
+    sheet.cells[address] = { kind: 'text', text: 'Несуществующий муниципальный район' };
+
+    const without = checkSnapshot(card.snapshot!, card.name, formDefinitions());
+    expect(without.issues.map((i) => i.code)).not.toContain('FORM_REF_UNKNOWN');
+
+    const reference = { name: 'sample-region.xlsx', data: buildReferenceData(dataset) };
+    const rechecked = await recheckWith({ ...card, outcome: without }, reference);
+    expect(rechecked.checkedWith).toBe('sample-region.xlsx');
+    const unknown = rechecked.outcome.issues.filter((i) => i.code === 'FORM_REF_UNKNOWN');
+    expect(unknown.map((i) => (i.location.kind === 'cell' ? i.location.address : ''))).toEqual([address]);
+    expect(unknown[0]!.message).toContain('Несуществующий муниципальный район');
+  });
+});
