@@ -3,13 +3,16 @@
  * Exit codes: 0 all made / no errors; 1 some records failed or a card has errors (the rest written);
  * 2 bad usage or input that cannot be read.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { registerDemoCommand } from './cli/demo-command';
 import { registerFormsCommands } from './cli/forms-commands';
 import { registerGenerateCommands } from './cli/generate-commands';
 import { packageVersion } from './templates-dir';
 
 const HELP_TITLES: Record<string, string> = { 'Usage:': 'Вызов:', 'Options:': 'Параметры:', 'Commands:': 'Команды:', 'Arguments:': 'Аргументы:' };
+/** The placeholders commander writes into usage lines («kaskad generate [options] <template>»). */
+const USAGE_WORDS: Record<string, string> = { '[options]': '[параметры]', '[command]': '[команда]' };
+const russianUsage = (text: string): string => text.replace(/\[options\]|\[command\]/g, (word) => USAGE_WORDS[word] ?? word);
 
 /** commander speaks English; the few usage errors a clerk can meet are said in Russian. */
 function russianUsageError(text: string): string {
@@ -35,7 +38,11 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version', 'версия')
     .helpOption('-h, --help', 'справка')
     .helpCommand('help [command]', 'справка по команде')
-    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+    .configureHelp({
+      styleTitle: (title) => HELP_TITLES[title] ?? title,
+      commandUsage(this: Help, cmd: Command) { return russianUsage(Help.prototype.commandUsage.call(this, cmd)); },
+      subcommandTerm(this: Help, cmd: Command) { return russianUsage(Help.prototype.subcommandTerm.call(this, cmd)); },
+    })
     .configureOutput({ outputError: (text, write) => write(`✖ ${russianUsageError(text)}\n`) })
     .exitOverride();
   registerGenerateCommands(program);

@@ -11,7 +11,7 @@ import { progressBar } from './progress';
 export function registerDemoCommand(program: Command): void {
   program.command('demo')
     .description('главная задача на примере области: весь пакет документов и свод карт мониторинга в out/demo')
-    .option('-o, --out <dir>', 'папка результата', 'out/demo')
+    .option('-o, --out <папка>', 'папка результата', 'out/demo')
     .action(async (opts: { out: string }) => {
       const outDir = path.resolve(opts.out);
       const result = await runDemo(outDir, progressBar());

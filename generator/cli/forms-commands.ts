@@ -100,7 +100,7 @@ export function registerFormsCommands(program: Command): void {
   program.command('forms')
     .description('список форм мониторинга (определения из templates/forms)')
     .option('--json', 'вывести в JSON')
-    .option('--forms <dir>', 'папка с определениями форм')
+    .option('--forms <папка>', 'папка с определениями форм')
     .action(guarded(async (opts: Common) => {
       const ready = await setup(opts);
       if (!ready) return;
@@ -111,13 +111,13 @@ export function registerFormsCommands(program: Command): void {
       for (const d of ready.definitions) console.log(messageFor('CLI_FORM_LIST', { id: d.id, version: d.version, title: d.title, methodology: d.methodology }));
     }));
 
-  program.command('blank <form>')
+  program.command('blank <форма>')
     .description('пустая форма для заполнения (.xlsx с проверкой ввода)')
-    .requiredOption('-o, --output <file>', 'куда записать книгу')
-    .option('--municipality <name>', 'муниципалитет (название или код из данных)')
-    .option('--year <year>', 'год')
-    .option('--data <file>', 'книга данных или JSON (чтобы найти муниципалитет по коду)')
-    .option('--forms <dir>', 'папка с определениями форм')
+    .requiredOption('-o, --output <файл>', 'куда записать книгу')
+    .option('--municipality <название>', 'муниципалитет (название или код из данных)')
+    .option('--year <год>', 'год')
+    .option('--data <файл>', 'книга данных или JSON (чтобы найти муниципалитет по коду)')
+    .option('--forms <папка>', 'папка с определениями форм')
     .option('--force', 'перезаписать существующий файл')
     .action(guarded(async (formId: string, opts: Common & { output: string; municipality?: string; year?: string }) => {
       const ready = await setup({ ...opts, form: formId });
@@ -135,13 +135,13 @@ export function registerFormsCommands(program: Command): void {
       console.log(messageFor('CLI_WRITTEN', { file: opts.output }));
     }));
 
-  program.command('validate <files...>')
+  program.command('validate <файлы...>')
     .description('проверить заполненные формы: «файл, лист, ячейка: сообщение» и баллы')
-    .option('--form <id>', 'форма (по умолчанию — по отметке в книге)')
-    .option('--data <file>', 'книга данных или JSON для проверок по справочникам')
+    .option('--form <код>', 'форма (по умолчанию — по отметке в книге)')
+    .option('--data <файл>', 'книга данных или JSON для проверок по справочникам')
     .option('--json', 'вывести в JSON')
-    .option('--annotate <dir>', 'записать копии с выделенными ячейками и примечаниями')
-    .option('--forms <dir>', 'папка с определениями форм')
+    .option('--annotate <папка>', 'записать копии с выделенными ячейками и примечаниями')
+    .option('--forms <папка>', 'папка с определениями форм')
     .option('--force', 'перезаписывать копии')
     .action(guarded(async (paths: string[], opts: Common & { annotate?: string }) => {
       const ready = await setup(opts);
@@ -157,15 +157,15 @@ export function registerFormsCommands(program: Command): void {
       process.exitCode = exitFor(outcomes, listed.issues);
     }));
 
-  program.command('collect <paths...>')
+  program.command('collect <пути...>')
     .description('свод заполненных карт: строка на муниципалитет, уровни, красные флаги, все замечания')
-    .requiredOption('-o, --output <file>', 'куда записать свод (.xlsx)')
-    .option('--form <id>', 'форма (по умолчанию — самая частая среди файлов)')
-    .option('--data <file>', 'книга данных или JSON: кто должен был прислать карту')
+    .requiredOption('-o, --output <файл>', 'куда записать свод (.xlsx)')
+    .option('--form <код>', 'форма (по умолчанию — самая частая среди файлов)')
+    .option('--data <файл>', 'книга данных или JSON: кто должен был прислать карту')
     .option('--json', 'вывести в JSON')
-    .option('--forms <dir>', 'папка с определениями форм')
+    .option('--forms <папка>', 'папка с определениями форм')
     .option('--force', 'перезаписать существующий свод')
-    .option('--report <file>', 'также справку по результатам мониторинга (.docx); реквизиты — из --data')
+    .option('--report <файл>', 'также справку по результатам мониторинга (.docx); реквизиты — из --data')
     .action(guarded(async (paths: string[], opts: Common & { output: string; report?: string }) => {
       const ready = await setup(opts);
       if (!ready) return;

@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildProgram } from '../../generator/cli';
 import { TEMPLATES } from '../../core/render/template-catalog';
 import { badXmlParts } from '../helpers/docx-xml';
 import { addressOf, makeTempDir, removeTempDir, ROOT, SAMPLE_XLSX, sampleWith, sheetOf } from '../helpers/sample-workbook';
@@ -141,5 +142,17 @@ describe('kaskad schema', () => {
     expect(schema.properties.documents?.type).toBe('array');
     expect(schema.properties.documents?.items?.required).toEqual(expect.arrayContaining(['id', 'organisationId', 'kind', 'template']));
     expect(schema.required).toEqual(expect.arrayContaining(['documents', 'schools', 'municipalities']));
+  });
+});
+
+describe('help in Russian', () => {
+  it('writes usage lines with Russian placeholders, not commander\'s English', () => {
+    const program = buildProgram();
+    const generate = program.commands.find((c) => c.name() === 'generate')!;
+    const help = generate.helpInformation();
+    expect(help).toContain('Вызов: kaskad generate [параметры] <шаблон>');
+    expect(help).toContain('--data <файл>');
+    expect(help).not.toMatch(/\[options\]|\[command\]|<file>|<dir>/);
+    expect(program.helpInformation()).toContain('Вызов: kaskad [параметры] [команда]');
   });
 });
