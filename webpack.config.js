@@ -136,9 +136,20 @@ function userError(message) {
   return error;
 }
 
-function httpsOptions() {
-  // Creates and trusts a localhost certificate on first use (asks for permission on Windows).
-  return require('office-addin-dev-certs').getHttpsServerOptions();
+/**
+ * Creates and trusts a localhost certificate on first use (asks for permission on Windows and
+ * macOS). Where it cannot install the CA (Linux without sudo, a locked-down PC) the server still
+ * starts with webpack-dev-server's own self-signed certificate: fine for the browser page, but
+ * Excel will not load a pane from it until a trusted certificate is installed.
+ */
+async function httpsOptions() {
+  try {
+    return await require('office-addin-dev-certs').getHttpsServerOptions();
+  } catch (error) {
+    console.warn(`Сертификат office-addin-dev-certs не установлен (${error && error.message ? error.message.split('\n')[0] : error}).`);
+    console.warn('Сервер запущен с временным самоподписанным сертификатом: страница откроется в браузере, Excel её не загрузит.');
+    return {};
+  }
 }
 
 module.exports = async (env = {}, argv = {}) => {
