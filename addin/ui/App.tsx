@@ -68,7 +68,7 @@ function BrowserPane({ view }: { view: PaneView }) {
   return (
     <>
       <div hidden={view !== 'check'}><BrowserCheckView checked={checked} /></div>
-      {view === 'documents' && <DocumentsView source={source} onOpenData={(files) => void checked.open(files)} />}
+      {view === 'documents' && <DocumentsView source={source} onOpenData={(files) => void checked.open(files)} readingWorkbook={checked.progress !== undefined} />}
       {view === 'blanks' && <BlanksView />}
     </>
   );

@@ -22,6 +22,7 @@ export interface DocumentsViewProps {
   onOpenData?(files: File[]): void;
   /** Excel mode: read the open workbook (again, after edits). */
   onReadWorkbook?(): void;
+  /** A workbook is being read (from Excel or from disk). */
   readingWorkbook?: boolean;
   /** Inside Excel a download may be refused by the webview: say where else to get the file. */
   browserPageUrl?: string;
@@ -78,7 +79,7 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
     <div>
       <p className={styles.intro}>Документы делаются из книги данных (листы «Документы», «Школы», «Муниципалитеты»…) по шаблонам министерства.</p>
       <div className={styles.row}>
-        {onOpenData && <FilePicker label="Открыть книгу данных…" onFiles={onOpenData} />}
+        {onOpenData && <FilePicker label="Открыть книгу данных…" onFiles={onOpenData} disabled={readingWorkbook} />}
         {onReadWorkbook && <Button appearance="primary" onClick={onReadWorkbook} disabled={readingWorkbook}>{source ? 'Перечитать книгу' : 'Прочитать открытую книгу'}</Button>}
       </div>
       {source && <p data-testid="data-source">Данные: «{source.name}»{source.issues.length > 0 ? ` (строк с ошибками пропущено; см. «Проверка»)` : ''}</p>}
@@ -87,7 +88,8 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
           {PANE_TEMPLATES.map((t) => <option key={t.id} value={t.id}>{t.title}</option>)}
         </Select>
       </Field>
-      {!source && <p role="status">Откройте книгу данных, чтобы увидеть, какие документы получатся.</p>}
+      {readingWorkbook && <p role="status">Книга читается…</p>}
+      {!source && !readingWorkbook && <p role="status">Откройте книгу данных, чтобы увидеть, какие документы получатся.</p>}
       {state.status === 'working' && <p role="status">Готовятся документы…</p>}
       {state.status === 'failed' && <p role="alert">{state.message}</p>}
       {state.status === 'ready' && (
