@@ -11,7 +11,7 @@ export function monitoringReportTemplate() {
     control('{#hasMissing}'), para(['Не представили карты: ', '{missing}', '.'], { align: 'both', indent: true }), control('{/hasMissing}'),
     para([''], { after: 120 }),
     dataTable([12, 55, 22, 20, 30, 58, 70], ['№ п/п', 'Муниципальное образование', 'Баллы', 'Процент', 'Уровень', 'Красные флаги', 'Рекомендации'],
-      [['{no}'], ['{municipality}'], ['{points}'], ['{percent}'], ['{level}'], ['{flags}'], ['{recommendation}']], 'rows'),
+      [['{no}'], ['{municipality}'], ['{points}'], ['{percent}'], ['{@levelCell}'], ['{flags}'], ['{recommendation}']], 'rows'),
     para(['Методика: ', '{form.methodology}', '.'], { size: 20, before: 120 }),
     ...attachmentNote(),
     ...signatureBlock(LANDSCAPE_WIDTH),

@@ -6,6 +6,7 @@ import { listWorkbooks } from '../../generator/forms/io-files';
 import { loadReferenceData } from '../../generator/forms/load-data';
 import { loadDefinitions } from '../../generator/forms/load-definitions';
 import { writeMonitoringReport } from '../../generator/monitoring-report';
+import PizZip from 'pizzip';
 import { docxParagraphs, fold } from '../helpers/docx-paragraphs';
 
 const TEMPLATES = path.join(__dirname, '..', '..', 'templates');
@@ -36,6 +37,18 @@ describe('справка по результатам мониторинга из
     expect(doc[at + 5]).toMatch(/^Принять муниципальный акт/);
     expect(doc.filter((p) => /^\d+ из \d+$/.test(p))).toHaveLength(42);
     expect(doc.some((p) => p.includes('Г.А. Горшков'))).toBe(true);
+
+    // The level cell is shaded with the level's colour, as in svod.xlsx, and otherwise looks like its neighbours.
+    const xml = new PizZip(readFileSync(file)).file('word/document.xml')!.asText();
+    const criticalRow = xml.split('<w:tr>').find((tr) => tr.includes(`>${critical.municipality}<`))!;
+    const cells = criticalRow.split('<w:tc>').slice(1);
+    const levelCell = cells[4]!;
+    expect(levelCell).toContain(`<w:shd w:val="clear" w:color="auto" w:fill="${critical.score.level!.color.toUpperCase()}"/>`);
+    expect(levelCell).toContain('>критический<');
+    const runProps = (cell: string) => /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(cell)?.[0];
+    const paraProps = (cell: string) => /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(cell)?.[0]?.replace(/<w:shd [^>]*\/>/, '');
+    expect(runProps(levelCell)).toBe(runProps(cells[3]!));
+    expect(paraProps(levelCell)).toBe(paraProps(cells[3]!));
   });
 
   test('без книги данных с реквизитами справка не пишется, а объясняется почему', async () => {
