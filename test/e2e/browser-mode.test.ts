@@ -397,6 +397,8 @@ describeInBrowser('the task pane in a browser (browser mode)', () => {
         const reportXml = new PizZip(report.bytes).file('word/document.xml')?.asText() ?? '';
         expect(reportXml).toContain(municipalities[0]!);
         await shot(third, 'svod-and-report');
+        const serious = (await runAxe(third)).filter(isSerious);
+        if (serious.length) throw new Error(`axe on 44 files with the svod:\n${describeViolations(serious)}`);
       } finally {
         await third.close();
       }
