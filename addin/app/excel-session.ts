@@ -5,9 +5,9 @@ import { clearHighlights, writeHighlights, type HighlightRecord } from '../excel
 import { insertBlankSheets, type InsertSheetsResult } from '../excel/insert-sheets';
 import type { RequestContext } from '../excel/office-types';
 import { readWorkbookSnapshot } from '../excel/read-snapshot';
-import { runExcel } from '../excel/run';
+import { runExcel, runExcelOn } from '../excel/run';
 import { selectCell } from '../excel/select-cell';
-import { watchWorkbookChanges, type WatchHandle, type WorkbookChange } from '../excel/watch-changes';
+import { watchWorkbookChanges, type LaterRun, type WatchHandle, type WorkbookChange } from '../excel/watch-changes';
 import { writeSummarySheet } from '../excel/write-summary-sheet';
 import { base64FromBytes } from '../excel/base64';
 
@@ -29,7 +29,7 @@ export interface ExcelSession {
 
 type Runner = <T>(batch: (context: RequestContext) => Promise<T>) => Promise<T>;
 
-export function openExcelSession(capabilities: ExcelCapabilities, run: Runner = runExcel): ExcelSession {
+export function openExcelSession(capabilities: ExcelCapabilities, run: Runner = runExcel, runOn: LaterRun = runExcelOn): ExcelSession {
   let record: HighlightRecord | undefined;
   let watch: WatchHandle | undefined;
   const quietly = async <T>(write: () => Promise<T>): Promise<T> => {
@@ -62,7 +62,7 @@ export function openExcelSession(capabilities: ExcelCapabilities, run: Runner = 
       await quietly(() => run((context) => writeSummarySheet(context, SUMMARY_SHEET, rows, { activate: true })));
     },
     watch: async (onChange) => {
-      watch = await run((context) => watchWorkbookChanges(context, onChange, capabilities, [SUMMARY_SHEET]));
+      watch = await run((context) => watchWorkbookChanges(context, onChange, capabilities, [SUMMARY_SHEET], runOn));
       const handle = watch;
       if (!handle) return undefined;
       return {

@@ -124,7 +124,8 @@ export interface EventHandlers<T> {
 
 /** OfficeExtension.EventHandlerResult: remove() is queued on `context`, the one the handler was added in. */
 export interface EventHandlerResult {
-  readonly context: { sync(): Promise<void> };
+  /** The context the handler was added in (Excel.RequestContext). */
+  readonly context: RequestContext;
   remove(): void;
 }
 

@@ -8,6 +8,9 @@ export interface WorkbookChange {
   address?: string;
 }
 
+/** Excel.run on an existing context. */
+export type LaterRun = <T>(context: RequestContext, batch: (context: RequestContext) => Promise<T>) => Promise<T>;
+
 export interface WatchHandle {
   /** «workbook»: one handler for every sheet (ExcelApi 1.9); «sheets»: one per sheet present at registration (1.7). */
   readonly mode: 'workbook' | 'sheets';
@@ -36,6 +39,11 @@ export async function watchWorkbookChanges(
   onChange: (change: WorkbookChange) => void,
   capabilities: ExcelCapabilities,
   ignoreSheets: readonly string[] = [],
+  /**
+   * Runs later work on the registration context once its Excel.run has returned: Office.js wants
+   * `Excel.run(handlerResult.context, …)` for that (run.ts's runExcelOn). Tests pass the context through.
+   */
+  later: LaterRun = (ctx, batch) => batch(ctx),
 ): Promise<WatchHandle | undefined> {
   if (!capabilities.collectionChangedEvents && !capabilities.worksheetChangedEvents) return undefined;
   const ignored = new Set(ignoreSheets.map(sheetKey));
@@ -57,9 +65,12 @@ export async function watchWorkbookChanges(
     if (known !== undefined) return Promise.resolve(known);
     let lookup = lookups.get(worksheetId);
     if (!lookup) {
-      const sheet = context.workbook.worksheets.getItem(worksheetId).load('name');
-      lookup = context.sync().then(
-        () => { names.set(worksheetId, sheet.name); lookups.delete(worksheetId); return sheet.name; },
+      lookup = later(context, async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem(worksheetId).load('name');
+        await ctx.sync();
+        return sheet.name;
+      }).then(
+        (name) => { names.set(worksheetId, name); lookups.delete(worksheetId); return name; },
         () => { lookups.delete(worksheetId); return undefined; }, // deleted since: the change is still the user's
       );
       lookups.set(worksheetId, lookup);
@@ -97,8 +108,12 @@ export async function watchWorkbookChanges(
       const removing = results;
       results = [];
       if (removing.length === 0) return;
-      for (const result of removing) result.remove();
-      for (const owner of new Set(removing.map((r) => r.context))) await owner.sync();
+      for (const owner of new Set(removing.map((r) => r.context))) {
+        await later(owner, async (ctx) => {
+          for (const result of removing) if (result.context === owner) result.remove();
+          await ctx.sync();
+        });
+      }
     },
   };
 }

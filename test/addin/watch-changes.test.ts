@@ -92,6 +92,20 @@ describe('watchWorkbookChanges with worksheets.onChanged (ExcelApi 1.9)', () => 
     expect(excel.syncs).toBe(2);
   });
 
+  it('removes and looks up names inside a new Excel.run on the registration context (Office.js wants that after the first run returned)', async () => {
+    const excel = workbook('1.9');
+    const { changes, onChange } = recorder();
+    const runs: unknown[] = [];
+    const later = <T,>(context: typeof excel.context, batch: (c: typeof excel.context) => Promise<T>) => { runs.push(context); return batch(context); };
+    const handle = (await watchWorkbookChanges(excel.context, onChange, EXCEL_1_9, [], later))!;
+    excel.addSheet({ name: 'Новый лист' });
+    await excel.fireChanged('Новый лист', 'A1');
+    expect(changes).toEqual([{ sheet: 'Новый лист', address: 'A1' }]);
+    await handle.stop();
+    expect(runs).toEqual([excel.context, excel.context]);
+    expect(excel.handlerCount()).toBe(0);
+  });
+
   it('reports a change on a sheet it cannot name (deleted meanwhile) without a sheet, so the pane re-checks all', async () => {
     const excel = workbook('1.9');
     const { changes, onChange } = recorder();
