@@ -265,6 +265,12 @@ export function messageFor<C extends MessageCode>(code: C, params: MessageParams
 }
 
 /** The location part of a finding, in the words a municipal specialist uses. */
+/** The place inside the file, without «Файл «…»»: for lists that already belong to one workbook. */
+export function describePlace(location: IssueLocation): string {
+  const { file: _file, ...rest } = location as IssueLocation & { file?: string };
+  return describeLocation(rest as IssueLocation);
+}
+
 export function describeLocation(location: IssueLocation): string {
   const parts: string[] = [];
   const file = 'file' in location ? location.file : undefined;

@@ -1,14 +1,8 @@
 import { formatNumber } from '../../core/format/numbers';
-import type { Issue } from '../../core/issues';
-import { describeLocation } from '../../core/messages';
+import { describePlace } from '../../core/messages';
 import type { CheckOutcome } from './check-workbook';
 
 export const SUMMARY_HEADER = ['Где', 'Замечание', 'Код'] as const;
-
-function place(issue: Issue): string {
-  const { file: _file, ...rest } = issue.location as { file?: string };
-  return describeLocation(rest as Issue['location']);
-}
 
 /**
  * The rows of «Итоги проверки»: a header, the form and its score, then every finding with its
@@ -27,6 +21,6 @@ export function summaryRows(outcome: CheckOutcome): string[][] {
     }
   }
   if (outcome.issues.length === 0) rows.push(['', 'Замечаний нет.', '']);
-  for (const issue of outcome.issues) rows.push([place(issue), `${issue.severity === 'error' ? 'Ошибка' : 'Предупреждение'}: ${issue.message}`, issue.code]);
+  for (const issue of outcome.issues) rows.push([describePlace(issue.location), `${issue.severity === 'error' ? 'Ошибка' : 'Предупреждение'}: ${issue.message}`, issue.code]);
   return rows;
 }

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Issue } from '../../core/issues';
-import { describeLocation } from '../../core/messages';
+import { describePlace } from '../../core/messages';
 import type { IssueGroup } from '../app/issue-groups';
 
 export interface FindingsListProps {
@@ -34,8 +34,7 @@ function shortPlace(issue: Issue): string {
   const loc = issue.location;
   if (loc.kind === 'cell') return loc.address;
   if (loc.kind === 'sheet') return '';
-  const { file: _file, ...rest } = loc as { file?: string };
-  return describeLocation({ ...rest, kind: loc.kind } as Issue['location']);
+  return describePlace(loc);
 }
 
 export function FindingsList({ groups, onSelect, selected }: FindingsListProps) {

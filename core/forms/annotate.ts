@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formatIssue, type Issue } from '../issues';
-import { describeLocation } from '../messages';
+import { describePlace } from '../messages';
 import { workbookBytes } from './workbook-stamp';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
@@ -33,8 +33,7 @@ export async function annotateWorkbook(workbook: ExcelJS.Workbook, issues: reado
   ws.columns = [{ header: FINDINGS_HEADERS[0], width: 40 }, { header: FINDINGS_HEADERS[1], width: 24 }, { header: FINDINGS_HEADERS[2], width: 100 }];
   ws.getRow(1).font = { bold: true };
   for (const issue of issues) {
-    const { file: _file, ...rest } = issue.location as { file?: string };
-    const row = ws.addRow([describeLocation(rest as Issue['location']), issue.code, formatIssue({ ...issue, location: { kind: 'file', file: '' } })]);
+    const row = ws.addRow([describePlace(issue.location), issue.code, formatIssue({ ...issue, location: { kind: 'file', file: '' } })]);
     row.getCell(3).alignment = { wrapText: true };
   }
   return workbookBytes(workbook);
