@@ -5,8 +5,8 @@
  */
 import './zod-jitless';
 
-export { checkSnapshot, looksLikeDataWorkbook, type CheckOutcome } from './check-workbook';
-export { formDefinitions, definitionById } from './definitions';
+export { checkSnapshot, type CheckOutcome } from './check-workbook';
+export { formDefinitions } from './definitions';
 export { summaryRows } from './summary-rows';
 export { readWorkbookFile, annotateFile, buildBlankWorkbook } from './browser-files';
 export { collectSvod, svodWorkbookBytes, type CollectedSvod } from './svod';

@@ -11,6 +11,8 @@ export interface SvodSource {
   name: string;
   outcome: CheckOutcome;
   snapshot?: WorkbookSnapshot;
+  /** The data workbook the outcome was already checked against (use-checked-files does that). */
+  checkedWith?: string;
 }
 
 export interface CollectedSvod {
@@ -24,17 +26,18 @@ export interface CollectedSvod {
  * resolved to their codes, unknown ones reported), then a row per municipality and every
  * municipality of the data without a card reported.
  */
-export function collectSvod(files: readonly SvodSource[], formId: string, dataset?: Dataset): CollectedSvod | undefined {
+export function collectSvod(files: readonly SvodSource[], formId: string, data?: { name: string; dataset: Dataset }): CollectedSvod | undefined {
   const definition = definitionById(formId);
   if (!definition?.scoring) return undefined;
-  const data = dataset ? buildReferenceData(dataset) : undefined;
+  const reference = data ? buildReferenceData(data.dataset) : undefined;
   const cards = files.flatMap((f) => {
-    const outcome = data && f.snapshot ? checkSnapshot(f.snapshot, f.name, [definition], data) : f.outcome;
+    const stale = reference && f.snapshot && f.checkedWith !== data?.name;
+    const outcome = stale ? checkSnapshot(f.snapshot!, f.name, [definition], reference) : f.outcome;
     return outcome.kind === 'form' && outcome.form.id === formId
       ? [{ file: f.name, values: outcome.values, score: outcome.score, issues: outcome.issues }]
       : [];
   });
-  return { definition, svod: collectCards(definition, cards, data) };
+  return { definition, svod: collectCards(definition, cards, reference) };
 }
 
 /** svod.xlsx, made in the page (exceljs is loaded on first use). */

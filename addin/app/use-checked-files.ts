@@ -27,7 +27,6 @@ export interface CheckedFiles {
   /** Files read so far of the current batch; undefined when idle. */
   progress?: { done: number; total: number };
   open(chosen: readonly File[]): Promise<CheckedFile[]>;
-  remove(id: number): void;
 }
 
 /** Lets the page paint between files of a batch: 43 cards should show a moving count, not a frozen pane. */
@@ -88,6 +87,5 @@ export function useCheckedFiles(): CheckedFiles {
     return added;
   }, []);
 
-  const remove = useCallback((id: number) => publish(current.current.filter((f) => f.id !== id)), []);
-  return { files, progress, open, remove };
+  return { files, progress, open };
 }

@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { openExcelSession } from '../app/excel-session';
 import { browserPageUrl, detectHost, initialView } from '../app/host';
+import { loadEngine } from '../app/load-engine';
 import { App } from '../ui/App';
 
 /** Set by the ES5 bootstrap (es5-check.js) when this engine is too old: it has already shown its page. */
@@ -17,6 +18,8 @@ async function start(): Promise<void> {
   createRoot(container).render(
     <App host={host} session={session} view={initialView(window.location.search)} browserPageUrl={browserPageUrl(window.location)} />,
   );
+  // The checking engine is a chunk of its own: fetch it now that the pane is up, not when the first file is chosen.
+  setTimeout(() => void loadEngine().catch(() => undefined), 0);
 }
 
 void start();

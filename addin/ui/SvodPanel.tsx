@@ -36,7 +36,7 @@ export function SvodPanel({ formId, title, files, data }: SvodPanelProps) {
 
   const collect = async () => {
     const engine = await loadEngine();
-    const collected = engine.collectSvod(files, formId, data?.dataset);
+    const collected = engine.collectSvod(files, formId, data);
     if (collected) setIssues(collected.svod.issues);
     return { engine, collected };
   };

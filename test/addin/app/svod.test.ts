@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 describe('the svod of checked cards in the page (as `kaskad collect` makes it)', () => {
   it('has a row per municipality of the data (names resolved to codes) and reports the second card of one municipality', () => {
-    const collected = collectSvod(cards, 'F1', dataset)!;
+    const collected = collectSvod(cards, 'F1', { name: 'sample-region.xlsx', dataset })!;
     expect(collected.definition.id).toBe('F1');
     expect(collected.svod.rows.length).toBe(42);
     expect(collected.svod.rows.every((r) => dataset.municipalities.some((m) => m.id === r.municipalityId && m.name === r.municipality))).toBe(true);
@@ -33,13 +33,26 @@ describe('the svod of checked cards in the page (as `kaskad collect` makes it)',
     expect(duplicate?.message).toContain('F1-mo07-повторно.xlsx');
   });
 
+  it('takes a card already checked against the same data workbook as it is, without checking it again', () => {
+    const data = { name: 'sample-region.xlsx', dataset };
+    const full = collectSvod(cards, 'F1', data)!;
+    const first = full.svod.rows[0]!;
+    // A stand-in outcome: were the card checked again, its real outcome would come back.
+    const marked = cards.map((c) => (c.name === first.file ? { ...c, checkedWith: data.name, outcome: { kind: 'unreadable' as const, file: c.name, issues: [] } } : c));
+    const again = collectSvod(marked, 'F1', data)!;
+    expect(again.svod.rows.map((r) => r.file)).not.toContain(first.file);
+    expect(again.svod.rows).toHaveLength(full.svod.rows.length - 1);
+    const otherData = collectSvod(marked, 'F1', { name: 'другая книга.xlsx', dataset })!;
+    expect(otherData.svod.rows.map((r) => r.file)).toContain(first.file);
+  });
+
   it('is not made of forms without scoring or of no cards', () => {
     expect(collectSvod(cards, 'F9')).toBeUndefined();
     expect(collectSvod([], 'F1')?.svod.rows).toEqual([]);
   });
 
   it('writes svod.xlsx with a row per municipality', async () => {
-    const collected = collectSvod(cards, 'F1', dataset)!;
+    const collected = collectSvod(cards, 'F1', { name: 'sample-region.xlsx', dataset })!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await svodWorkbookBytes(collected)) as unknown as ArrayBuffer);
     const texts: string[] = [];
@@ -49,7 +62,7 @@ describe('the svod of checked cards in the page (as `kaskad collect` makes it)',
   });
 
   it('renders the справка with the municipalities, their levels and the data workbook\'s requisites', () => {
-    const collected = collectSvod(cards, 'F1', dataset)!;
+    const collected = collectSvod(cards, 'F1', { name: 'sample-region.xlsx', dataset })!;
     const report = renderMonitoringReport(dataset, collected, new Uint8Array(readFileSync(templateFile('monitoring-report'))));
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(report.file?.mime).toBe(DOCX_MIME);
