@@ -109,7 +109,8 @@ function main(): void {
   try {
     const xml = buildManifest(url);
     const root = dirname(dirname(findManifestTemplate()));
-    const out = join(root, 'dist', 'manifest.xml');
+    // `--root` refreshes the committed development manifest (localhost) that Office tooling looks for.
+    const out = process.argv.includes('--root') ? join(root, 'manifest.xml') : join(root, 'dist', 'manifest.xml');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, xml);
     process.stdout.write(`${out} (${url})\n`);

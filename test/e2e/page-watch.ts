@@ -78,7 +78,7 @@ export function foreignRequests(requests: readonly SeenRequest[], origin: string
 }
 
 /** Console errors other than the office.js script failing to load (it cannot, offline). */
-export function unexpectedConsoleErrors(errors: readonly PageEvent[], origin: string): PageEvent[] {
+export function unexpectedConsoleErrors(errors: readonly PageEvent[]): PageEvent[] {
   return errors.filter((e) => {
     const loadFailure = /^Failed to load resource\b/.test(e.text);
     if (loadFailure && e.source === OFFICE_JS_CDN) return false;

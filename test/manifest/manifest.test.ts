@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { buildManifest, checkManifestUrl, ManifestUrlError, manifestUrlFrom, manifestVersion, type ManifestUrlProblem } from '../../scripts/build-manifest';
+import { buildManifest, checkManifestUrl, DEFAULT_URL, ManifestUrlError, manifestUrlFrom, manifestVersion, type ManifestUrlProblem } from '../../scripts/build-manifest';
 import { xmllint } from './xmllint';
 
 const REPO = join(__dirname, '..', '..');
@@ -139,5 +139,18 @@ describe('buildManifest', () => {
     expect(manifestUrlFrom(['--url=https://a.example.ru'], { KASKAD_URL: 'https://b.example.ru' })).toBe('https://a.example.ru');
     expect(manifestUrlFrom([], { KASKAD_URL: 'https://b.example.ru' })).toBe('https://b.example.ru');
     expect(manifestUrlFrom([], {})).toBe('https://localhost:3000');
+  });
+});
+
+describe('the development manifest at the repository root (where Office tooling looks for it)', () => {
+  const root = readFileSync(join(REPO, 'manifest.xml'), 'utf8');
+
+  it('is the manifest for https://localhost:3000 (refresh with `npm run build:dev-manifest`)', () => {
+    expect(root).toBe(buildManifest(DEFAULT_URL));
+    expect(root).toContain('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>');
+  });
+
+  it('validates against the OfficeApp 1.1 schema', () => {
+    expect(xmllint(root).ok).toBe(true);
   });
 });

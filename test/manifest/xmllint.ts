@@ -15,7 +15,7 @@ export function xmllint(text: string): { ok: boolean; output: string } {
     return { ok: true, output: out };
   } catch (error) {
     const e = error as { stderr?: string; code?: string };
-    if (e.code === 'ENOENT') throw new Error('xmllint is required (apt-get install libxml2-utils)');
+    if (e.code === 'ENOENT') throw new Error('xmllint is required (apt-get install libxml2-utils)', { cause: error });
     return { ok: false, output: String(e.stderr) };
   }
 }
