@@ -251,6 +251,10 @@ const catalogue = {
   SCORE_FORMULA: (p: { points: string }) => `по формуле — ${p.points}`,
   SCORE_NA: () => 'не применяется, максимум уменьшен',
   SCORE_NONE: () => 'ответ не даёт баллов — 0',
+  // issue-8: one engine behind every door
+  // `kaskad validate sample-region.xlsx`: the data workbook is recognised and read by its rules
+  CLI_DATA_CHECKED: (p: { file: string; errors: number; warnings: number }) =>
+    `«${p.file}» — книга данных: ${p.errors === 0 && p.warnings === 0 ? 'замечаний нет' : `ошибок ${p.errors}, предупреждений ${p.warnings}`}`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -25,7 +25,7 @@ export function collectSvod(files: readonly SvodSource[], formId: string, data?:
   const definition = newestDefinition(definitions, formId);
   if (!definition?.scoring) return undefined;
   const reference = data ? buildReferenceData(data.dataset) : undefined;
-  const outcomes = files.map((f) => (reference && f.snapshot && f.outcome.kind === 'form' && f.checkedWith !== data?.name
+  const outcomes = files.map((f) => (reference && f.snapshot && f.outcome.kind !== 'data' && f.checkedWith !== data?.name
     ? checkSnapshot(f.snapshot, f.name, definitions, { data: reference })
     : f.outcome));
   return collectCheckedSvod(outcomes, definitions, { form: definition, data: reference });
