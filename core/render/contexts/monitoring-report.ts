@@ -13,7 +13,7 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
  * The level cell's paragraph as raw WordprocessingML (`{@levelCell}`): shaded with the level's
  * colour from the definition, as svod.xlsx fills it. docxtemplater can put a value in a run but not
  * in a property, so the whole paragraph comes from here; its spacing and run properties are the
- * data table's (scripts/templates/kit.ts dataTable: Times New Roman 12, no indents), and a test
+ * data table's in templates/documents/monitoring-report.docx (Times New Roman 12, no indents), and a test
  * compares them with the neighbouring cell of the rendered справка.
  */
 export function levelCellXml(title: string, color?: string): string {
