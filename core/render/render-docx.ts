@@ -2,6 +2,7 @@ import Docxtemplater from 'docxtemplater';
 import { inflateSync } from 'fflate';
 import PizZip from 'pizzip';
 import { cleanDeep } from '../format/text';
+import { typesetDeep } from '../format/typography';
 import { makeIssue, type Issue } from '../issues';
 import { readZipEntries, type ZipEntry } from '../zip/read-zip';
 import { replaceZipParts } from '../zip/write-zip';
@@ -148,8 +149,14 @@ function reusableFor(template: PreparedTemplate): Reusable {
   return holder;
 }
 
+/** The keys of raw-XML tags ({@levelCell} → levelCell): their values are markup, not text to typeset. */
+function rawKeysOf(template: PreparedTemplate): Set<string> {
+  return new Set(template.tags.filter((t) => t.startsWith('@')).map((t) => t.slice(1).split('.').pop() ?? ''));
+}
+
 /**
- * Renders one document. A tag with no value is never printed as «undefined»: the document is not
+ * Renders one document. Every text value from the data is typeset (core/format/typography.ts:
+ * «ёлочки», no-break spaces, dashes); the template's own text is printed as the template has it. A tag with no value is never printed as «undefined»: the document is not
  * made and each missing tag is reported with the record's name.
  */
 export function renderDocument(template: PreparedTemplate, data: object, record: string, options: RenderOptions = {}): Rendered {
@@ -159,7 +166,7 @@ export function renderDocument(template: PreparedTemplate, data: object, record:
     const reusable = reusableFor(template);
     reusable.onMissing = (tag) => missing.add(tag);
     doc = reusable.doc;
-    doc.render(cleanDeep(data));
+    doc.render(typesetDeep(cleanDeep(data), rawKeysOf(template)));
   } catch (error) {
     reusables.delete(template);
     const issues = templateIssues(error, template.name);
