@@ -1,5 +1,6 @@
 import { formatDateNumeric } from '../../format/dates';
 import { initialsOf, surnameIn } from '../../format/names';
+import { compareNatural } from '../../format/natural-sort';
 import { countOf, SCHOOL_FORMS } from '../../format/numbers';
 import type { KaskadDocument, Municipality } from '../../model/schemas';
 import { documentBase } from './common';
@@ -22,7 +23,7 @@ export function municipalSchools(index: DatasetIndex, municipalityId: string, ye
     const school = index.schools.get(e.schoolId);
     if (school && school.municipalityId === municipalityId) names.add(school.name);
   }
-  return [...names].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true })).map((name, i) => ({ no: String(i + 1), name }));
+  return [...names].sort(compareNatural).map((name, i) => ({ no: String(i + 1), name }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Svod } from '../../forms/collect';
 import type { FormDefinition } from '../../forms/definition';
+import { compareNatural } from '../../format/natural-sort';
 import { formatNumber, pluralWord, type PluralForms } from '../../format/numbers';
 import type { KaskadDocument } from '../../model/schemas';
 import { documentBase } from './common';
@@ -29,7 +30,7 @@ export function levelCellXml(title: string, color?: string): string {
  * level, and the municipalities whose card did not come.
  */
 export function monitoringReportContext(index: DatasetIndex, doc: KaskadDocument, def: FormDefinition, svod: Svod) {
-  const rows = [...svod.rows].sort((a, b) => a.municipality.localeCompare(b.municipality, 'ru'));
+  const rows = [...svod.rows].sort((a, b) => compareNatural(a.municipality, b.municipality));
   const levels = def.scoring?.levels ?? [];
   const total = rows.length;
   const byLevel = [...levels].sort((a, b) => b.min - a.min).map((level) => {
