@@ -3,7 +3,7 @@ import type { FormDefinition } from '../../forms/definition';
 import { compareNatural } from '../../format/natural-sort';
 import { formatNumber, pluralWord, type PluralForms } from '../../format/numbers';
 import type { KaskadDocument } from '../../model/schemas';
-import { documentBase } from './common';
+import { BLANK, documentBase } from './common';
 import type { DatasetIndex } from './dataset-index';
 
 const MUNICIPALITY_FORMS: PluralForms = { one: 'муниципалитет', few: 'муниципалитета', many: 'муниципалитетов' };
@@ -39,8 +39,12 @@ export function monitoringReportContext(index: DatasetIndex, doc: KaskadDocument
     return { text: `${level.title} — ${formatNumber(n)}\u00a0${pluralWord(n, MUNICIPALITY_FORMS)} (${formatNumber(share)}\u00a0%)` };
   });
   const missing = svod.issues.filter((i) => i.code === 'COLLECT_MISSING').map((i) => (i.location.kind === 'record' ? i.location.record : ''));
+  const base = documentBase(index, doc);
   return {
-    ...documentBase(index, doc),
+    ...base,
+    // From the справка's «Документы» row; a blank line to fill in by hand where the row has none.
+    date: base.date ?? BLANK,
+    number: base.number ?? BLANK,
     form: { title: def.title, methodology: def.methodology ?? '' },
     cardCount: `${formatNumber(total)}\u00a0${pluralWord(total, MUNICIPALITY_FORMS)}`,
     levels: byLevel,
