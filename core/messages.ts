@@ -254,6 +254,15 @@ const catalogue = {
   SCORE_FORMULA: (p: { points: string }) => `по формуле — ${p.points}`,
   SCORE_NA: () => 'не применяется, максимум уменьшен',
   SCORE_NONE: () => 'ответ не даёт баллов — 0',
+
+  // issue 10: documents a clerk signs without retouching
+  // two records whose documents would have one name: «Письмо № 5 — Ашинский…» twice
+  FILE_NAME_COLLISION: (p: { name: string; records: string }) =>
+    `документы записей ${p.records} получили бы одно имя «${p.name}»; следующие названы с номером « (2)», « (3)». Уточните названия в данных, если нужны разные имена.`,
+  // --merge without --pdf, or with --zip
+  MERGE_NEEDS_PDF: () => 'общий PDF (--merge) собирается из отдельных PDF: добавьте --pdf (и уберите --zip).',
+  // a PDF of the batch that pdf-lib could not read
+  MERGE_PDF_UNREADABLE: (p: { file: string }) => `PDF «${p.file}» не удалось прочитать, в общий PDF он не вошёл.`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

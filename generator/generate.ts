@@ -5,7 +5,7 @@ import { indexDataset } from '../core/render/contexts/dataset-index';
 import { prepareTemplate, renderDocument, type PreparedTemplate, type Rendered } from '../core/render/render-docx';
 import { EACH_KINDS, findTemplate, planJobs, TEMPLATES, type Each, type RenderJob, type TemplateInfo } from '../core/render/template-catalog';
 import { writeZip } from '../core/zip/write-zip';
-import { safeFileName } from '../core/format/file-names';
+import { planFileNames, safeFileName } from '../core/format/file-names';
 import { openOutput, writeFileAtomic, type OutputBatch } from './io/output';
 import { convertToPdf } from './io/pdf';
 import { readInput } from './io/read-input';
@@ -123,8 +123,12 @@ async function writeJobs(
   request: GenerateRequest,
   result: GenerateResult,
 ): Promise<string[] | undefined> {
-  const taken = new Set<string>();
-  const names = jobs.map((job) => safeFileName(job.fileBase, '.docx', taken));
+  const planned = planFileNames(jobs, '.docx');
+  const names = planned.names;
+  for (const c of planned.collisions) {
+    result.issues.push(makeIssue('FILE_NAME_COLLISION', { kind: 'record', template: template.name, record: c.records[0]! },
+      { name: c.name, records: c.records.map((r) => `«${r}»`).join(', ') }, 'warning'));
+  }
   const zipEntries: Array<{ name: string; data: Uint8Array; compress: boolean }> = [];
   const opened = request.zip ? undefined : await openOutput(request.outDir, { force: request.force });
   if (opened && !opened.ok) {
