@@ -7,6 +7,7 @@ import type { Dataset } from '../core/model/schemas';
 import { planMonitoringReport } from '../core/render/monitoring-report';
 import { prepareTemplate, renderDocument } from '../core/render/render-docx';
 import { findTemplate } from '../core/render/template-catalog';
+import { generationTime } from './generate';
 import { writeFileAtomic } from './io/output';
 import { readInput } from './io/read-input';
 import { templatesDir } from './templates-dir';
@@ -29,7 +30,7 @@ export async function writeMonitoringReport(request: ReportRequest): Promise<{ w
   if (!read.ok) return { issues: [...issues, ...read.issues] };
   const prepared = prepareTemplate(read.bytes, info.id);
   if (!prepared.ok) return { issues: [...issues, ...prepared.issues] };
-  const rendered = renderDocument(prepared.template, plan.job.data, plan.job.record, { deflateRaw: (d) => deflateRawSync(d) });
+  const rendered = renderDocument(prepared.template, plan.job.data, plan.job.record, { deflateRaw: (d) => deflateRawSync(d), generatedAt: generationTime() });
   if (!rendered.ok) return { issues: [...issues, ...rendered.issues] };
   const failure = await writeFileAtomic(request.out, rendered.bytes, { force: request.force });
   return failure ? { issues: [...issues, failure] } : { written: request.out, issues };

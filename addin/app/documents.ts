@@ -32,7 +32,8 @@ export interface DocumentPlan {
  * Renders every document of a template from the data, in memory. Good records give a document;
  * a record with a missing value is listed with its tags and left out of the batch.
  */
-export function planDocuments(dataset: Dataset, template: TemplateInfo, templateBytes: Uint8Array): DocumentPlan {
+/** `generatedAt`: the documents' created/modified time (W3CDTF), read from the clock by the caller. */
+export function planDocuments(dataset: Dataset, template: TemplateInfo, templateBytes: Uint8Array, generatedAt?: string): DocumentPlan {
   const prepared = prepareTemplate(templateBytes, template.file);
   if (!prepared.ok) return { template, documents: [], issues: prepared.issues };
   const plan = planJobs(template, indexDataset(dataset));
@@ -40,7 +41,7 @@ export function planDocuments(dataset: Dataset, template: TemplateInfo, template
   const taken = new Set<string>();
   const documents = plan.jobs.map((job): PlannedDocument => {
     const fileName = safeFileName(job.fileBase, '.docx', taken);
-    const rendered = renderDocument(prepared.template, job.data, job.record);
+    const rendered = renderDocument(prepared.template, job.data, job.record, { generatedAt });
     return rendered.ok ? { record: job.record, fileName, bytes: rendered.bytes, issues: [] } : { record: job.record, fileName, issues: rendered.issues };
   });
   return { template, documents, issues: plan.issues };

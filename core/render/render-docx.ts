@@ -28,6 +28,20 @@ export type Rendered = { ok: true; bytes: Uint8Array } | { ok: false; issues: Is
 export interface RenderOptions {
   /** Raw deflate; Node passes zlib's, which is faster than the pure-JS default. */
   deflateRaw?: (data: Uint8Array) => Uint8Array;
+  /**
+   * When the document is made (W3CDTF, «2026-12-01T05:23:55Z»): docProps/core.xml's created and
+   * modified say so instead of the template's own time. Read from the clock by the door, not here.
+   */
+  generatedAt?: string;
+}
+
+/** docProps/core.xml with created and modified set to `at`; undefined when the template has none. */
+function stampedCoreProperties(entries: readonly ZipEntry[], at: string): Uint8Array | undefined {
+  const entry = entries.find((e) => e.name === 'docProps/core.xml');
+  if (!entry) return undefined;
+  const xml = decoder.decode(entry.method === 8 ? inflateSync(entry.raw) : entry.raw);
+  const stamped = xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${at}$3`);
+  return encoder.encode(stamped);
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -184,5 +198,7 @@ export function renderDocument(template: PreparedTemplate, data: object, record:
     const after = zip.file(name)?.asText();
     if (after !== undefined && after !== before) changed.set(name, encoder.encode(after));
   }
+  const core = options.generatedAt ? stampedCoreProperties(template.entries, options.generatedAt) : undefined;
+  if (core) changed.set('docProps/core.xml', core);
   return { ok: true, bytes: replaceZipParts(template.entries, changed, { deflateRaw: options.deflateRaw }) };
 }
