@@ -255,6 +255,15 @@ const catalogue = {
   // `kaskad validate sample-region.xlsx`: the data workbook is recognised and read by its rules
   CLI_DATA_CHECKED: (p: { file: string; errors: number; warnings: number }) =>
     `«${p.file}» — книга данных: ${p.errors === 0 && p.warnings === 0 ? 'замечаний нет' : `ошибок ${p.errors}, предупреждений ${p.warnings}`}`,
+
+  // issue 10: documents a clerk signs without retouching
+  // two records whose documents would have one name: «Письмо № 5 — Ашинский…» twice
+  FILE_NAME_COLLISION: (p: { name: string; records: string }) =>
+    `документы записей ${p.records} получили бы одно имя «${p.name}»; следующие названы с номером « (2)», « (3)». Уточните названия в данных, если нужны разные имена.`,
+  // --merge without --pdf, or with --zip
+  MERGE_NEEDS_PDF: () => 'общий PDF (--merge) собирается из отдельных PDF: добавьте --pdf (и уберите --zip).',
+  // a PDF of the batch that pdf-lib could not read
+  MERGE_PDF_UNREADABLE: (p: { file: string }) => `PDF «${p.file}» не удалось прочитать, в общий PDF он не вошёл.`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -5,8 +5,10 @@ import { renderDocument, type PreparedTemplate, type Rendered } from '../core/re
 import { EACH_KINDS, findTemplate, TEMPLATES, type Each, type RenderJob, type TemplateInfo } from '../core/render/template-catalog';
 import { batchArchiveName, planBatch, type BatchPlan } from '../core/usecases/plan-documents';
 import { writeZip } from '../core/zip/write-zip';
+import { formatW3cdtf } from '../core/format/dates';
+import { safeFileName } from '../core/format/file-names';
 import { openOutput, writeFileAtomic, type OutputBatch } from './io/output';
-import { convertToPdf } from './io/pdf';
+import { convertToPdf, mergePdfs } from './io/pdf';
 import { readInput } from './io/read-input';
 import { loadDataset } from './load-dataset';
 import { openRenderPool } from './render-pool';
@@ -24,8 +26,17 @@ export interface GenerateRequest {
   select?: readonly string[];
   zip?: boolean;
   pdf?: boolean;
+  /** With `pdf`: also one PDF of the whole batch, the documents in order (to print and sign). */
+  merge?: boolean;
   force?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** The documents' created/modified time (W3CDTF); by default the clock when the batch starts. */
+  generatedAt?: string;
+}
+
+/** The clock, read here at the edge, as docProps/core.xml writes it. */
+export function generationTime(): string {
+  return formatW3cdtf(new Date());
 }
 
 export interface SkippedRecord {
@@ -40,6 +51,8 @@ export interface GenerateResult {
   skipped: SkippedRecord[];
   /** Problems not tied to one output: bad cells of the data, unknown template, PDF. */
   issues: Issue[];
+  /** The one PDF of the batch (--merge), also listed in `made`. */
+  merged?: string;
   ms: number;
 }
 
@@ -92,17 +105,32 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   const [template, loaded] = await Promise.all([resolveTemplate(request), loadDataset(request.data)]);
   result.issues.push(...template.issues, ...loaded.issues);
   if (!template.info || !template.bytes || !loaded.dataset) return finish(2);
+  if (request.merge && (!request.pdf || request.zip)) {
+    result.issues.push(makeIssue('MERGE_NEEDS_PDF', { kind: 'template', template: template.name }, {}));
+    return finish(2);
+  }
   const plan = planBatch(template.info, template.bytes, loaded.dataset, { select: request.select, name: template.name });
   result.issues.push(...plan.issues);
   if (!plan.ok) return finish(2);
 
-  const made = await writeJobs(plan, template.bytes, request, result);
+  const made = await writeJobs(plan, template.bytes, { ...request, generatedAt: request.generatedAt ?? generationTime() }, result);
   if (made === undefined) return finish(2);
   result.made = made;
   if (request.pdf && !request.zip && made.length > 0) {
     const pdf = await convertToPdf(made, request.outDir, { force: request.force });
     result.issues.push(...pdf.issues);
     result.made.push(...pdf.made);
+    if (request.merge && pdf.made.length > 0) {
+      // In the batch's order: the PDF of each .docx, as convertToPdf named it.
+      const byBase = new Map(pdf.made.map((f) => [path.basename(f, '.pdf'), f]));
+      const ordered = made.map((f) => byBase.get(path.basename(f, '.docx'))).filter((f): f is string => f !== undefined);
+      const title = template.info.fileTitle ?? template.info.title;
+      const out = path.join(request.outDir, safeFileName(`${title} — все документы одним файлом`, '.pdf', new Set(made.map((f) => path.basename(f).toLowerCase()))));
+      const merged = await mergePdfs(ordered, out, { force: request.force });
+      result.issues.push(...merged.issues);
+      if (merged.written) result.made.push(merged.written);
+      result.merged = merged.written;
+    }
   }
   const failed = result.skipped.length > 0 || hasErrors(result.issues);
   return finish(failed ? 1 : 0);
@@ -118,7 +146,9 @@ async function writeJobs(plan: BatchPlan & { ok: true }, templateBytes: Uint8Arr
     return undefined;
   }
   const output = opened?.output;
-  const renderer = jobs.length >= POOL_THRESHOLD ? await pooledRenderer(template, templateBytes, jobs, names, output) : inlineRenderer(template, output);
+  const renderer = jobs.length >= POOL_THRESHOLD
+    ? await pooledRenderer(template, templateBytes, jobs, names, output, request.generatedAt)
+    : inlineRenderer(template, output, request.generatedAt);
   try {
     for (const [index, job] of jobs.entries()) {
       const name = names[index]!;
@@ -159,10 +189,10 @@ interface JobRenderer {
   close(): Promise<void>;
 }
 
-function inlineRenderer(template: PreparedTemplate, output: OutputBatch | undefined): JobRenderer {
+function inlineRenderer(template: PreparedTemplate, output: OutputBatch | undefined, generatedAt?: string): JobRenderer {
   return {
     conflict: async (_, name) => output?.conflict(name),
-    render: async (job) => renderDocument(template, job.data, job.record, { deflateRaw: nodeDeflate }),
+    render: async (job) => renderDocument(template, job.data, job.record, { deflateRaw: nodeDeflate, generatedAt }),
     close: async () => undefined,
   };
 }
@@ -178,9 +208,10 @@ async function pooledRenderer(
   jobs: readonly RenderJob[],
   names: readonly string[],
   output: OutputBatch | undefined,
+  generatedAt?: string,
 ): Promise<JobRenderer> {
   const conflicts = await Promise.all(names.map((name) => output?.conflict(name)));
-  const pool = openRenderPool(templateBytes, template.name);
+  const pool = openRenderPool(templateBytes, template.name, { generatedAt });
   const results = pool.render(jobs.filter((_, index) => !conflicts[index]));
   return {
     conflict: async (index) => conflicts[index],

@@ -6,6 +6,7 @@ import type { Issue } from '../core/issues';
 import type { Dataset } from '../core/model/schemas';
 import { findTemplate } from '../core/render/template-catalog';
 import { renderMonitoringReport } from '../core/usecases/monitoring-report';
+import { generationTime } from './generate';
 import { writeFileAtomic } from './io/output';
 import { readInput } from './io/read-input';
 import { templatesDir } from './templates-dir';
@@ -23,7 +24,7 @@ export async function writeMonitoringReport(request: ReportRequest): Promise<{ w
   const info = findTemplate('monitoring-report')!;
   const read = await readInput(path.join(templatesDir(), 'documents', info.file));
   if (!read.ok) return { issues: read.issues };
-  const report = renderMonitoringReport(request.dataset, request, read.bytes, { deflateRaw: (d) => deflateRawSync(d) });
+  const report = renderMonitoringReport(request.dataset, request, read.bytes, { deflateRaw: (d) => deflateRawSync(d), generatedAt: generationTime() });
   if (!report.file) return { issues: report.issues };
   const failure = await writeFileAtomic(request.out, report.file.bytes, { force: request.force });
   return failure ? { issues: [...report.issues, failure] } : { written: request.out, issues: report.issues };

@@ -23,6 +23,8 @@ export interface RenderPoolOptions {
   chunkSize?: number;
   /** Starts one worker; tests pass one that can load TypeScript sources. */
   spawn?: (init: WorkerInit) => Worker;
+  /** docProps created/modified of every document (see RenderOptions.generatedAt). */
+  generatedAt?: string;
 }
 
 export interface RenderPool {
@@ -66,10 +68,10 @@ export function openRenderPool(template: Uint8Array, name: string, options: Rend
   const file = compiledWorkerFile();
   const spawn = options.spawn ?? (file ? (init: WorkerInit) => new Worker(file, { workerData: init }) : undefined);
   const size = spawn ? Math.max(0, options.size ?? defaultPoolSize()) : 0;
-  const init: WorkerInit = { marker: WORKER_MARKER, template, name };
+  const init: WorkerInit = { marker: WORKER_MARKER, template, name, generatedAt: options.generatedAt };
 
   let inThread: ((jobs: readonly PoolJob[]) => Rendered[]) | undefined;
-  const renderHere = (jobs: readonly PoolJob[]) => (inThread ??= createChunkRenderer(template, name))(jobs);
+  const renderHere = (jobs: readonly PoolJob[]) => (inThread ??= createChunkRenderer(template, name, options.generatedAt))(jobs);
 
   const slots: Slot[] = [];
   const waiting: Task[] = [];

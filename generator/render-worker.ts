@@ -13,6 +13,8 @@ export interface WorkerInit {
   marker: typeof WORKER_MARKER;
   template: Uint8Array;
   name: string;
+  /** docProps created/modified of every document (see RenderOptions.generatedAt). */
+  generatedAt?: string;
 }
 
 /** One job as it crosses the thread boundary: plain, structured-cloneable data. */
@@ -29,10 +31,10 @@ export const WORKER_MARKER = 'kaskad-render-worker';
 const nodeDeflate = (data: Uint8Array) => deflateRawSync(data, { level: 6 });
 
 /** Prepares the template once; throws only if the bytes are not a template (the caller checked them). */
-export function createChunkRenderer(template: Uint8Array, name: string): (jobs: readonly PoolJob[]) => Rendered[] {
+export function createChunkRenderer(template: Uint8Array, name: string, generatedAt?: string): (jobs: readonly PoolJob[]) => Rendered[] {
   const prepared = prepareTemplate(template, name);
   if (!prepared.ok) throw new Error(`template ${name} cannot be prepared: ${prepared.issues.map((i) => i.code).join(', ')}`);
-  return (jobs) => jobs.map((job) => renderDocument(prepared.template, job.data, job.record, { deflateRaw: nodeDeflate }));
+  return (jobs) => jobs.map((job) => renderDocument(prepared.template, job.data, job.record, { deflateRaw: nodeDeflate, generatedAt }));
 }
 
 /** A result's bytes as a whole ArrayBuffer of their own, so it can be transferred. */
@@ -50,7 +52,7 @@ function isWorkerInit(value: unknown): value is WorkerInit {
 }
 
 function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
-  const render = createChunkRenderer(init.template, init.name);
+  const render = createChunkRenderer(init.template, init.name, init.generatedAt);
   port.on('message', (message: ToWorker) => {
     const results = render(message.jobs);
     const transfer = results.map(ownBuffer).filter((b): b is ArrayBuffer => b !== undefined);

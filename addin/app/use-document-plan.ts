@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { formatW3cdtf } from '../../core/format/dates';
 import type { Dataset } from '../../core/model/schemas';
 import type { TemplateInfo } from '../../core/render/template-catalog';
 import { fetchTemplate } from './document-templates';
@@ -42,7 +43,8 @@ export function useDocumentPlan(): { state: PlanState; plan(template: TemplateIn
     }
     const { planDocuments: planInPage } = await import(/* webpackChunkName: "documents" */ './documents');
     if (!current()) return;
-    setState({ status: 'ready', plan: planInPage(dataset, template, bytes) });
+    // The clock is read here, at the door: the documents' created/modified say when they were made.
+    setState({ status: 'ready', plan: planInPage(dataset, template, bytes, { generatedAt: formatW3cdtf(new Date()) }) });
   }, []);
   return { state, plan };
 }

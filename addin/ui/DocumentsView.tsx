@@ -6,6 +6,7 @@ import type { Dataset } from '../../core/model/schemas';
 import { PANE_TEMPLATES } from '../app/document-templates';
 import { saveFile } from '../app/download';
 import { useDocumentPlan } from '../app/use-document-plan';
+import { DocumentPreview } from './DocumentPreview';
 import { FilePicker } from './FilePicker';
 
 /** Where the documents' data comes from: the open workbook in Excel, or a data workbook chosen from disk. */
@@ -46,6 +47,7 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
   const firstUsed = PANE_TEMPLATES.find((t) => wanted.has(t.id)) ?? PANE_TEMPLATES[0]!;
   const [templateId, setTemplateId] = useState(firstUsed.id);
   const [note, setNote] = useState('');
+  const [previewOpen, setPreviewOpen] = useState(false);
   const template = PANE_TEMPLATES.find((t) => t.id === templateId) ?? firstUsed;
 
   useEffect(() => {
@@ -98,6 +100,18 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
           <p role="status" data-testid="documents-status">
             Готово: {countOf(ready.length, DOCUMENT_FORMS)} из {state.plan.documents.length}
           </p>
+          {ready[0]?.bytes && (
+            <details data-testid="preview-toggle" onToggle={(e) => setPreviewOpen((e.target as HTMLDetailsElement).open)}>
+              <summary>Посмотреть первый документ: «{ready[0].fileName}»</summary>
+              {previewOpen && <DocumentPreview bytes={ready[0].bytes} fileName={ready[0].fileName} />}
+            </details>
+          )}
+          {ready.length > 1 && (
+            <p className={styles.hint} data-testid="merge-hint">
+              Один PDF со всеми документами по порядку (чтобы напечатать и подписать) страница сделать не может:
+              для этого нужен LibreOffice. Его делает командная строка: kaskad generate {template.id} --data книга.xlsx -o папка --pdf --merge
+            </p>
+          )}
           {ready.length > 0 && (
             <div className={styles.row}>
               <Button appearance="primary" onClick={() => void saveAll()} data-testid="save-all">

@@ -28,3 +28,8 @@ export function formatDayMonth(iso: string): string {
 export function yearOf(iso: string): number {
   return Number(iso.slice(0, 4));
 }
+
+/** A moment as docProps/core.xml writes it, to the second: «2026-12-01T05:23:55Z». */
+export function formatW3cdtf(moment: Date): string {
+  return moment.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

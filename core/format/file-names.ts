@@ -51,6 +51,21 @@ function truncateUtf8(text: string, maxBytes: number): string {
   return out;
 }
 
+/**
+ * The longest start of `stem` within `maxBytes`, cut at a word boundary and ended with «…» when
+ * cut («…Кунашакский муниципальный…», not «…Кунашакский муниципальн»). A single word longer
+ * than the budget is cut inside it.
+ */
+function cutAtWord(stem: string, maxBytes: number): string {
+  if (utf8Length(stem) <= maxBytes) return trimEnds(stem);
+  const room = truncateUtf8(stem, Math.max(0, maxBytes - utf8Length('…')));
+  const space = room.lastIndexOf(' ');
+  const endsWord = /\s/.test(stem.charAt(room.length));
+  const words = endsWord || space < room.length / 2 ? room : room.slice(0, space);
+  const cut = trimEnds(words.replace(/[\s,.;:—–-]+$/, ''));
+  return cut ? `${cut}…` : '';
+}
+
 /** The base part cleaned of everything Windows forbids, before length and duplicates are decided. */
 export function cleanFileBase(base: string): string {
   let text = base.normalize('NFC');
@@ -83,7 +98,7 @@ export function safeFileName(base: string, ext: string, taken: Set<string>): str
   for (let n = 1; ; n++) {
     const counter = n === 1 ? '' : ` (${n})`;
     const budget = Math.max(0, MAX_FILE_NAME_BYTES - utf8Length(counter + suffix));
-    let fitted = trimEnds(truncateUtf8(stem, budget));
+    let fitted = cutAtWord(stem, budget);
     if (fitted === '') fitted = truncateUtf8(FALLBACK_FILE_NAME, budget);
     if (RESERVED.test(fitted + suffix)) fitted = truncateUtf8(`_${fitted}`, budget);
     const name = `${fitted}${counter}${suffix}`;
@@ -107,4 +122,30 @@ export function shortenAtWord(text: string, maxChars: number): string {
   const endsWord = clean.charAt(cut.length) === ' ';
   const words = endsWord || space <= maxChars / 2 ? cut : cut.slice(0, space);
   return `${words.replace(/[\s,.;:—-]+$/, '')}…`;
+}
+
+export interface PlannedNames {
+  names: string[];
+  /** Names that several records would have had, with those records in order (the first keeps the name). */
+  collisions: Array<{ name: string; records: string[] }>;
+}
+
+/**
+ * File names for a batch, in order: each one safe and unique (see safeFileName); where two records
+ * would have had one name, the later get « (2)», « (3)»… and the collision is returned with the
+ * records it came from, so the summary can say which rows to rename.
+ */
+export function planFileNames(items: ReadonlyArray<{ record: string; fileBase: string }>, ext: string): PlannedNames {
+  const taken = new Set<string>();
+  const firstOf = new Map<string, { name: string; records: string[] }>();
+  const names = items.map((item) => {
+    const name = safeFileName(item.fileBase, ext, taken);
+    const plain = safeFileName(item.fileBase, ext, new Set());
+    const key = fileNameKey(plain);
+    const entry = firstOf.get(key);
+    if (entry) entry.records.push(item.record);
+    else firstOf.set(key, { name: plain, records: [item.record] });
+    return name;
+  });
+  return { names, collisions: [...firstOf.values()].filter((c) => c.records.length > 1) };
 }

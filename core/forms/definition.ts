@@ -116,7 +116,7 @@ export const FormDefinitionSchema = z.object({
   id,
   version: z.number().int().min(2000).max(2100),
   title: text,
-  /** «методика по умолчанию (настраивается)». */
+  /** The methodology by its title and year, «методика 2024 года»: printed in the справка and on the blank. */
   methodology: text.optional(),
   /** Named constants usable in expressions (curator_cap = 5). */
   params: z.record(z.string(), z.union([z.number(), z.string()])).default({}),

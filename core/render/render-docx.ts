@@ -2,6 +2,7 @@ import Docxtemplater from 'docxtemplater';
 import { inflateSync } from 'fflate';
 import PizZip from 'pizzip';
 import { cleanDeep } from '../format/text';
+import { typesetDeep } from '../format/typography';
 import { makeIssue, type Issue } from '../issues';
 import { readZipEntries, type ZipEntry } from '../zip/read-zip';
 import { replaceZipParts } from '../zip/write-zip';
@@ -27,6 +28,20 @@ export type Rendered = { ok: true; bytes: Uint8Array } | { ok: false; issues: Is
 export interface RenderOptions {
   /** Raw deflate; Node passes zlib's, which is faster than the pure-JS default. */
   deflateRaw?: (data: Uint8Array) => Uint8Array;
+  /**
+   * When the document is made (W3CDTF, «2026-12-01T05:23:55Z»): docProps/core.xml's created and
+   * modified say so instead of the template's own time. Read from the clock by the door, not here.
+   */
+  generatedAt?: string;
+}
+
+/** docProps/core.xml with created and modified set to `at`; undefined when the template has none. */
+function stampedCoreProperties(entries: readonly ZipEntry[], at: string): Uint8Array | undefined {
+  const entry = entries.find((e) => e.name === 'docProps/core.xml');
+  if (!entry) return undefined;
+  const xml = decoder.decode(entry.method === 8 ? inflateSync(entry.raw) : entry.raw);
+  const stamped = xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${at}$3`);
+  return encoder.encode(stamped);
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -148,8 +163,14 @@ function reusableFor(template: PreparedTemplate): Reusable {
   return holder;
 }
 
+/** The keys of raw-XML tags ({@levelCell} → levelCell): their values are markup, not text to typeset. */
+function rawKeysOf(template: PreparedTemplate): Set<string> {
+  return new Set(template.tags.filter((t) => t.startsWith('@')).map((t) => t.slice(1).split('.').pop() ?? ''));
+}
+
 /**
- * Renders one document. A tag with no value is never printed as «undefined»: the document is not
+ * Renders one document. Every text value from the data is typeset (core/format/typography.ts:
+ * «ёлочки», no-break spaces, dashes); the template's own text is printed as the template has it. A tag with no value is never printed as «undefined»: the document is not
  * made and each missing tag is reported with the record's name.
  */
 export function renderDocument(template: PreparedTemplate, data: object, record: string, options: RenderOptions = {}): Rendered {
@@ -159,7 +180,7 @@ export function renderDocument(template: PreparedTemplate, data: object, record:
     const reusable = reusableFor(template);
     reusable.onMissing = (tag) => missing.add(tag);
     doc = reusable.doc;
-    doc.render(cleanDeep(data));
+    doc.render(typesetDeep(cleanDeep(data), rawKeysOf(template)));
   } catch (error) {
     reusables.delete(template);
     const issues = templateIssues(error, template.name);
@@ -177,5 +198,7 @@ export function renderDocument(template: PreparedTemplate, data: object, record:
     const after = zip.file(name)?.asText();
     if (after !== undefined && after !== before) changed.set(name, encoder.encode(after));
   }
+  const core = options.generatedAt ? stampedCoreProperties(template.entries, options.generatedAt) : undefined;
+  if (core) changed.set('docProps/core.xml', core);
   return { ok: true, bytes: replaceZipParts(template.entries, changed, { deflateRaw: options.deflateRaw }) };
 }

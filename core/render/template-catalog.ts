@@ -1,4 +1,5 @@
 import { formatDateNumeric } from '../format/dates';
+import { compareNatural, sortNatural } from '../format/natural-sort';
 import { makeIssue, type Issue } from '../issues';
 import type { KaskadDocument } from '../model/schemas';
 import { attachmentsContext } from './contexts/attachments';
@@ -57,14 +58,16 @@ export function planJobs(template: TemplateInfo, index: DatasetIndex, options: P
       const title = documentTitle(doc);
       jobs.push({ record: doc.id, fileBase: template.fileTitle ? `${template.fileTitle} (${title})` : title, data: documentData(index, doc, template.id) });
     } else if (template.each === 'municipality') {
-      for (const m of index.dataset.municipalities) {
+      for (const m of sortNatural(index.dataset.municipalities, (x) => x.name)) {
         if (wanted && !wanted.has(m.id)) continue;
         seen.add(m.id);
         jobs.push({ record: `${doc.id} / ${m.name}`, fileBase: `${documentTitle(doc)} — ${m.name}`, data: mailingContext(index, doc, m) });
       }
     } else {
       const schoolIds = new Set(index.dataset.techCards.filter((t) => t.year === doc.year).map((t) => t.schoolId));
-      for (const school of index.dataset.schools) {
+      const municipalityOf = (s: { municipalityId: string }) => index.municipalities.get(s.municipalityId)?.name ?? '';
+      const schools = [...index.dataset.schools].sort((a, b) => compareNatural(municipalityOf(a), municipalityOf(b)) || compareNatural(a.name, b.name));
+      for (const school of schools) {
         if (!schoolIds.has(school.id) || (wanted && !wanted.has(school.id))) continue;
         seen.add(school.id);
         const municipality = index.municipalities.get(school.municipalityId)?.name ?? '';

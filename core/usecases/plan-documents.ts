@@ -1,5 +1,5 @@
-import { safeFileName } from '../format/file-names';
-import { hasErrors, type Issue } from '../issues';
+import { planFileNames, safeFileName } from '../format/file-names';
+import { hasErrors, makeIssue, type Issue } from '../issues';
 import type { Dataset } from '../model/schemas';
 import { indexDataset } from '../render/contexts/dataset-index';
 import { prepareTemplate, renderDocument, type PreparedTemplate, type RenderOptions } from '../render/render-docx';
@@ -29,10 +29,14 @@ export function planBatch(template: TemplateInfo, templateBytes: Uint8Array, dat
   const prepared = prepareTemplate(templateBytes, options.name ?? template.id);
   if (!prepared.ok) return { ok: false, template, jobs: [], issues: prepared.issues };
   const plan = planJobs(template, indexDataset(dataset), options);
-  const taken = new Set<string>();
-  const jobs = plan.jobs.map((job) => ({ ...job, fileName: safeFileName(job.fileBase, '.docx', taken) }));
-  if (jobs.length === 0 || hasErrors(plan.issues)) return { ok: false, template, jobs, issues: plan.issues };
-  return { ok: true, template, prepared: prepared.template, jobs, issues: plan.issues };
+  const named = planFileNames(plan.jobs, '.docx');
+  const jobs = plan.jobs.map((job, i) => ({ ...job, fileName: named.names[i]! }));
+  // Records whose names coincide once made safe for Windows get «… (2)»: say which record got which.
+  const collisions = named.collisions.map((c) =>
+    makeIssue('FILE_NAME_COLLISION', { kind: 'record', template: options.name ?? template.id, record: c.records[0]! }, { name: c.name, records: c.records.map((r) => `«${r}»`).join(', ') }, 'warning'));
+  const issues = [...plan.issues, ...collisions];
+  if (jobs.length === 0 || hasErrors(plan.issues)) return { ok: false, template, jobs, issues };
+  return { ok: true, template, prepared: prepared.template, jobs, issues };
 }
 
 /** The name of a batch packed in one archive: «<template title> — документы.zip». */

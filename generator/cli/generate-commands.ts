@@ -19,7 +19,7 @@ import { printIssues, processOutput, type Output } from './output';
 import { progressBar } from './progress';
 
 interface GenerateOptions {
-  data: string; out: string; each?: string; like?: string; select?: string; zip?: boolean; pdf?: boolean; force?: boolean; json?: boolean;
+  data: string; out: string; each?: string; like?: string; select?: string; zip?: boolean; pdf?: boolean; merge?: boolean; force?: boolean; json?: boolean;
 }
 
 /** The human summary of a generate run; --json prints the result instead. */
@@ -50,7 +50,7 @@ export function requestFrom(output: Output, template: string, opts: GenerateOpti
   return {
     template, data: opts.data, outDir: opts.out, each: opts.each as Each | undefined, like: opts.like,
     select: opts.select ? opts.select.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
-    zip: opts.zip, pdf: opts.pdf, force: opts.force,
+    zip: opts.zip, pdf: opts.pdf, merge: opts.merge, force: opts.force,
     onProgress: opts.json ? undefined : progressBar(),
   };
 }
@@ -66,6 +66,7 @@ export function registerGenerateCommands(program: Command, output: Output = proc
     .option('--select <коды>', 'только эти коды, через запятую')
     .option('--zip', 'один архив .zip вместо отдельных файлов')
     .option('--pdf', 'также PDF (нужен LibreOffice)')
+    .option('--merge', 'с --pdf: ещё один PDF со всеми документами по порядку — напечатать и подписать')
     .option('--force', 'перезаписывать существующие файлы')
     .option('--json', 'итог в JSON')
     .action(async (template: string, opts: GenerateOptions) => {

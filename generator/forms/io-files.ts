@@ -1,6 +1,7 @@
 /** The forms commands' own file-system edge: listing inputs, reading and writing whole files. */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { compareNatural } from '../../core/format/natural-sort';
 import { makeIssue, type Issue } from '../../core/issues';
 import { describeFsError } from '../io/fs-errors';
 
@@ -21,7 +22,7 @@ export async function listWorkbooks(paths: readonly string[]): Promise<{ files: 
       continue;
     }
     if (!stat.isDirectory()) { files.push(p); continue; }
-    const names = (await fs.readdir(p)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort((a, b) => a.localeCompare(b, 'ru'));
+    const names = (await fs.readdir(p)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort(compareNatural);
     if (names.length === 0) issues.push(makeIssue('FORM_NO_FILES', { kind: 'file', file: p }, { path: p }));
     files.push(...names.map((n) => path.join(p, n)));
   }

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeIssue, type Issue } from '../../core/issues';
 import { describeFsError } from './fs-errors';
-import { moveIntoPlace, TEMP_PREFIX } from './output';
+import { moveIntoPlace, TEMP_PREFIX, writeFileAtomic } from './output';
 
 export interface FindSofficeOptions {
   /** Defaults to process.env.PATH. */
@@ -217,4 +217,27 @@ async function isFile(file: string): Promise<boolean> {
 
 async function removeQuietly(target: string | undefined): Promise<void> {
   if (target !== undefined) await fs.rm(target, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/**
+ * One PDF of the whole batch, the documents in the given order (pdf-lib copies their pages as they
+ * are), written atomically. A PDF that cannot be read is reported and left out; the rest still come.
+ */
+export async function mergePdfs(files: readonly string[], out: string, options: { force?: boolean } = {}): Promise<{ written?: string; pages: number; issues: Issue[] }> {
+  const { PDFDocument } = await import('pdf-lib');
+  const merged = await PDFDocument.create();
+  const issues: Issue[] = [];
+  for (const file of files) {
+    try {
+      const source = await PDFDocument.load(await fs.readFile(file));
+      const pages = await merged.copyPages(source, source.getPageIndices());
+      for (const page of pages) merged.addPage(page);
+    } catch {
+      issues.push(makeIssue('MERGE_PDF_UNREADABLE', { kind: 'file', file: path.basename(file) }, { file: path.basename(file) }));
+    }
+  }
+  const pages = merged.getPageCount();
+  if (pages === 0) return { pages, issues };
+  const failure = await writeFileAtomic(out, await merged.save(), { force: options.force });
+  return failure ? { pages, issues: [...issues, failure] } : { written: out, pages, issues };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { generate, type GenerateResult } from '../../generator/generate';
+import { typeset } from '../../core/format/typography';
 import { docxParagraphs, findInOrder, fold, type Expected } from '../helpers/docx-paragraphs';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -86,8 +87,8 @@ describe('документы примера воспроизводят обра�
     expect(result.made).toHaveLength(43);
     const dataset = JSON.parse(readFileSync(path.join(ROOT, 'templates', 'data', 'sample-region.json'), 'utf8'));
     const schoolsOf = new Map<string, Set<string>>();
-    for (const s of dataset.schools) schoolsOf.set(s.municipalityId, new Set([...(schoolsOf.get(s.municipalityId) ?? []), fold(s.name)]));
-    const allNames = new Set<string>(dataset.schools.map((s: { name: string }) => fold(s.name)));
+    for (const s of dataset.schools) schoolsOf.set(s.municipalityId, new Set([...(schoolsOf.get(s.municipalityId) ?? []), fold(typeset(s.name))]));
+    const allNames = new Set<string>(dataset.schools.map((s: { name: string }) => fold(typeset(s.name))));
     let listed = 0;
     for (const m of dataset.municipalities) {
       const file = result.made.find((f) => f.endsWith(`${m.name}.docx`));

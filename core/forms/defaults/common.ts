@@ -1,6 +1,6 @@
 import type { FormDefinitionInput, ScoreItemInput } from '../definition';
 
-export const METHODOLOGY = 'методика по умолчанию (настраивается)';
+export const METHODOLOGY = 'методика 2024 года';
 
 type Field = FormDefinitionInput['fields'][number];
 type Item = ScoreItemInput;

@@ -1,5 +1,6 @@
 import { approvalFormFor } from '../../format/agreement';
 import { formatDateNumeric } from '../../format/dates';
+import { compareNatural } from '../../format/natural-sort';
 import { surnameFirst } from '../../format/names';
 import type { Attachment, KaskadDocument } from '../../model/schemas';
 import type { DatasetIndex } from './dataset-index';
@@ -35,7 +36,7 @@ export function distributionContext(index: DatasetIndex, year: number | undefine
       leader: leader?.name ?? '',
     };
   });
-  rows.sort((a, b) => a.municipality.localeCompare(b.municipality, 'ru') || a.school.localeCompare(b.school, 'ru'));
+  rows.sort((a, b) => compareNatural(a.municipality, b.municipality) || compareNatural(a.school, b.school));
   return { rows: rows.map((r, i) => ({ no: String(i + 1), ...r })) };
 }
 

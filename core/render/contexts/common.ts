@@ -1,4 +1,5 @@
 import { formatDateNumeric } from '../../format/dates';
+import { attachmentRequisite } from '../../format/greeting';
 import { fullName, initialsFirst } from '../../format/names';
 import type { KaskadDocument, Organisation, Paragraph, Person } from '../../model/schemas';
 import type { DatasetIndex } from './dataset-index';
@@ -60,9 +61,14 @@ export function personContext(person: Person | undefined, position: string | und
   return { name: initialsFirst(person), fullName: fullName(person), position: position ?? person.position, phone: person.phone ?? '' };
 }
 
-/** «Приложение: на 11 л. в 1 экз.» */
-export function attachmentNoteText(sheets: number | undefined): string {
-  return sheets ? `Приложение: на ${sheets} л. в 1 экз.` : '';
+/**
+ * A letter's «Приложение:» from its «Приложения» rows (titles in order; the row's sheet count when
+ * the letter has one attachment), or from «Приложение, листов» alone. Orders approve their
+ * attachments instead («УТВЕРЖДЕНА приказом …») and get none.
+ */
+export function attachmentNoteText(index: DatasetIndex, doc: KaskadDocument): string {
+  const rows = doc.kind === 'письмо' ? index.attachments.get(doc.id) ?? [] : [];
+  return attachmentRequisite(rows.map((a) => ({ title: a.title })), doc.attachmentSheets);
 }
 
 /**
@@ -73,7 +79,7 @@ export function documentBase(index: DatasetIndex, doc: KaskadDocument) {
   const paragraphs = index.paragraphs.get(doc.id) ?? [];
   const executor = doc.executorId ? index.people.get(doc.executorId) : undefined;
   const signatory = doc.signatoryId ? index.people.get(doc.signatoryId) : undefined;
-  const attachmentNote = attachmentNoteText(doc.attachmentSheets);
+  const attachmentNote = attachmentNoteText(index, doc);
   return {
     org: organisationContext(index.organisations.get(doc.organisationId)),
     date: doc.date ? formatDateNumeric(doc.date) : undefined,

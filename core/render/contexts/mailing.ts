@@ -1,5 +1,7 @@
 import { formatDateNumeric } from '../../format/dates';
 import { initialsOf, surnameIn } from '../../format/names';
+import { attachmentRequisite, personalGreeting } from '../../format/greeting';
+import { compareNatural } from '../../format/natural-sort';
 import { countOf, SCHOOL_FORMS } from '../../format/numbers';
 import type { KaskadDocument, Municipality } from '../../model/schemas';
 import { documentBase } from './common';
@@ -22,7 +24,7 @@ export function municipalSchools(index: DatasetIndex, municipalityId: string, ye
     const school = index.schools.get(e.schoolId);
     if (school && school.municipalityId === municipalityId) names.add(school.name);
   }
-  return [...names].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true })).map((name, i) => ({ no: String(i + 1), name }));
+  return [...names].sort(compareNatural).map((name, i) => ({ no: String(i + 1), name }));
 }
 
 /**
@@ -46,10 +48,19 @@ export function mailingContext(index: DatasetIndex, doc: KaskadDocument, m: Muni
       schoolCount: countOf(schools.length, SCHOOL_FORMS),
     };
   });
+  const base = documentBase(index, doc);
+  const head = m.headId ? index.people.get(m.headId) : undefined;
+  // One named person is greeted by name and patronymic; without one, as the document row says.
+  const salutation = (head && personalGreeting(head)) ?? base.salutation;
+  const attachmentNote = attachmentRequisite(attachments.map((a) => ({ title: a.title })), lists.length === 1 ? doc.attachmentSheets : undefined);
   return {
-    ...documentBase(index, doc),
+    ...base,
     addressee: municipalAddressee(index, m),
     hasAddressee: true,
+    salutation,
+    hasSalutation: salutation !== '',
+    attachmentNote,
+    hasAttachmentNote: attachmentNote !== '',
     municipality: { name: m.name, authority: m.authority },
     attachments,
   };

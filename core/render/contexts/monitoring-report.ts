@@ -1,8 +1,9 @@
 import type { Svod } from '../../forms/collect';
 import type { FormDefinition } from '../../forms/definition';
+import { compareNatural } from '../../format/natural-sort';
 import { formatNumber, pluralWord, type PluralForms } from '../../format/numbers';
 import type { KaskadDocument } from '../../model/schemas';
-import { documentBase } from './common';
+import { BLANK, documentBase } from './common';
 import type { DatasetIndex } from './dataset-index';
 
 const MUNICIPALITY_FORMS: PluralForms = { one: 'муниципалитет', few: 'муниципалитета', many: 'муниципалитетов' };
@@ -13,7 +14,7 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
  * The level cell's paragraph as raw WordprocessingML (`{@levelCell}`): shaded with the level's
  * colour from the definition, as svod.xlsx fills it. docxtemplater can put a value in a run but not
  * in a property, so the whole paragraph comes from here; its spacing and run properties are the
- * data table's (scripts/templates/kit.ts dataTable: Times New Roman 12, no indents), and a test
+ * data table's in templates/documents/monitoring-report.docx (Times New Roman 12, no indents), and a test
  * compares them with the neighbouring cell of the rendered справка.
  */
 export function levelCellXml(title: string, color?: string): string {
@@ -29,7 +30,7 @@ export function levelCellXml(title: string, color?: string): string {
  * level, and the municipalities whose card did not come.
  */
 export function monitoringReportContext(index: DatasetIndex, doc: KaskadDocument, def: FormDefinition, svod: Svod) {
-  const rows = [...svod.rows].sort((a, b) => a.municipality.localeCompare(b.municipality, 'ru'));
+  const rows = [...svod.rows].sort((a, b) => compareNatural(a.municipality, b.municipality));
   const levels = def.scoring?.levels ?? [];
   const total = rows.length;
   const byLevel = [...levels].sort((a, b) => b.min - a.min).map((level) => {
@@ -38,8 +39,12 @@ export function monitoringReportContext(index: DatasetIndex, doc: KaskadDocument
     return { text: `${level.title} — ${formatNumber(n)}\u00a0${pluralWord(n, MUNICIPALITY_FORMS)} (${formatNumber(share)}\u00a0%)` };
   });
   const missing = svod.issues.filter((i) => i.code === 'COLLECT_MISSING').map((i) => (i.location.kind === 'record' ? i.location.record : ''));
+  const base = documentBase(index, doc);
   return {
-    ...documentBase(index, doc),
+    ...base,
+    // From the справка's «Документы» row; a blank line to fill in by hand where the row has none.
+    date: base.date ?? BLANK,
+    number: base.number ?? BLANK,
     form: { title: def.title, methodology: def.methodology ?? '' },
     cardCount: `${formatNumber(total)}\u00a0${pluralWord(total, MUNICIPALITY_FORMS)}`,
     levels: byLevel,

@@ -1,4 +1,4 @@
-import { FALLBACK_FILE_NAME, MAX_FILE_NAME_BYTES, fileNameKey, safeFileName, shortenAtWord } from '../../../core/format/file-names';
+import { FALLBACK_FILE_NAME, MAX_FILE_NAME_BYTES, fileNameKey, planFileNames, safeFileName, shortenAtWord } from '../../../core/format/file-names';
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 const name = (base: string, ext = 'docx', taken = new Set<string>()): string => safeFileName(base, ext, taken);
@@ -61,20 +61,22 @@ describe('имена файлов документов', () => {
     const result = name(long);
     expect(bytes(result)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
     expect(result.endsWith('.docx')).toBe(true);
-    expect(long.startsWith(result.slice(0, -'.docx'.length))).toBe(true);
-    expect(result).not.toMatch(/ \.docx$/);
+    const kept = result.slice(0, -'….docx'.length);
+    expect(result.endsWith('….docx')).toBe(true);
+    expect(long.startsWith(kept)).toBe(true);
+    expect(long.charAt(kept.length)).toBe(' '); // cut between words, not inside one
   });
 
   test('обрезка не разрывает суррогатную пару и букву с диакритикой', () => {
     const emoji = '😀'.repeat(100); // 4 bytes each, 2 UTF-16 units each
     const result = name(emoji, 'pdf');
     expect(bytes(result)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
-    expect(result).toBe(`${'😀'.repeat(36)}.pdf`); // 36 × 4 + 4 = 148
+    expect(result).toBe(`${'😀'.repeat(35)}….pdf`); // 35 × 4 + 3 («…») + 4 = 147
     expect(result).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
     const accented = 'е\u0301'.repeat(100); // «е́»: 2 + 2 bytes, one character
     const cut = name(accented, 'pdf');
     expect(bytes(cut)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
-    expect(cut.replace('.pdf', '').endsWith('\u0301')).toBe(true);
+    expect(cut.replace('….pdf', '').endsWith('\u0301')).toBe(true);
   });
 
   test('й, набранная двумя знаками, приводится к одному', () => {
@@ -121,5 +123,15 @@ describe('shortenAtWord', () => {
   it('leaves no dangling punctuation before the mark and cuts a single long word when it must', () => {
     expect(shortenAtWord('Распределение школ, кураторов и сроков', 20)).toBe('Распределение школ…');
     expect(shortenAtWord('Сверхдлинноеслововсамомначале', 10)).toBe('Сверхдлин…');
+  });
+
+  test('пакет: совпавшие имена получают номер, совпадение сообщается с записями', () => {
+    const planned = planFileNames([
+      { record: 'd1 / Ашинский', fileBase: 'Письмо — Ашинский' },
+      { record: 'd2 / Ашинский', fileBase: 'Письмо — Ашинский' },
+      { record: 'd3', fileBase: 'Письмо — Брединский' },
+    ], 'docx');
+    expect(planned.names).toEqual(['Письмо — Ашинский.docx', 'Письмо — Ашинский (2).docx', 'Письмо — Брединский.docx']);
+    expect(planned.collisions).toEqual([{ name: 'Письмо — Ашинский.docx', records: ['d1 / Ашинский', 'd2 / Ашинский'] }]);
   });
 });

@@ -5,6 +5,7 @@
 import * as fc from 'fast-check';
 import PizZip from 'pizzip';
 import { cleanText } from '../../../core/format/text';
+import { typeset } from '../../../core/format/typography';
 import type { Dataset, KaskadDocument, Organisation, Paragraph, Person } from '../../../core/model/schemas';
 import { renderDocument } from '../../../core/render/render-docx';
 import { badXmlParts, docxParts, visibleText } from '../../helpers/docx-xml';
@@ -75,8 +76,8 @@ describe('rendering the letter from arbitrary text', () => {
         expect(() => new PizZip(rendered.bytes)).not.toThrow();
         expect(badXmlParts(rendered.bytes)).toEqual([]);
         const text = visibleText(docxParts(rendered.bytes).get('word/document.xml') ?? '');
-        if (doc.subject) expect(text).toContain(cleanText(doc.subject));
-        expect(text).toContain(cleanText(texts[0]!));
+        if (doc.subject) expect(text).toContain(typeset(cleanText(doc.subject)));
+        expect(text).toContain(typeset(cleanText(texts[0]!)));
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );

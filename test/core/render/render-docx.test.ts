@@ -123,3 +123,17 @@ describe('renderDocument', () => {
     expect(badXmlParts(rendered.bytes)).toEqual([]);
   });
 });
+
+describe('свойства документа: время создания — время генерации', () => {
+  test('docProps/core.xml created и modified равны переданному времени, остальное как в шаблоне', () => {
+    const prepared = prepareTemplate(readFileSync(templateFile('letter')), 'letter');
+    if (!prepared.ok) throw new Error('template');
+    const data = jobFor(loadSampleDataset(), 'letter', 'd5112').data;
+    const rendered = renderDocument(prepared.template, data, 'd5112', { generatedAt: '2026-12-01T05:23:55Z' });
+    if (!rendered.ok) throw new Error('render');
+    const core = new PizZip(rendered.bytes).file('docProps/core.xml')!.asText();
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-12-01T05:23:55Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-12-01T05:23:55Z</dcterms:modified>');
+    expect(core).toContain('<dc:creator>Каскад</dc:creator>');
+  });
+});

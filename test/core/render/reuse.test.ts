@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { cleanDeep } from '../../../core/format/text';
+import { typesetDeep } from '../../../core/format/typography';
 import type { Dataset } from '../../../core/model/schemas';
 import { indexDataset } from '../../../core/render/contexts/dataset-index';
 import { dottedPathParser, prepareTemplate, renderDocument } from '../../../core/render/render-docx';
@@ -16,7 +17,7 @@ function freshDocumentXml(templateBytes: Uint8Array, data: object): string {
   const doc = new Docxtemplater(new PizZip(templateBytes), {
     paragraphLoop: true, linebreaks: true, errorLogging: false, parser: dottedPathParser, nullGetter: () => '',
   });
-  doc.render(cleanDeep(data));
+  doc.render(typesetDeep(cleanDeep(data)));
   return doc.getZip().file('word/document.xml')!.asText();
 }
 

@@ -91,5 +91,5 @@ test('kaskad forms --json lists the shipped definitions', async () => {
   expect(r.code).toBe(0);
   const list = JSON.parse(r.out) as Array<{ id: string; methodology: string }>;
   expect(list.map((d) => d.id)).toEqual(['F1', 'F2', 'F3', 'F7']);
-  expect(list[0]!.methodology).toBe('методика по умолчанию (настраивается)');
+  expect(list[0]!.methodology).toBe('методика 2024 года');
 });
