@@ -189,13 +189,10 @@ const catalogue = {
   FORM_WRONG_MUNICIPALITY: (p: { value: string; municipality: string; custom?: string }) =>
     p.custom ?? `школа «${p.value}» не относится к муниципалитету «${p.municipality}».`,
   // ── forms: files ──
-  // a workbook without the hidden marker whose sheets match no form
+  // a workbook without the hidden marker whose sheets match no form, and not the data workbook
   FORM_UNRECOGNISED: (p: { known: string }) =>
-    `не удалось определить форму: нет отметки формы и листы не совпадают ни с одной. Укажите --form (${p.known}).`,
+    `не удалось определить форму: в книге нет отметки бланка «Каскада», и её листы не совпадают ни с одной известной формой (${p.known}) и не похожи на книгу данных. Заполните бланк (вкладка «Бланки» или kaskad blank) или укажите форму: kaskad validate --form <код>.`,
   // --form F9
-  // the pane got a workbook that is neither a known form nor the data workbook
-  PANE_FORM_UNRECOGNISED: (p: { known: string }) =>
-    `не удалось определить форму: в книге нет отметки бланка «Каскада», и её листы не совпадают ни с одной известной формой (${p.known}). Заполните бланк с вкладки «Бланки» или откройте книгу данных.`,
   FORM_UNKNOWN_ID: (p: { id: string; known: string }) => `нет формы «${p.id}». Доступные формы: ${p.known}.`,
   // a folder without .xlsx
   FORM_NO_FILES: (p: { path: string }) => `в «${p.path}» нет файлов .xlsx.`,
@@ -254,6 +251,10 @@ const catalogue = {
   SCORE_FORMULA: (p: { points: string }) => `по формуле — ${p.points}`,
   SCORE_NA: () => 'не применяется, максимум уменьшен',
   SCORE_NONE: () => 'ответ не даёт баллов — 0',
+  // issue-8: one engine behind every door
+  // `kaskad validate sample-region.xlsx`: the data workbook is recognised and read by its rules
+  CLI_DATA_CHECKED: (p: { file: string; errors: number; warnings: number }) =>
+    `«${p.file}» — книга данных: ${p.errors === 0 && p.warnings === 0 ? 'замечаний нет' : `ошибок ${p.errors}, предупреждений ${p.warnings}`}`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

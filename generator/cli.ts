@@ -1,5 +1,7 @@
 /**
- * `kaskad`: the only place that parses argv, prints and exits. Commands live in generator/cli/.
+ * `kaskad`: the only place that parses argv, prints and exits. Commands live in generator/cli/ and
+ * write to one Output (generator/cli/output.ts: results and findings on stdout, usage and internal
+ * errors on stderr), which tests pass in.
  * Exit codes: 0 all made / no errors; 1 some records failed or a card has errors (the rest written);
  * 2 bad usage or input that cannot be read.
  */
@@ -8,6 +10,8 @@ import { registerDemoCommand } from './cli/demo-command';
 import { registerFormsCommands } from './cli/forms-commands';
 import { registerGenerateCommands } from './cli/generate-commands';
 import { packageVersion } from './templates-dir';
+import { processOutput, type Output } from './cli/output';
+import { messageFor } from '../core/messages';
 
 const HELP_TITLES: Record<string, string> = { 'Usage:': 'Вызов:', 'Options:': 'Параметры:', 'Commands:': 'Команды:', 'Arguments:': 'Аргументы:' };
 /** The placeholders commander writes into usage lines («kaskad generate [options] <template>»). */
@@ -32,7 +36,7 @@ function russianUsageError(text: string): string {
   return t;
 }
 
-export function buildProgram(): Command {
+export function buildProgram(output: Output = processOutput): Command {
   const program = new Command('kaskad')
     .description('Каскад: документы министерства и проверка форм мониторинга ШНОР')
     .version(packageVersion(), '-V, --version', 'версия')
@@ -43,24 +47,28 @@ export function buildProgram(): Command {
       commandUsage(this: Help, cmd: Command) { return russianUsage(Help.prototype.commandUsage.call(this, cmd)); },
       subcommandTerm(this: Help, cmd: Command) { return russianUsage(Help.prototype.subcommandTerm.call(this, cmd)); },
     })
-    .configureOutput({ outputError: (text, write) => write(`✖ ${russianUsageError(text)}\n`) })
+    .configureOutput({
+      writeOut: (text) => output.out(text.replace(/\n$/, '')),
+      writeErr: (text) => output.err(text.replace(/\n$/, '')),
+      outputError: (text) => output.err(`✖ ${russianUsageError(text)}`),
+    })
     .exitOverride();
-  registerGenerateCommands(program);
-  registerFormsCommands(program);
-  registerDemoCommand(program);
+  registerGenerateCommands(program, output);
+  registerFormsCommands(program, output);
+  registerDemoCommand(program, output);
   return program;
 }
 
-export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+export async function main(argv: string[], output: Output = processOutput): Promise<void> {
+  const program = buildProgram(output);
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      output.exit(error.exitCode === 0 ? 0 : 2);
       return;
     }
-    console.error(`✖ Внутренняя ошибка Каскада: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
+    output.err(`✖ ${messageFor('CLI_INTERNAL_ERROR', { detail: error instanceof Error ? error.message : String(error) })}`);
+    output.exit(2);
   }
 }

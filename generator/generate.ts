@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { hasErrors, makeIssue, type Issue } from '../core/issues';
-import { indexDataset } from '../core/render/contexts/dataset-index';
-import { prepareTemplate, renderDocument, type PreparedTemplate, type Rendered } from '../core/render/render-docx';
-import { EACH_KINDS, findTemplate, planJobs, TEMPLATES, type Each, type RenderJob, type TemplateInfo } from '../core/render/template-catalog';
+import { renderDocument, type PreparedTemplate, type Rendered } from '../core/render/render-docx';
+import { EACH_KINDS, findTemplate, TEMPLATES, type Each, type RenderJob, type TemplateInfo } from '../core/render/template-catalog';
+import { batchArchiveName, planBatch, type BatchPlan } from '../core/usecases/plan-documents';
 import { writeZip } from '../core/zip/write-zip';
-import { safeFileName } from '../core/format/file-names';
 import { openOutput, writeFileAtomic, type OutputBatch } from './io/output';
 import { convertToPdf } from './io/pdf';
 import { readInput } from './io/read-input';
@@ -73,7 +72,7 @@ async function resolveTemplate(request: GenerateRequest): Promise<{ info?: Templ
   }
   const read = await readInput(request.template);
   const name = path.basename(request.template);
-  return read.ok ? { info: { ...like, id: like.id, file: name }, bytes: read.bytes, name, issues: [] } : { name, issues: read.issues };
+  return read.ok ? { info: { ...like, id: like.id, file: name, title: name.replace(/\.docx$/i, '') }, bytes: read.bytes, name, issues: [] } : { name, issues: read.issues };
 }
 
 /**
@@ -93,18 +92,11 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   const [template, loaded] = await Promise.all([resolveTemplate(request), loadDataset(request.data)]);
   result.issues.push(...template.issues, ...loaded.issues);
   if (!template.info || !template.bytes || !loaded.dataset) return finish(2);
-  const prepared = prepareTemplate(template.bytes, template.name);
-  if (!prepared.ok) {
-    result.issues.push(...prepared.issues);
-    return finish(2);
-  }
-
-  const index = indexDataset(loaded.dataset);
-  const plan = planJobs(template.info, index, { select: request.select });
+  const plan = planBatch(template.info, template.bytes, loaded.dataset, { select: request.select, name: template.name });
   result.issues.push(...plan.issues);
-  if (plan.jobs.length === 0 || hasErrors(plan.issues)) return finish(2);
+  if (!plan.ok) return finish(2);
 
-  const made = await writeJobs(prepared.template, template.bytes, plan.jobs, request, result);
+  const made = await writeJobs(plan, template.bytes, request, result);
   if (made === undefined) return finish(2);
   result.made = made;
   if (request.pdf && !request.zip && made.length > 0) {
@@ -116,15 +108,9 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   return finish(failed ? 1 : 0);
 }
 
-async function writeJobs(
-  template: PreparedTemplate,
-  templateBytes: Uint8Array,
-  jobs: readonly RenderJob[],
-  request: GenerateRequest,
-  result: GenerateResult,
-): Promise<string[] | undefined> {
-  const taken = new Set<string>();
-  const names = jobs.map((job) => safeFileName(job.fileBase, '.docx', taken));
+async function writeJobs(plan: BatchPlan & { ok: true }, templateBytes: Uint8Array, request: GenerateRequest, result: GenerateResult): Promise<string[] | undefined> {
+  const { prepared: template, jobs } = plan;
+  const names = jobs.map((job) => job.fileName);
   const zipEntries: Array<{ name: string; data: Uint8Array; compress: boolean }> = [];
   const opened = request.zip ? undefined : await openOutput(request.outDir, { force: request.force });
   if (opened && !opened.ok) {
@@ -157,7 +143,7 @@ async function writeJobs(
     return committed.written;
   }
   if (zipEntries.length === 0) return [];
-  const zipPath = path.join(request.outDir, safeFileName(`${template.name} — документы`, '.zip', new Set()));
+  const zipPath = path.join(request.outDir, batchArchiveName(plan.template));
   const failure = await writeFileAtomic(zipPath, writeZip(zipEntries), { force: request.force });
   if (failure) {
     result.issues.push(failure);

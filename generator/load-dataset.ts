@@ -1,4 +1,5 @@
 import type { Issue } from '../core/issues';
+import { blocks } from '../core/usecases/blocking';
 import { readDatasetJson } from '../core/model/read-dataset-json';
 import type { Dataset } from '../core/model/schemas';
 import { readDataWorkbook } from '../core/workbook/read-data-workbook';
@@ -11,8 +12,6 @@ export interface DatasetLoad {
   unreadable: boolean;
 }
 
-const FILE_LEVEL = new Set(['FILE_EMPTY', 'FILE_NOT_WORKBOOK', 'FILE_DAMAGED', 'FILE_TOO_LARGE', 'FILE_UNREADABLE', 'JSON_INVALID']);
-
 /** The data workbook (.xlsx) or the same data as .json. */
 export async function loadDataset(file: string): Promise<DatasetLoad> {
   const read = await readInput(file);
@@ -20,6 +19,6 @@ export async function loadDataset(file: string): Promise<DatasetLoad> {
   const loaded = /\.json$/i.test(file)
     ? readDatasetJson(new TextDecoder().decode(read.bytes), read.name)
     : await readDataWorkbook(read.bytes, read.name);
-  const unreadable = loaded.issues.some((i) => FILE_LEVEL.has(i.code));
+  const unreadable = blocks(loaded.issues, 'input');
   return { dataset: unreadable ? undefined : loaded.dataset, issues: loaded.issues, unreadable };
 }

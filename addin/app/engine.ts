@@ -5,9 +5,9 @@
  */
 import './zod-jitless';
 
-export { checkSnapshot, type CheckOutcome } from './check-workbook';
+export { checkSnapshot, type CheckOutcome } from '../../core/usecases/check-workbook';
 export { formDefinitions } from './definitions';
 export { summaryRows } from './summary-rows';
-export { readWorkbookFile, annotateFile, buildBlankWorkbook } from './browser-files';
+export { readWorkbookFile, checkWorkbookFile, annotateFile, buildBlankWorkbook } from './browser-files';
 export { collectSvod, svodWorkbookBytes, type CollectedSvod } from './svod';
 export { buildReferenceData } from '../../core/forms/reference-data';

@@ -1,6 +1,6 @@
 import { formatNumber } from '../../core/format/numbers';
 import { describePlace } from '../../core/messages';
-import type { CheckOutcome } from './check-workbook';
+import type { CheckOutcome } from '../../core/usecases/check-workbook';
 
 export const SUMMARY_HEADER = ['Где', 'Замечание', 'Код'] as const;
 

@@ -1,10 +1,11 @@
-import { collectCards, type Svod } from '../../core/forms/collect';
-import type { FormDefinition } from '../../core/forms/definition';
 import { buildReferenceData } from '../../core/forms/reference-data';
 import type { WorkbookSnapshot } from '../../core/forms/snapshot';
 import type { Dataset } from '../../core/model/schemas';
-import { checkSnapshot, type CheckOutcome } from './check-workbook';
-import { definitionById } from './definitions';
+import { checkSnapshot, type CheckOutcome } from '../../core/usecases/check-workbook';
+import { collectSvod as collectCheckedSvod, newestDefinition, type CollectedSvod } from '../../core/usecases/collect-svod';
+import { formDefinitions } from './definitions';
+
+export type { CollectedSvod } from '../../core/usecases/collect-svod';
 
 /** A checked workbook as the svod sees it. */
 export interface SvodSource {
@@ -15,29 +16,19 @@ export interface SvodSource {
   checkedWith?: string;
 }
 
-export interface CollectedSvod {
-  definition: FormDefinition;
-  svod: Svod;
-}
-
 /**
- * The svod of the checked cards of one scored form, as `kaskad collect --data` makes it: with a
- * data workbook the cards are checked again against it (municipality, school and person names
- * resolved to their codes, unknown ones reported), then a row per municipality and every
- * municipality of the data without a card reported.
+ * The pane's door to core's collectSvod for one scored form: with a data workbook, cards not yet
+ * checked against it are checked again first (names resolved to codes, as `kaskad collect --data`).
  */
 export function collectSvod(files: readonly SvodSource[], formId: string, data?: { name: string; dataset: Dataset }): CollectedSvod | undefined {
-  const definition = definitionById(formId);
+  const definitions = formDefinitions();
+  const definition = newestDefinition(definitions, formId);
   if (!definition?.scoring) return undefined;
   const reference = data ? buildReferenceData(data.dataset) : undefined;
-  const cards = files.flatMap((f) => {
-    const stale = reference && f.snapshot && f.checkedWith !== data?.name;
-    const outcome = stale ? checkSnapshot(f.snapshot!, f.name, [definition], reference) : f.outcome;
-    return outcome.kind === 'form' && outcome.form.id === formId
-      ? [{ file: f.name, values: outcome.values, score: outcome.score, issues: outcome.issues }]
-      : [];
-  });
-  return { definition, svod: collectCards(definition, cards, reference) };
+  const outcomes = files.map((f) => (reference && f.snapshot && f.outcome.kind !== 'data' && f.checkedWith !== data?.name
+    ? checkSnapshot(f.snapshot, f.name, definitions, { data: reference })
+    : f.outcome));
+  return collectCheckedSvod(outcomes, definitions, { form: definition, data: reference });
 }
 
 /** svod.xlsx, made in the page (exceljs is loaded on first use). */

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ReferenceData } from '../../core/forms/reference-data';
 import type { WorkbookSnapshot } from '../../core/forms/snapshot';
-import type { CheckOutcome } from './check-workbook';
+import type { CheckOutcome } from '../../core/usecases/check-workbook';
 import { loadEngine } from './load-engine';
 
 /** A workbook opened from disk in browser mode, with what its check found. */
@@ -34,17 +34,15 @@ const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 
 export async function checkFile(id: number, name: string, bytes: Uint8Array, reference?: Reference): Promise<CheckedFile> {
   const engine = await loadEngine();
-  const read = await engine.readWorkbookFile(name, bytes);
-  if (!read.ok) return { id, name, bytes, outcome: { kind: 'unreadable', file: name, issues: read.issues } };
-  const outcome = engine.checkSnapshot(read.snapshot, name, engine.formDefinitions(), reference?.data);
-  return { id, name, bytes, snapshot: read.snapshot, outcome, ...(reference && outcome.kind === 'form' ? { checkedWith: reference.name } : {}) };
+  const { outcome, snapshot } = await engine.checkWorkbookFile(name, bytes, engine.formDefinitions(), { data: reference?.data });
+  return { id, name, bytes, snapshot, outcome, ...(reference && outcome.kind === 'form' ? { checkedWith: reference.name } : {}) };
 }
 
 /** A form card checked again against a data workbook opened after it; other files stay as they are. */
 export async function recheckWith(file: CheckedFile, reference: Reference): Promise<CheckedFile> {
   if (file.outcome.kind !== 'form' || !file.snapshot || file.checkedWith === reference.name) return file;
   const engine = await loadEngine();
-  return { ...file, outcome: engine.checkSnapshot(file.snapshot, file.name, engine.formDefinitions(), reference.data), checkedWith: reference.name };
+  return { ...file, outcome: engine.checkSnapshot(file.snapshot, file.name, engine.formDefinitions(), { data: reference.data }), checkedWith: reference.name };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Issue } from '../../core/issues';
 import type { WorkbookSnapshot } from '../../core/forms/snapshot';
-import type { CheckOutcome } from './check-workbook';
+import type { CheckOutcome } from '../../core/usecases/check-workbook';
 import type { ExcelSession } from './excel-session';
 import { loadEngine } from './load-engine';
 

@@ -1,10 +1,10 @@
 import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Tab, TabList, tokens, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ExcelSession } from '../app/excel-session';
 import type { PaneHost, PaneView } from '../app/host';
 import { useCheckedFiles } from '../app/use-checked-files';
 import { useExcelCheck } from '../app/use-excel-check';
-import { loadEngine } from '../app/load-engine';
+import { useBlankInsert, useWorkbookData } from '../app/use-workbook-data';
 import { BlanksView } from './BlanksView';
 import { BrowserCheckView } from './BrowserCheckView';
 import { DocumentsView, type DataSource } from './DocumentsView';
@@ -77,51 +77,17 @@ function BrowserPane({ view }: { view: PaneView }) {
 /** Inside Excel: the open workbook is the form to check and the data for documents. */
 function ExcelPane({ session, view, browserPageUrl }: { session: ExcelSession; view: PaneView; browserPageUrl: string }) {
   const check = useExcelCheck(session);
-  const [source, setSource] = useState<DataSource>();
-  const [reading, setReading] = useState(false);
-  const [readError, setReadError] = useState('');
+  const data = useWorkbookData(session, view === 'documents');
+  const insert = useBlankInsert(session);
   const canWatch = session.capabilities.collectionChangedEvents || session.capabilities.worksheetChangedEvents;
-
-  const readData = useCallback(async () => {
-    setReading(true);
-    setReadError('');
-    try {
-      const [engine, snapshot] = await Promise.all([loadEngine(), session.read()]);
-      const outcome = engine.checkSnapshot(snapshot, 'Открытая книга', engine.formDefinitions());
-      if (outcome.kind === 'data') setSource({ name: 'Открытая книга', dataset: outcome.dataset, issues: outcome.issues });
-      else setReadError('Открытая книга — не книга данных: в ней нет листов «Документы», «Школы», «Муниципалитеты». Откройте книгу данных и нажмите «Прочитать открытую книгу».');
-    } catch (error) {
-      setReadError(`Не удалось прочитать книгу${error instanceof Error ? ` (${error.message})` : ''}.`);
-    } finally {
-      setReading(false);
-    }
-  }, [session]);
-
-  // «Документы» opened for the first time reads the open workbook by itself; later the button re-reads it.
-  const readOnce = useRef(false);
-  useEffect(() => {
-    if (view !== 'documents' || readOnce.current) return;
-    readOnce.current = true;
-    void readData();
-  }, [view, readData]);
-
-  const insert = useMemo(() => session.capabilities.insertWorksheetsFromBase64
-    ? async (_formId: string, bytes: Uint8Array): Promise<string> => {
-      const read = await (await loadEngine()).readWorkbookFile('бланк.xlsx', bytes);
-      const names = read.ok ? read.snapshot.sheets.map((s) => s.name) : [];
-      const result = await session.insertBlank(bytes, names);
-      if ('inserted' in result) return `Листы бланка добавлены в книгу: ${result.inserted.map((n) => `«${n}»`).join(', ')}.`;
-      return result.message;
-    }
-    : undefined, [session]);
 
   return (
     <>
       {view === 'check' && <ExcelCheckView check={check} canWatch={canWatch} />}
       {view === 'documents' && (
         <>
-          {readError && <p role="alert">{readError}</p>}
-          <DocumentsView source={source} onReadWorkbook={() => void readData()} readingWorkbook={reading} browserPageUrl={browserPageUrl} />
+          {data.readError && <p role="alert">{data.readError}</p>}
+          <DocumentsView source={data.source} onReadWorkbook={() => void data.read()} readingWorkbook={data.reading} browserPageUrl={browserPageUrl} />
         </>
       )}
       {view === 'blanks' && (

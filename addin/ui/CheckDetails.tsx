@@ -2,7 +2,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Issue } from '../../core/issues';
 import type { WorkbookSnapshot } from '../../core/forms/snapshot';
-import type { CheckOutcome } from '../app/check-workbook';
+import type { CheckOutcome } from '../../core/usecases/check-workbook';
 import { groupIssuesBySheet } from '../app/issue-groups';
 import { sheetColors } from '../app/cell-colors';
 import { FindingsList } from './FindingsList';

@@ -56,11 +56,11 @@ export function FindingsList({ groups, onSelect, selected }: FindingsListProps) 
                     <span className={`${styles.mark} ${issue.severity === 'error' ? styles.error : styles.warning}`} aria-label={issue.severity === 'error' ? 'Ошибка' : 'Предупреждение'}>
                       {issue.severity === 'error' ? '✖' : '⚠'}
                     </span>
-                    <span>{place && <span className={styles.where}>{place}:</span>}{issue.message}</span>
+                    <span>{place && <span className={styles.where}>{place}:</span>}<span data-testid="finding-message">{issue.message}</span></span>
                   </>
                 );
                 return (
-                  <li key={i} data-testid="finding" data-code={issue.code} data-address={hasCell ? (issue.location as { address: string }).address : undefined}>
+                  <li key={i} data-testid="finding" data-code={issue.code} data-severity={issue.severity} data-location={JSON.stringify(issue.location)} data-address={hasCell ? (issue.location as { address: string }).address : undefined}>
                     {hasCell
                       ? <button type="button" className={classes} onClick={() => onSelect(issue)} aria-current={issue === selected ? 'true' : undefined}>{content}</button>
                       : <div className={classes}>{content}</div>}

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { countOf, type PluralForms } from '../../core/format/numbers';
-import type { CheckOutcome } from '../app/check-workbook';
+import type { CheckOutcome } from '../../core/usecases/check-workbook';
 import { countBySeverity } from '../app/issue-groups';
 
 const ERROR_FORMS: PluralForms = { one: 'ошибка', few: 'ошибки', many: 'ошибок' };

@@ -28,7 +28,7 @@ export function ScoreCard({ score }: { score: FormScore }) {
   return (
     <section className={styles.card} aria-label="Баллы" data-testid="score-card">
       <h3 className={styles.heading}>Баллы</h3>
-      <div className={styles.total}>
+      <div className={styles.total} data-testid="score-total">
         Итого: {formatNumber(score.total)} из {formatNumber(score.max)}
         {score.percent !== null && <> ({formatNumber(score.percent)} %)</>}
       </div>
@@ -45,7 +45,7 @@ export function ScoreCard({ score }: { score: FormScore }) {
         </thead>
         <tbody>
           {score.sections.map((section) => (
-            <tr key={section.id}>
+            <tr key={section.id} data-testid="score-section">
               <td className={styles.cell}>{section.title}</td>
               <td className={`${styles.cell} ${styles.number}`}>{formatNumber(section.points)} из {formatNumber(section.max)}</td>
             </tr>

@@ -1,13 +1,9 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import { countOf, type PluralForms } from '../../core/format/numbers';
-import { formatIssue, type Issue } from '../../core/issues';
+import { formatIssue } from '../../core/issues';
 import type { Dataset } from '../../core/model/schemas';
-import { findTemplate } from '../../core/render/template-list';
-import { fetchTemplate } from '../app/document-templates';
-import { saveFile, XLSX_MIME } from '../app/download';
-import { loadEngine } from '../app/load-engine';
 import type { CheckedFile } from '../app/use-checked-files';
+import { useSvod } from '../app/use-svod';
 
 const CARD_FORMS: PluralForms = { one: 'карта', few: 'карты', many: 'карт' };
 
@@ -30,46 +26,8 @@ const useStyles = makeStyles({
 /** The cards of one form consolidated, as `kaskad collect` does: svod.xlsx and the справка by the ministry's template. */
 export function SvodPanel({ formId, title, files, data }: SvodPanelProps) {
   const styles = useStyles();
-  const [issues, setIssues] = useState<Issue[]>();
-  const [note, setNote] = useState('');
+  const { issues, note, saveSvod, saveReport } = useSvod(formId, files, data);
   const cards = files.filter((f) => f.outcome.kind === 'form' && f.outcome.form.id === formId).length;
-
-  const collect = async () => {
-    const engine = await loadEngine();
-    const collected = engine.collectSvod(files, formId, data);
-    if (collected) setIssues(collected.svod.issues);
-    return { engine, collected };
-  };
-
-  const saveSvod = async () => {
-    const { engine, collected } = await collect();
-    if (!collected) return;
-    const bytes = await engine.svodWorkbookBytes(collected);
-    saveFile(`Свод ${formId} (${collected.definition.version}).xlsx`, bytes, XLSX_MIME);
-    const missing = collected.svod.issues.filter((i) => i.code === 'COLLECT_MISSING').length;
-    const repeated = collected.svod.issues.filter((i) => i.code === 'COLLECT_DUPLICATE').length;
-    setNote(`Свод скачан: муниципалитетов в своде — ${collected.svod.rows.length}${data ? `, без карты — ${missing}` : ''}, повторных карт — ${repeated}.`);
-  };
-
-  const saveReport = async () => {
-    if (!data) return;
-    const { collected } = await collect();
-    const template = findTemplate('monitoring-report');
-    if (!collected || !template) return;
-    let templateBytes: Uint8Array;
-    try {
-      templateBytes = await fetchTemplate(template);
-    } catch {
-      setNote(`Не удалось загрузить шаблон справки (${template.file}) с сервера надстройки. Обновите страницу.`);
-      return;
-    }
-    const { renderMonitoringReport } = await import(/* webpackChunkName: "documents" */ '../app/documents');
-    const report = renderMonitoringReport(data.dataset, collected, templateBytes);
-    setIssues([...collected.svod.issues, ...report.issues]);
-    if (!report.file) return setNote('Справка не сделана: см. замечания ниже.');
-    saveFile(report.file.name, report.file.bytes, report.file.mime);
-    setNote(`Справка «${report.file.name}» скачана.`);
-  };
 
   return (
     <section className={styles.panel} aria-label="Свод" data-testid="svod-panel">

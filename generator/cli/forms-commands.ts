@@ -1,10 +1,10 @@
 /**
  * The forms commands of the `kaskad` CLI: forms, blank, validate, collect. Part of the CLI shell:
- * it prints and sets process.exitCode (0 ok, 1 findings with errors, 2 bad usage or unreadable file).
+ * it writes to the Output it is given and sets the exit code (0 ok, 1 findings with errors, 2 bad
+ * usage or unreadable file; which finding blocks what is core/usecases/blocking.ts).
  */
-import * as path from 'node:path';
 import type { Command } from 'commander';
-import { formatIssue, hasErrors, makeIssue, type Issue } from '../../core/issues';
+import { makeIssue, type Issue } from '../../core/issues';
 import { messageFor } from '../../core/messages';
 import { buildBlankForm } from '../../core/forms/blank-form';
 import type { FormDefinition } from '../../core/forms/definition';
@@ -17,86 +17,85 @@ import { listWorkbooks, writeFileAtomic } from '../forms/io-files';
 import { loadReferenceData } from '../forms/load-data';
 import { loadDefinitions, pickDefinition } from '../forms/load-definitions';
 import { validateFiles, type FileOutcome } from '../forms/validate-files';
+import { exitCodeOf } from '../../core/usecases/blocking';
+import { printIssues, processOutput, type Output } from './output';
 
 const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
 interface Common { forms?: string; data?: string; form?: string; json?: boolean; force?: boolean }
 
-function printIssues(issues: readonly Issue[]): void {
-  for (const issue of issues) console.log(formatIssue(issue));
-}
+/** The commands' shared steps, each writing to the one Output. */
+function commandKit(output: Output) {
+  const fail = (issues: readonly Issue[]): void => {
+    printIssues(output, issues);
+    output.exit(EXIT.unusable);
+  };
 
-function fail(issues: readonly Issue[]): void {
-  for (const issue of issues) console.error(formatIssue(issue));
-  process.exitCode = EXIT.unusable;
-}
-
-/** Runs a command body; anything unexpected becomes one Russian line and exit 2, never a stack trace. */
-function guarded<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
-  return async (...args: A) => {
+  /** Runs a command body; anything unexpected becomes one Russian line and exit 2, never a stack trace. */
+  const guarded = <A extends unknown[]>(body: (...args: A) => Promise<void>): ((...args: A) => Promise<void>) => async (...args: A) => {
     try {
       await body(...args);
     } catch (error) {
-      console.error(`✖ ${messageFor('CLI_INTERNAL_ERROR', { detail: error instanceof Error ? error.message : String(error) })}`);
-      process.exitCode = EXIT.unusable;
+      output.err(`✖ ${messageFor('CLI_INTERNAL_ERROR', { detail: error instanceof Error ? error.message : String(error) })}`);
+      output.exit(EXIT.unusable);
     }
   };
-}
 
-async function setup(opts: Common): Promise<{ definitions: FormDefinition[]; form?: FormDefinition; data?: ReferenceData; dataset?: Dataset } | undefined> {
-  const loaded = await loadDefinitions(opts.forms);
-  if (loaded.issues.length) { fail(loaded.issues); return undefined; }
-  let form: FormDefinition | undefined;
-  if (opts.form) {
-    form = pickDefinition(loaded.definitions, opts.form);
-    if (!form) {
-      fail([makeIssue('FORM_UNKNOWN_ID', { kind: 'file', file: opts.form }, { id: opts.form, known: loaded.definitions.map((d) => d.id).join(', ') })]);
-      return undefined;
+  const setup = async (opts: Common): Promise<{ definitions: FormDefinition[]; form?: FormDefinition; data?: ReferenceData; dataset?: Dataset } | undefined> => {
+    const loaded = await loadDefinitions(opts.forms);
+    if (loaded.issues.length) { fail(loaded.issues); return undefined; }
+    let form: FormDefinition | undefined;
+    if (opts.form) {
+      form = pickDefinition(loaded.definitions, opts.form);
+      if (!form) {
+        fail([makeIssue('FORM_UNKNOWN_ID', { kind: 'file', file: opts.form }, { id: opts.form, known: loaded.definitions.map((d) => d.id).join(', ') })]);
+        return undefined;
+      }
     }
-  }
-  let data: ReferenceData | undefined;
-  let dataset: Dataset | undefined;
-  if (opts.data) {
-    const got = await loadReferenceData(opts.data);
-    if (got.unreadable || !got.data) { fail(got.issues); return undefined; }
-    data = got.data;
-    dataset = got.dataset;
-  }
-  return { definitions: loaded.definitions, form, data, dataset };
+    let data: ReferenceData | undefined;
+    let dataset: Dataset | undefined;
+    if (opts.data) {
+      const got = await loadReferenceData(opts.data);
+      if (got.unreadable || !got.data) { fail(got.issues); return undefined; }
+      data = got.data;
+      dataset = got.dataset;
+    }
+    return { definitions: loaded.definitions, form, data, dataset };
+  };
+
+  const printOutcome = (o: FileOutcome): void => {
+    const errors = o.issues.filter((i) => i.severity === 'error').length;
+    const warnings = o.issues.length - errors;
+    if (o.kind === 'data') output.out(messageFor('CLI_DATA_CHECKED', { file: o.file, errors, warnings }));
+    if (o.kind !== 'form') { printIssues(output, o.issues); return; }
+    output.out(messageFor('CLI_FORM_CHECKED', { file: o.file, form: `${o.form.id} (${o.form.version})`, errors, warnings }));
+    printIssues(output, o.issues);
+    const s = o.score;
+    if (s && s.max > 0) {
+      for (const sec of s.sections) output.out(messageFor('CLI_FORM_SECTION', { title: sec.title, points: displayValue(sec.points), max: displayValue(sec.max) }));
+      output.out(messageFor('CLI_FORM_SCORE', { total: displayValue(s.total), max: displayValue(s.max), percent: displayValue(s.percent), level: s.level?.title ?? '' }));
+    } else if (s && s.levelValue !== null) {
+      output.out(messageFor('CLI_FORM_LEVEL', { value: displayValue(s.levelValue), level: s.level?.title ?? '' }));
+    }
+    for (const f of s?.flags ?? []) output.out(messageFor('CLI_FORM_FLAG', { message: f.message }));
+    if (o.annotated) output.out(messageFor('CLI_WRITTEN', { file: o.annotated }));
+  };
+
+  return { fail, guarded, setup, printOutcome };
 }
 
-function printOutcome(o: FileOutcome): void {
-  const name = path.basename(o.file);
-  if (o.status !== 'checked' || !o.form) { printIssues(o.issues); return; }
-  const errors = o.issues.filter((i) => i.severity === 'error').length;
-  console.log(messageFor('CLI_FORM_CHECKED', { file: name, form: `${o.form.id} (${o.form.version})`, errors, warnings: o.issues.length - errors }));
-  printIssues(o.issues);
-  const s = o.score;
-  if (!s) return;
-  if (s.max > 0) {
-    for (const sec of s.sections) console.log(messageFor('CLI_FORM_SECTION', { title: sec.title, points: displayValue(sec.points), max: displayValue(sec.max) }));
-    console.log(messageFor('CLI_FORM_SCORE', { total: displayValue(s.total), max: displayValue(s.max), percent: displayValue(s.percent), level: s.level?.title ?? '' }));
-  } else if (s.levelValue !== null) {
-    console.log(messageFor('CLI_FORM_LEVEL', { value: displayValue(s.levelValue), level: s.level?.title ?? '' }));
-  }
-  for (const f of s.flags) console.log(messageFor('CLI_FORM_FLAG', { message: f.message }));
-  if (o.annotated) console.log(messageFor('CLI_WRITTEN', { file: o.annotated }));
+/** A checked file as `--json` shows it: the data workbook's records are not repeated (they are the file). */
+function jsonOutcome(o: FileOutcome): object {
+  if (o.kind !== 'data') return o;
+  const { dataset: _dataset, ...rest } = o;
+  return rest;
 }
 
-/**
- * Findings that mean the card cannot be read as filled (a form sheet missing, an answer cell merged
- * away, a formula error where a value belongs): exit 2 like an unreadable file, as the acceptance asks.
- */
-const UNREADABLE_FORM = new Set(['SHEET_MISSING', 'FORM_MERGED_INPUT', 'FORM_FORMULA_ERROR']);
+/** Every finding of the run: each file's, then the run's own. */
+const allIssues = (outcomes: readonly FileOutcome[], ...more: ReadonlyArray<readonly Issue[]>): Issue[] => [...outcomes.flatMap((o) => o.issues), ...more.flat()];
 
-/** validate: 2 when a file or a card cannot be read; collect (which still writes its svod) counts such cards as findings. */
-function exitFor(outcomes: readonly FileOutcome[], extra: readonly Issue[] = [], unreadableCards = true): number {
-  const unreadable = (o: FileOutcome): boolean => o.status !== 'checked' || (unreadableCards && o.issues.some((i) => UNREADABLE_FORM.has(i.code)));
-  if (outcomes.some(unreadable) || extra.some((i) => i.code === 'FILE_UNREADABLE' || i.code === 'FORM_NO_FILES')) return EXIT.unusable;
-  return outcomes.some((o) => hasErrors(o.issues)) || hasErrors(extra) ? EXIT.findings : EXIT.ok;
-}
-
-export function registerFormsCommands(program: Command): void {
+export function registerFormsCommands(program: Command, output: Output = processOutput): void {
+  const { fail, guarded, setup, printOutcome } = commandKit(output);
   program.command('forms')
     .description('список форм мониторинга (определения из templates/forms)')
     .option('--json', 'вывести в JSON')
@@ -105,10 +104,10 @@ export function registerFormsCommands(program: Command): void {
       const ready = await setup(opts);
       if (!ready) return;
       if (opts.json) {
-        console.log(JSON.stringify(ready.definitions.map((d) => ({ id: d.id, version: d.version, title: d.title, methodology: d.methodology, fields: d.fields.length })), null, 2));
+        output.out(JSON.stringify(ready.definitions.map((d) => ({ id: d.id, version: d.version, title: d.title, methodology: d.methodology, fields: d.fields.length })), null, 2));
         return;
       }
-      for (const d of ready.definitions) console.log(messageFor('CLI_FORM_LIST', { id: d.id, version: d.version, title: d.title, methodology: d.methodology }));
+      for (const d of ready.definitions) output.out(messageFor('CLI_FORM_LIST', { id: d.id, version: d.version, title: d.title, methodology: d.methodology }));
     }));
 
   program.command('blank <форма>')
@@ -132,7 +131,7 @@ export function registerFormsCommands(program: Command): void {
       const bytes = await buildBlankForm(ready.form, { municipality, year });
       const problem = await writeFileAtomic(opts.output, bytes, { force: opts.force });
       if (problem) { fail([problem]); return; }
-      console.log(messageFor('CLI_WRITTEN', { file: opts.output }));
+      output.out(messageFor('CLI_WRITTEN', { file: opts.output }));
     }));
 
   program.command('validate <файлы...>')
@@ -149,12 +148,12 @@ export function registerFormsCommands(program: Command): void {
       const listed = await listWorkbooks(paths);
       const outcomes = await validateFiles(listed.files, { ...ready, annotateDir: opts.annotate, force: opts.force });
       if (opts.json) {
-        console.log(JSON.stringify({ files: outcomes.map((o) => ({ ...o, file: o.file })), issues: listed.issues }, null, 2));
+        output.out(JSON.stringify({ files: outcomes.map(jsonOutcome), issues: listed.issues }, null, 2));
       } else {
-        printIssues(listed.issues);
+        printIssues(output, listed.issues);
         outcomes.forEach(printOutcome);
       }
-      process.exitCode = exitFor(outcomes, listed.issues);
+      output.exit(exitCodeOf(allIssues(outcomes, listed.issues), { cardsBlock: true }));
     }));
 
   program.command('collect <пути...>')
@@ -173,16 +172,16 @@ export function registerFormsCommands(program: Command): void {
       const result = await collectFiles(listed.files, { ...ready, out: opts.output, force: opts.force });
       const svodIssues = result.svod?.issues ?? [];
       if (opts.json) {
-        console.log(JSON.stringify({ written: result.written, rows: result.svod?.rows ?? [], issues: [...listed.issues, ...svodIssues, ...result.issues], files: result.outcomes }, null, 2));
+        output.out(JSON.stringify({ written: result.written, form: result.definition && { id: result.definition.id, version: result.definition.version }, rows: result.svod?.rows ?? [], issues: [...listed.issues, ...svodIssues, ...result.issues], files: result.outcomes.map(jsonOutcome) }, null, 2));
       } else {
-        printIssues(listed.issues);
+        printIssues(output, listed.issues);
         result.outcomes.forEach(printOutcome);
-        printIssues([...svodIssues, ...result.issues]);
-        console.log(messageFor('CLI_SVOD_SUMMARY', {
+        printIssues(output, [...svodIssues, ...result.issues]);
+        output.out(messageFor('CLI_SVOD_SUMMARY', {
           cards: result.outcomes.length, rows: result.svod?.rows.length ?? 0,
           missing: svodIssues.filter((i) => i.code === 'COLLECT_MISSING').length, duplicates: svodIssues.filter((i) => i.code === 'COLLECT_DUPLICATE').length,
         }));
-        if (result.written) console.log(messageFor('CLI_WRITTEN', { file: result.written }));
+        if (result.written) output.out(messageFor('CLI_WRITTEN', { file: result.written }));
       }
       if (opts.report && result.svod && result.definition) {
         const report = ready.dataset
@@ -190,11 +189,10 @@ export function registerFormsCommands(program: Command): void {
           : { issues: [makeIssue('REPORT_NEEDS_DATA', { kind: 'file', file: opts.report }, {})] };
         result.issues.push(...report.issues);
         if (!opts.json) {
-          printIssues(report.issues);
-          if (report.written) console.log(messageFor('CLI_WRITTEN', { file: report.written }));
+          printIssues(output, report.issues);
+          if (report.written) output.out(messageFor('CLI_WRITTEN', { file: report.written }));
         }
       }
-      const unwritten = result.issues.some((i) => i.code === 'OUTPUT_UNWRITABLE' || i.code === 'OUTPUT_EXISTS' || i.code === 'REPORT_NEEDS_DATA');
-      process.exitCode = unwritten ? EXIT.unusable : exitFor(result.outcomes, [...listed.issues, ...svodIssues], false);
+      output.exit(exitCodeOf(allIssues(result.outcomes, listed.issues, svodIssues, result.issues), { cardsBlock: false }));
     }));
 }

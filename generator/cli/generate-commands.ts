@@ -1,11 +1,12 @@
 /**
  * The document commands of the `kaskad` CLI: generate, templates, schema. Part of the CLI shell:
- * it prints and sets process.exitCode (0 all made, 1 some records failed, 2 bad usage or input).
+ * it writes to the Output it is given and sets the exit code (0 all made, 1 some records failed,
+ * 2 bad usage or input).
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { formatIssue, type Issue } from '../../core/issues';
+import { makeIssue } from '../../core/issues';
 import { messageFor } from '../../core/messages';
 import { DatasetSchema } from '../../core/model/schemas';
 import { prepareTemplate } from '../../core/render/render-docx';
@@ -14,39 +15,36 @@ import { countOf, DOCUMENT_FORMS, formatNumber } from '../../core/format/numbers
 import { generate, type GenerateRequest, type GenerateResult } from '../generate';
 import { readInput } from '../io/read-input';
 import { templatesDir } from '../templates-dir';
+import { printIssues, processOutput, type Output } from './output';
 import { progressBar } from './progress';
 
 interface GenerateOptions {
   data: string; out: string; each?: string; like?: string; select?: string; zip?: boolean; pdf?: boolean; force?: boolean; json?: boolean;
 }
 
-function printIssues(issues: readonly Issue[], stream: (line: string) => void = console.error): void {
-  for (const issue of issues) stream(formatIssue(issue));
-}
-
 /** The human summary of a generate run; --json prints the result instead. */
-export function printGenerateResult(result: GenerateResult, json: boolean): void {
+export function printGenerateResult(output: Output, result: GenerateResult, json: boolean): void {
   if (json) {
-    console.log(JSON.stringify({ ...result, made: result.made.map((f) => path.relative(process.cwd(), f)) }, null, 2));
+    output.out(JSON.stringify({ ...result, made: result.made.map((f) => path.relative(process.cwd(), f)) }, null, 2));
     return;
   }
-  printIssues(result.issues);
+  printIssues(output, result.issues);
   for (const skipped of result.skipped) {
-    console.error(messageFor('CLI_SKIPPED', { record: skipped.record }));
-    printIssues(skipped.issues, (line) => console.error(`  ${line}`));
+    output.out(messageFor('CLI_SKIPPED', { record: skipped.record }));
+    printIssues(output, skipped.issues, '  ');
   }
   if (result.exitCode === 2 && result.made.length === 0) return;
-  console.log(messageFor('CLI_GENERATE_SUMMARY', {
+  output.out(messageFor('CLI_GENERATE_SUMMARY', {
     made: countOf(result.made.length, DOCUMENT_FORMS),
     skipped: formatNumber(result.skipped.length),
     seconds: formatNumber(Math.round(result.ms / 100) / 10),
   }));
 }
 
-export function requestFrom(template: string, opts: GenerateOptions): GenerateRequest | undefined {
+export function requestFrom(output: Output, template: string, opts: GenerateOptions): GenerateRequest | undefined {
   if (opts.each && !EACH_KINDS.includes(opts.each as Each)) {
-    console.error(`✖ ${messageFor('EACH_UNKNOWN', { value: opts.each })}`);
-    process.exitCode = 2;
+    printIssues(output, [makeIssue('EACH_UNKNOWN', { kind: 'template', template }, { value: opts.each })]);
+    output.exit(2);
     return undefined;
   }
   return {
@@ -57,7 +55,7 @@ export function requestFrom(template: string, opts: GenerateOptions): GenerateRe
   };
 }
 
-export function registerGenerateCommands(program: Command): void {
+export function registerGenerateCommands(program: Command, output: Output = processOutput): void {
   program.command('generate')
     .description('сделать документы по шаблону из книги данных')
     .argument('<шаблон>', 'код шаблона (см. kaskad templates) или свой файл .docx с теми же тегами')
@@ -71,11 +69,11 @@ export function registerGenerateCommands(program: Command): void {
     .option('--force', 'перезаписывать существующие файлы')
     .option('--json', 'итог в JSON')
     .action(async (template: string, opts: GenerateOptions) => {
-      const request = requestFrom(template, opts);
+      const request = requestFrom(output, template, opts);
       if (!request) return;
       const result = await generate(request);
-      printGenerateResult(result, Boolean(opts.json));
-      process.exitCode = result.exitCode;
+      printGenerateResult(output, result, Boolean(opts.json));
+      output.exit(result.exitCode);
     });
 
   program.command('templates')
@@ -88,13 +86,13 @@ export function registerGenerateCommands(program: Command): void {
         const prepared = read.ok ? prepareTemplate(read.bytes, t.id) : undefined;
         list.push({ ...t, tags: prepared?.ok ? prepared.template.tags : [] });
       }
-      if (opts.json) console.log(JSON.stringify(list, null, 2));
-      else for (const t of list) console.log(messageFor('CLI_TEMPLATE_LINE', { id: t.id, title: t.title, each: t.each, seed: t.seed }));
+      if (opts.json) output.out(JSON.stringify(list, null, 2));
+      else for (const t of list) output.out(messageFor('CLI_TEMPLATE_LINE', { id: t.id, title: t.title, each: t.each, seed: t.seed }));
     });
 
   program.command('schema')
     .description('JSON Schema набора данных (для --data file.json)')
     .action(() => {
-      console.log(JSON.stringify(z.toJSONSchema(DatasetSchema), null, 2));
+      output.out(JSON.stringify(z.toJSONSchema(DatasetSchema), null, 2));
     });
 }

@@ -1,9 +1,9 @@
-import * as path from 'node:path';
-import { makeIssue, type Issue } from '../../core/issues';
-import { collectCards, type Svod } from '../../core/forms/collect';
+import type { Issue } from '../../core/issues';
+import type { Svod } from '../../core/forms/collect';
 import type { FormDefinition } from '../../core/forms/definition';
 import type { ReferenceData } from '../../core/forms/reference-data';
 import { buildSvodWorkbook } from '../../core/forms/svod-workbook';
+import { collectSvod } from '../../core/usecases/collect-svod';
 import { writeFileAtomic } from './io-files';
 import { validateFiles, type FileOutcome } from './validate-files';
 
@@ -21,32 +21,17 @@ export interface CollectResult {
   /** The form the svod was made for. */
   definition?: FormDefinition;
   written?: string;
-  /** Problems of the run itself: mixed forms, the svod not written. */
+  /** Problems of the run itself: the svod not written. */
   issues: Issue[];
 }
 
-/**
- * Validates every card, consolidates those of one form (the one given, else the most common)
- * into a svod workbook with a sheet of every finding.
- */
+/** `kaskad collect`'s library: reads and checks every card, runs core's collectSvod, writes svod.xlsx. */
 export async function collectFiles(files: readonly string[], options: CollectOptions): Promise<CollectResult> {
   const outcomes = await validateFiles(files, { definitions: options.definitions, form: options.form, data: options.data });
-  const counts = new Map<string, number>();
-  for (const o of outcomes) if (o.form) counts.set(o.form.id, (counts.get(o.form.id) ?? 0) + 1);
-  const formId = options.form?.id ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const def = options.form ?? options.definitions.filter((d) => d.id === formId).sort((a, b) => b.version - a.version)[0];
-  if (!def) return { outcomes, issues: [] };
-  const issues: Issue[] = [];
-  const cards = outcomes.map((o) => {
-    if (o.form && o.form.id !== def.id) {
-      const other = makeIssue('COLLECT_OTHER_FORM', { kind: 'file', file: path.basename(o.file) }, { form: o.form.id, expected: def.id });
-      issues.push(other);
-      return { file: path.basename(o.file), issues: [...o.issues, other] };
-    }
-    return { file: path.basename(o.file), values: o.values, score: o.score, issues: o.issues };
-  });
-  const svod = collectCards(def, cards, options.data);
-  const problem = await writeFileAtomic(options.out, await buildSvodWorkbook(def, svod), { force: options.force });
-  if (problem) return { outcomes, svod, definition: def, issues: [...issues, problem] };
-  return { outcomes, svod, definition: def, written: options.out, issues };
+  const collected = collectSvod(outcomes, options.definitions, { form: options.form, data: options.data });
+  if (!collected) return { outcomes, issues: [] };
+  const { definition, svod } = collected;
+  const problem = await writeFileAtomic(options.out, await buildSvodWorkbook(definition, svod), { force: options.force });
+  if (problem) return { outcomes, svod, definition, issues: [problem] };
+  return { outcomes, svod, definition, written: options.out, issues: [] };
 }

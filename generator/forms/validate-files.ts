@@ -1,26 +1,16 @@
 import * as path from 'node:path';
-import { makeIssue, type Issue } from '../../core/issues';
-import { annotateWorkbook } from '../../core/forms/annotate';
 import type { FormDefinition } from '../../core/forms/definition';
-import { detectForm } from '../../core/forms/marker';
 import type { ReferenceData } from '../../core/forms/reference-data';
-import { scoreForm, type FormScore } from '../../core/forms/score';
-import { readSnapshot } from '../../core/forms/snapshot';
-import { validateForm } from '../../core/forms/validate';
-import type { FormValues } from '../../core/forms/values';
-import { openWorkbook } from '../../core/workbook/open-workbook';
+import type { CheckOutcome } from '../../core/usecases/check-workbook';
+import { annotateWorkbookBytes, checkWorkbookBytes } from '../../core/usecases/check-workbook-bytes';
 import { readInput, writeFileAtomic } from './io-files';
 
-export interface FileOutcome {
-  file: string;
-  /** unreadable: the file could not be opened (exit 2); unrecognised: no form matched. */
-  status: 'checked' | 'unreadable' | 'unrecognised';
-  form?: { id: string; version: number; title: string };
-  values?: FormValues;
-  score?: FormScore;
-  issues: Issue[];
+/** core's CheckOutcome of one file, with the path it was read from and the annotated copy written. */
+export type FileOutcome = CheckOutcome & {
+  /** The path as given on the command line (`file` is its name, as the findings carry it). */
+  path: string;
   annotated?: string;
-}
+};
 
 export interface ValidateFilesOptions {
   definitions: readonly FormDefinition[];
@@ -31,31 +21,21 @@ export interface ValidateFilesOptions {
   force?: boolean;
 }
 
-/** Validates and scores one file; never throws for a bad file. */
+/** Reads one file and runs core's checkWorkbookBytes on it; never throws for a bad file. */
 export async function validateFile(file: string, options: ValidateFilesOptions): Promise<FileOutcome> {
   const name = path.basename(file);
   const read = await readInput(file);
-  if (!read.ok) return { file, status: 'unreadable', issues: read.issues };
-  const opened = await openWorkbook(read.bytes, name);
-  if (!opened.ok) return { file, status: 'unreadable', issues: opened.issues };
-  const snapshot = readSnapshot(opened.workbook);
-  const def = options.form ?? detectForm(snapshot, options.definitions);
-  if (!def) {
-    const known = options.definitions.map((d) => d.id).join(', ');
-    return { file, status: 'unrecognised', issues: [makeIssue('FORM_UNRECOGNISED', { kind: 'file', file: name }, { known })] };
-  }
-  const result = validateForm(def, snapshot, { file: name, data: options.data });
-  const score = def.scoring ? scoreForm(def, result, options.data) : undefined;
-  const outcome: FileOutcome = {
-    file, status: 'checked', form: { id: def.id, version: def.version, title: def.title }, values: result.values, score, issues: result.issues,
-  };
-  if (options.annotateDir && result.issues.length) {
+  if (!read.ok) return { kind: 'unreadable', file: name, issues: read.issues, path: file };
+  const { outcome } = await checkWorkbookBytes(read.bytes, name, options.definitions, { form: options.form, data: options.data });
+  const checked: FileOutcome = { ...outcome, path: file };
+  if (options.annotateDir && outcome.kind === 'form' && outcome.issues.length) {
     const target = path.join(options.annotateDir, name);
-    const problem = await writeFileAtomic(target, await annotateWorkbook(opened.workbook, result.issues), { force: options.force });
-    if (problem) outcome.issues = [...outcome.issues, problem];
-    else outcome.annotated = target;
+    const bytes = await annotateWorkbookBytes(read.bytes, name, outcome.issues);
+    const problem = bytes && (await writeFileAtomic(target, bytes, { force: options.force }));
+    if (problem) checked.issues = [...checked.issues, problem];
+    else if (bytes) checked.annotated = target;
   }
-  return outcome;
+  return checked;
 }
 
 export async function validateFiles(files: readonly string[], options: ValidateFilesOptions): Promise<FileOutcome[]> {

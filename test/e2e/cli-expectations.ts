@@ -72,7 +72,7 @@ export async function cliExpectations(): Promise<CliExpectations> {
   const cards = outcomes.map((o): ValidatedCard => ({
     name: path.basename(o.file),
     issues: o.issues,
-    score: o.score,
+    score: o.kind === 'form' ? o.score : undefined,
     errors: o.issues.filter((i) => i.severity === 'error').length,
     warnings: o.issues.filter((i) => i.severity === 'warning').length,
   }));

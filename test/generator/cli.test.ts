@@ -62,7 +62,7 @@ describe('kaskad generate', () => {
     });
     const out = join(dir, 'out');
     const run = kaskad('generate', 'seminar-letter', '--data', data, '-o', out);
-    expect(run.err).toContain(`✖ Файл «data.xlsx», лист «Документы», ячейка ${address}: в поле «Дата» должна быть дата в виде ДД.ММ.ГГГГ, введено «вчера».`);
+    expect(run.out).toContain(`✖ Файл «data.xlsx», лист «Документы», ячейка ${address}: в поле «Дата» должна быть дата в виде ДД.ММ.ГГГГ, введено «вчера».`);
     expect(run.code).toBe(1);
     expect(readdirSync(out).filter((f) => f.endsWith('.docx'))).toHaveLength(1);
   });
@@ -73,14 +73,14 @@ describe('kaskad generate', () => {
       ws.getCell(addressOf(ws, 'Код', 'd5112', 'Дата')).value = 'вчера';
     });
     const run = kaskad('generate', 'letter', '--data', data, '-o', join(dir, 'out'));
-    expect(run.err).toContain('в данных нет ни одной записи для шаблона «letter»');
+    expect(run.out).toContain('в данных нет ни одной записи для шаблона «letter»');
     expect(run.code).toBe(2);
   });
 
   it('exits 2 with TEMPLATE_UNKNOWN\'s text and the list of templates for `generate nosuch`', () => {
     const out = join(dir, 'out');
     const run = kaskad('generate', 'nosuch', '--data', SAMPLE_XLSX, '-o', out);
-    expect(run.err).toContain(`✖ Шаблон «nosuch»: нет шаблона «nosuch». Доступные шаблоны: ${KNOWN.join(', ')}.`);
+    expect(run.out).toContain(`✖ Шаблон «nosuch»: нет шаблона «nosuch». Доступные шаблоны: ${KNOWN.join(', ')}.`);
     expect(KNOWN).toEqual(expect.arrayContaining(['letter', 'letter-schedule', 'seminar-letter', 'order', 'roadmap', 'mailing', 'tech-card']));
     expect(run.code).toBe(2);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
@@ -90,7 +90,9 @@ describe('kaskad generate', () => {
     const data = join(dir, 'notes.xlsx');
     writeFileSync(data, 'просто текст', 'utf8');
     const run = kaskad('generate', 'letter', '--data', data, '-o', join(dir, 'out'));
-    expect(run.err).toContain('Файл «notes.xlsx»: файл не является книгой Excel (.xlsx).');
+    expect(run.out).toContain('Файл «notes.xlsx»: файл не является книгой Excel (.xlsx).');
+    // One stream: findings go to stdout with the results; stderr stays for usage and internal errors.
+    expect(run.err).toBe('');
     expect(run.code).toBe(2);
   });
 
@@ -99,8 +101,8 @@ describe('kaskad generate', () => {
     expect(kaskad('generate', 'letter', '--data', SAMPLE_XLSX, '-o', out).code).toBe(0);
     const before = readFileSync(join(out, readdirSync(out)[0]!));
     const run = kaskad('generate', 'letter', '--data', SAMPLE_XLSX, '-o', out);
-    expect(run.err).toContain('Пропущено «d5112»:');
-    expect(run.err).toContain('«Письмо № 5112 от 31.05.2022.docx» уже существует и не перезаписан');
+    expect(run.out).toContain('Пропущено «d5112»:');
+    expect(run.out).toContain('«Письмо № 5112 от 31.05.2022.docx» уже существует и не перезаписан');
     expect(run.code).toBe(1);
     expect(readFileSync(join(out, readdirSync(out)[0]!)).equals(before)).toBe(true);
   });

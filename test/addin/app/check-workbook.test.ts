@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { readSnapshot } from '../../../core/forms/snapshot';
 import { makeIssue } from '../../../core/issues';
 import { checkFile } from '../../../addin/app/use-checked-files';
-import { checkSnapshot, looksLikeDataWorkbook } from '../../../addin/app/check-workbook';
+import { checkSnapshot, looksLikeDataWorkbook } from '../../../core/usecases/check-workbook';
 import { groupIssuesBySheet } from '../../../addin/app/issue-groups';
 import { formDefinitions } from '../../../addin/app/definitions';
 import { summaryRows } from '../../../addin/app/summary-rows';
@@ -38,9 +38,9 @@ describe('checking a workbook in the pane (both doors end here)', () => {
     wb.addWorksheet('Лист1').getCell('A1').value = 'что-то своё';
     const outcome = checkSnapshot(readSnapshot(wb), 'своё.xlsx', formDefinitions());
     expect(outcome.kind).toBe('unrecognised');
-    expect(outcome.issues[0]?.code).toBe('PANE_FORM_UNRECOGNISED');
+    expect(outcome.issues[0]?.code).toBe('FORM_UNRECOGNISED');
     expect(outcome.issues[0]?.location).toEqual({ kind: 'file', file: 'своё.xlsx' });
-    expect(outcome.issues[0]?.message).toMatch(/не удалось определить форму.*«Бланки»/);
+    expect(outcome.issues[0]?.message).toMatch(/не удалось определить форму.*F1 «Карта мониторинга.*«Бланки»/);
     expect(looksLikeDataWorkbook(readSnapshot(wb))).toBe(false);
   });
 
@@ -58,7 +58,7 @@ describe('findings grouped by sheet', () => {
 
   it('puts whole-file findings first, then sheets in workbook order; errors before warnings, then row by row', () => {
     const fileIssue = makeIssue('FORM_ROW_MISSING', { kind: 'sheet', sheet: 'Б' }, { key: 'k', label: 'l' });
-    const whole = makeIssue('PANE_FORM_UNRECOGNISED', { kind: 'file', file: 'x.xlsx' }, { known: 'F1' });
+    const whole = makeIssue('FORM_UNRECOGNISED', { kind: 'file', file: 'x.xlsx' }, { known: 'F1' });
     const groups = groupIssuesBySheet([at('Б', 'C10', 'warning'), at('А', 'D3'), at('Б', 'B2'), whole, fileIssue, at('А', 'A12'), at('Б', 'A1', 'warning')], ['А', 'Б']);
     expect(groups.map((g) => g.sheet)).toEqual([undefined, 'А', 'Б']);
     expect(groups[1]!.issues.map((i) => (i.location as { address: string }).address)).toEqual(['D3', 'A12']);

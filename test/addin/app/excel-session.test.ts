@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { checkSnapshot } from '../../../addin/app/check-workbook';
+import { checkSnapshot } from '../../../core/usecases/check-workbook';
 import { formDefinitions } from '../../../addin/app/definitions';
 import { openExcelSession, SUMMARY_SHEET } from '../../../addin/app/excel-session';
 import { summaryRows } from '../../../addin/app/summary-rows';

@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 import { readSnapshot, type WorkbookSnapshot } from '../../../core/forms/snapshot';
 import { openWorkbook } from '../../../core/workbook/open-workbook';
 import type { Issue } from '../../../core/issues';
-import { checkSnapshot } from '../../../addin/app/check-workbook';
+import { checkSnapshot } from '../../../core/usecases/check-workbook';
 import { formDefinitions } from '../../../addin/app/definitions';
 import type { ExcelSession } from '../../../addin/app/excel-session';
 import type { CheckedFile, CheckedFiles } from '../../../addin/app/use-checked-files';

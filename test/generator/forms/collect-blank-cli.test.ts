@@ -55,7 +55,7 @@ test('kaskad blank: the municipality by its code, an existing file kept without 
   expect(wb.getWorksheet('Карта мониторинга')!.getCell('C4').value).toBe('Миасский городской округ');
   const again = await runCli(['blank', 'F1', '-o', out]);
   expect(again.code).toBe(2);
-  expect(again.err).toContain('уже существует');
+  expect(again.out).toContain('уже существует');
   expect((await runCli(['blank', 'F1', '-o', out, '--force'])).code).toBe(0);
 });
 

@@ -1,5 +1,5 @@
-import { Command } from 'commander';
-import { registerFormsCommands } from '../../../generator/cli/forms-commands';
+import { buildProgram } from '../../../generator/cli';
+import { memoryOutput } from '../../helpers/cli-output';
 
 export interface CliRun {
   code: number;
@@ -7,21 +7,15 @@ export interface CliRun {
   err: string;
 }
 
-/** Runs `kaskad <args>` in-process, capturing what the forms commands print and the exit code. */
+/** Runs `kaskad <args>` in-process with an Output that keeps what the commands write and the exit code. */
 export async function runCli(args: string[]): Promise<CliRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
-  const error = jest.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
-  process.exitCode = 0;
+  const output = memoryOutput();
   try {
-    const program = new Command('kaskad').exitOverride();
-    registerFormsCommands(program);
-    await program.parseAsync(['node', 'kaskad', ...args]);
-    return { code: Number(process.exitCode ?? 0), out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    process.exitCode = 0;
+    await buildProgram(output).parseAsync(['node', 'kaskad', ...args]);
+  } catch (error) {
+    // commander's own refusals (an unknown option) end the parse; main() maps them to exit 2.
+    if (!(error instanceof Error && 'exitCode' in error)) throw error;
+    output.exit(2);
   }
+  return { code: output.code, out: output.lines.join('\n'), err: output.errors.join('\n') };
 }

@@ -71,7 +71,7 @@ describe('kaskad validate', () => {
   test('--form with an unknown id: exit 2 and the list of forms', async () => {
     const r = await runCli(['validate', path.join(dir, 'good.xlsx'), '--form', 'F9']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('нет формы «F9». Доступные формы: F1, F2, F3, F7');
+    expect(r.out).toContain('нет формы «F9». Доступные формы: F1, F2, F3, F7');
   });
 });
 

@@ -1,0 +1,57 @@
+import { makeIssue, type Issue } from '../issues';
+import { collectCards, type CardOutcome, type Svod } from '../forms/collect';
+import type { FormDefinition } from '../forms/definition';
+import type { ReferenceData } from '../forms/reference-data';
+import type { CheckOutcome } from './check-workbook';
+
+export interface CollectedSvod {
+  /** The form the svod is made for. */
+  definition: FormDefinition;
+  svod: Svod;
+}
+
+export interface CollectOptions {
+  /** The form to consolidate (`--form F1`, the pane's panel); else the form most cards are of. */
+  form?: FormDefinition;
+  /** The data workbook's lists: municipality names resolved, every municipality without a card reported. */
+  data?: ReferenceData;
+}
+
+/** The newest version of a form id among the definitions. */
+export function newestDefinition(definitions: readonly FormDefinition[], id: string): FormDefinition | undefined {
+  const wanted = id.trim().toUpperCase();
+  return definitions.filter((d) => d.id.toUpperCase() === wanted).sort((a, b) => b.version - a.version)[0];
+}
+
+/** The form of the most cards (the first seen on a tie), newest version. */
+function commonForm(outcomes: readonly CheckOutcome[], definitions: readonly FormDefinition[]): FormDefinition | undefined {
+  const counts = new Map<string, number>();
+  for (const o of outcomes) if (o.kind === 'form') counts.set(o.form.id, (counts.get(o.form.id) ?? 0) + 1);
+  const id = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return id === undefined ? undefined : newestDefinition(definitions, id);
+}
+
+/**
+ * The svod of checked cards — the use-case behind `kaskad collect` and the pane's «Свод»: a row per
+ * municipality (first card wins, a second is reported), every municipality of the data without a
+ * card reported, a card of another form reported (COLLECT_OTHER_FORM) and left out, and every
+ * finding of every card kept for the svod's findings sheet. The data workbook among the files is
+ * not a card and is passed over. Undefined when there is no form to consolidate.
+ */
+export function collectSvod(outcomes: readonly CheckOutcome[], definitions: readonly FormDefinition[], options: CollectOptions = {}): CollectedSvod | undefined {
+  const definition = options.form ?? commonForm(outcomes, definitions);
+  if (!definition) return undefined;
+  const others: Issue[] = [];
+  const cards = outcomes.flatMap((o): CardOutcome[] => {
+    if (o.kind === 'data') return [];
+    if (o.kind !== 'form') return [{ file: o.file, issues: o.issues }];
+    if (o.form.id !== definition.id) {
+      others.push(makeIssue('COLLECT_OTHER_FORM', { kind: 'file', file: o.file }, { form: o.form.id, expected: definition.id }));
+      return [{ file: o.file, issues: o.issues }];
+    }
+    return [{ file: o.file, values: o.values, score: o.score, issues: o.issues }];
+  });
+  const svod = collectCards(definition, cards, options.data);
+  const issues = [...others, ...svod.issues];
+  return { definition, svod: { ...svod, issues, findings: [...cards.flatMap((c) => c.issues), ...issues] } };
+}

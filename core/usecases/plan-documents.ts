@@ -1,0 +1,90 @@
+import { safeFileName } from '../format/file-names';
+import { hasErrors, type Issue } from '../issues';
+import type { Dataset } from '../model/schemas';
+import { indexDataset } from '../render/contexts/dataset-index';
+import { prepareTemplate, renderDocument, type PreparedTemplate, type RenderOptions } from '../render/render-docx';
+import { planJobs, type PlanOptions, type RenderJob, type TemplateInfo } from '../render/template-catalog';
+import { writeZip } from '../zip/write-zip';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const ZIP_MIME = 'application/zip';
+
+/** One document of a batch with its Windows-safe file name, unique within the batch. */
+export interface BatchJob extends RenderJob {
+  fileName: string;
+}
+
+/** What a template makes from the data, before anything is rendered. */
+export type BatchPlan =
+  | { ok: true; template: TemplateInfo; prepared: PreparedTemplate; jobs: BatchJob[]; issues: Issue[] }
+  /** The template is broken, or there is nothing to make (or a selected record is unknown): exit 2. */
+  | { ok: false; template: TemplateInfo; jobs: BatchJob[]; issues: Issue[] };
+
+/**
+ * Plans a batch — the use-case behind `kaskad generate` and the pane's «Документы»: the template is
+ * prepared (its tag errors reported with the part), the records chosen (`select`), and each job
+ * given its file name. `name` is the template's name in messages (the id, or the user's file).
+ */
+export function planBatch(template: TemplateInfo, templateBytes: Uint8Array, dataset: Dataset, options: PlanOptions & { name?: string } = {}): BatchPlan {
+  const prepared = prepareTemplate(templateBytes, options.name ?? template.id);
+  if (!prepared.ok) return { ok: false, template, jobs: [], issues: prepared.issues };
+  const plan = planJobs(template, indexDataset(dataset), options);
+  const taken = new Set<string>();
+  const jobs = plan.jobs.map((job) => ({ ...job, fileName: safeFileName(job.fileBase, '.docx', taken) }));
+  if (jobs.length === 0 || hasErrors(plan.issues)) return { ok: false, template, jobs, issues: plan.issues };
+  return { ok: true, template, prepared: prepared.template, jobs, issues: plan.issues };
+}
+
+/** The name of a batch packed in one archive: «<template title> — документы.zip». */
+export function batchArchiveName(template: TemplateInfo): string {
+  return safeFileName(`${template.title} — документы`, '.zip', new Set());
+}
+
+/** One document of a plan, rendered in memory: the pane previews it and packs it. */
+export interface PlannedDocument {
+  record: string;
+  fileName: string;
+  bytes?: Uint8Array;
+  /** Why it cannot be made: missing values, template errors. */
+  issues: Issue[];
+}
+
+export interface DocumentPlan {
+  template: TemplateInfo;
+  documents: PlannedDocument[];
+  /** Problems of the template or the selection as a whole. */
+  issues: Issue[];
+}
+
+/** Renders every job of a plan in memory; a record with a missing value is listed with its tags and no bytes. */
+export function renderBatch(plan: BatchPlan, options: RenderOptions = {}): DocumentPlan {
+  if (!plan.ok) return { template: plan.template, documents: [], issues: plan.issues };
+  const documents = plan.jobs.map((job): PlannedDocument => {
+    const rendered = renderDocument(plan.prepared, job.data, job.record, options);
+    return rendered.ok ? { record: job.record, fileName: job.fileName, bytes: rendered.bytes, issues: [] } : { record: job.record, fileName: job.fileName, issues: rendered.issues };
+  });
+  return { template: plan.template, documents, issues: plan.issues };
+}
+
+/** planBatch then renderBatch: every document of a template from the data, in memory. */
+export function planDocuments(dataset: Dataset, template: TemplateInfo, templateBytes: Uint8Array, options: RenderOptions = {}): DocumentPlan {
+  return renderBatch(planBatch(template, templateBytes, dataset), options);
+}
+
+export interface PackedFile {
+  name: string;
+  bytes: Uint8Array;
+  mime: string;
+}
+
+/** One document as it is; several in one zip named after the template. Undefined when nothing is ready. */
+export function packDocuments(plan: DocumentPlan, records?: ReadonlySet<string>): PackedFile | undefined {
+  const ready = plan.documents.filter((d) => d.bytes && (!records || records.has(d.record)));
+  if (ready.length === 0) return undefined;
+  if (ready.length === 1) {
+    const only = ready[0]!;
+    return { name: only.fileName, bytes: only.bytes!, mime: DOCX_MIME };
+  }
+  const zip = writeZip(ready.map((d) => ({ name: d.fileName, data: d.bytes!, compress: false })));
+  return { name: batchArchiveName(plan.template), bytes: zip, mime: ZIP_MIME };
+}
