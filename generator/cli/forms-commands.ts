@@ -171,8 +171,17 @@ export function registerFormsCommands(program: Command, output: Output = process
       const listed = await listWorkbooks(paths);
       const result = await collectFiles(listed.files, { ...ready, out: opts.output, force: opts.force });
       const svodIssues = result.svod?.issues ?? [];
+      const report = opts.report && result.svod && result.definition
+        ? ready.dataset
+          ? await writeMonitoringReport({ svod: result.svod, definition: result.definition, dataset: ready.dataset, out: opts.report, force: opts.force })
+          : { issues: [makeIssue('REPORT_NEEDS_DATA', { kind: 'file', file: opts.report }, {})] }
+        : undefined;
+      if (report) result.issues.push(...report.issues);
       if (opts.json) {
-        output.out(JSON.stringify({ written: result.written, form: result.definition && { id: result.definition.id, version: result.definition.version }, rows: result.svod?.rows ?? [], issues: [...listed.issues, ...svodIssues, ...result.issues], files: result.outcomes.map(jsonOutcome) }, null, 2));
+        output.out(JSON.stringify({
+          written: result.written, report: report?.written, form: result.definition && { id: result.definition.id, version: result.definition.version },
+          rows: result.svod?.rows ?? [], issues: [...listed.issues, ...svodIssues, ...result.issues], files: result.outcomes.map(jsonOutcome),
+        }, null, 2));
       } else {
         printIssues(output, listed.issues);
         result.outcomes.forEach(printOutcome);
@@ -182,16 +191,7 @@ export function registerFormsCommands(program: Command, output: Output = process
           missing: svodIssues.filter((i) => i.code === 'COLLECT_MISSING').length, duplicates: svodIssues.filter((i) => i.code === 'COLLECT_DUPLICATE').length,
         }));
         if (result.written) output.out(messageFor('CLI_WRITTEN', { file: result.written }));
-      }
-      if (opts.report && result.svod && result.definition) {
-        const report = ready.dataset
-          ? await writeMonitoringReport({ svod: result.svod, definition: result.definition, dataset: ready.dataset, out: opts.report, force: opts.force })
-          : { issues: [makeIssue('REPORT_NEEDS_DATA', { kind: 'file', file: opts.report }, {})] };
-        result.issues.push(...report.issues);
-        if (!opts.json) {
-          printIssues(output, report.issues);
-          if (report.written) output.out(messageFor('CLI_WRITTEN', { file: report.written }));
-        }
+        if (report?.written) output.out(messageFor('CLI_WRITTEN', { file: report.written }));
       }
       output.exit(exitCodeOf(allIssues(result.outcomes, listed.issues, svodIssues, result.issues), { cardsBlock: false }));
     }));

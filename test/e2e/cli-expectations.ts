@@ -1,8 +1,8 @@
 /**
  * What the `kaskad` CLI makes of the same inputs, for the page to match: the findings and scores of
- * `kaskad validate`, the documents of `kaskad generate`, the blank of `kaskad blank`. It calls the
- * CLI's own library functions in-process (what the commands run between parsing argv and
- * printing), so the test needs no compiled build/.
+ * `kaskad validate` (the command run in-process, its --json read back), the documents of
+ * `kaskad generate`, the blank of `kaskad blank` (the CLI's library functions), so the test needs
+ * no compiled build/.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,14 +12,15 @@ import { buildBlankForm } from '../../core/forms/blank-form';
 import type { FormScore } from '../../core/forms/score';
 import type { Issue } from '../../core/issues';
 import { loadDefinitions, pickDefinition } from '../../generator/forms/load-definitions';
-import { validateFiles } from '../../generator/forms/validate-files';
 import { generate } from '../../generator/generate';
 import { docxParagraphs } from '../helpers/docx-paragraphs';
 import { ROOT } from './chromium';
 
 export const F1_SAMPLES = path.join(ROOT, 'templates', 'forms', 'samples', 'F1');
 export const F1_WITH_ERROR = path.join(F1_SAMPLES, 'F1-mo05.xlsx');
-export const REGION_XLSX = path.join(ROOT, 'templates', 'data', 'sample-region.xlsx');
+import { REGION_XLSX, validateJson } from './cli-doors';
+
+export { REGION_XLSX };
 
 export const f1Cards = (): string[] => readdirSync(F1_SAMPLES).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(F1_SAMPLES, f));
 
@@ -68,11 +69,11 @@ export async function sheetNames(bytes: Uint8Array): Promise<string[]> {
 export async function cliExpectations(): Promise<CliExpectations> {
   const { definitions, issues } = await loadDefinitions();
   if (issues.length) throw new Error(`form definitions: ${JSON.stringify(issues)}`);
-  const outcomes = await validateFiles(f1Cards(), { definitions });
+  const outcomes = await validateJson(f1Cards());
   const cards = outcomes.map((o): ValidatedCard => ({
-    name: path.basename(o.file),
+    name: o.file,
     issues: o.issues,
-    score: o.kind === 'form' ? o.score : undefined,
+    score: o.score,
     errors: o.issues.filter((i) => i.severity === 'error').length,
     warnings: o.issues.filter((i) => i.severity === 'warning').length,
   }));
