@@ -18,24 +18,18 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { countOf, DOCUMENT_FORMS, formatNumber } from '../../core/format/numbers';
 import { docxParagraphs } from '../helpers/docx-paragraphs';
 import { describeViolations, isSerious, runAxe } from './axe';
-import { CHROMIUM_PATH, chromiumInstalled, launchChromium, ROOT } from './chromium';
+import { ROOT } from './chromium';
 import { cellFindings, cliExpectations, F1_WITH_ERROR, REGION_XLSX, sheetNames, type CliExpectations, type ValidatedCard } from './cli-expectations';
-import { snapshotDist } from './dist-files';
 import { foreignRequests, OFFICE_JS_CDN, unexpectedConsoleErrors, watchContext, type Watch } from './page-watch';
-import { startStaticServer, type StaticServer } from './static-server';
+import { describeInBrowser, servePane } from './served-pane';
 
 jest.setTimeout(180_000);
 
 const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
-const IN_CI = Boolean(process.env.CI);
-const HAVE_CHROMIUM = chromiumInstalled();
-const NO_CHROMIUM = `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set KASKAD_CHROMIUM)`;
-if (!HAVE_CHROMIUM && !IN_CI) console.warn(`SKIPPED test/e2e/browser-mode.test.ts: ${NO_CHROMIUM}. With CI set these tests fail instead.`);
-const describeInBrowser = HAVE_CHROMIUM || IN_CI ? describe : describe.skip;
 
 const PANE_TEMPLATE_IDS = ['letter', 'letter-schedule', 'seminar-letter', 'order', 'roadmap', 'mailing', 'tech-card'];
 const FINDINGS_SHEET = 'Замечания Каскада';
@@ -105,24 +99,12 @@ function noteText(cell: ExcelJS.Cell): string {
   return note?.texts?.map((t) => t.text).join('') ?? '';
 }
 
-describeInBrowser('the task pane in a browser (browser mode)', () => {
-  let dist: { root: string; remove(): void } | undefined;
-  let server: StaticServer;
-  let browser: Browser;
+describeInBrowser('test/e2e/browser-mode.test.ts')('the task pane in a browser (browser mode)', () => {
   let cli: CliExpectations;
-
-  beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`${NO_CHROMIUM}; CI is set, so the e2e tests fail rather than skip`);
-    dist = await snapshotDist();
-    [server, browser, cli] = await Promise.all([startStaticServer(dist.root), launchChromium(), cliExpectations()]);
+  const pane = servePane(async () => {
+    cli = await cliExpectations();
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    dist?.remove();
   });
 
   const card = (name: string): ValidatedCard => {
@@ -140,16 +122,16 @@ describeInBrowser('the task pane in a browser (browser mode)', () => {
     let shots = 0;
     const aborted = new Set<string>();
     const downloads = path.join(ARTIFACTS, `${tag}-downloads`);
-    const pageUrl = (query = '') => `${server.origin}/taskpane.html${query}`;
+    const pageUrl = (query = '') => `${pane.server.origin}/taskpane.html${query}`;
     const shot = (p: Page, name: string) => p.screenshot({ path: path.join(ARTIFACTS, `${tag}-${String(++shots).padStart(2, '0')}-${name}.png`), fullPage: true });
     const checkStatus = (p: Page) => p.locator('[data-testid=check-status][data-busy="false"]');
     const documentsStatus = (p: Page) => p.locator('[data-testid=documents-status]');
 
     beforeAll(async () => {
-      if (!browser) throw new Error('no browser: see the error of the outer beforeAll');
+      if (!pane.browser) throw new Error('no browser: see the error of the outer beforeAll');
       rmSync(downloads, { recursive: true, force: true });
       mkdirSync(downloads, { recursive: true });
-      context = await browser.newContext({ acceptDownloads: true, locale: 'ru-RU', viewport: { width: 900, height: 900 } });
+      context = await pane.browser.newContext({ acceptDownloads: true, locale: 'ru-RU', viewport: { width: 900, height: 900 } });
       if (blocked) {
         await context.route('**/*', (route) => {
           const url = route.request().url();
@@ -345,16 +327,16 @@ describeInBrowser('the task pane in a browser (browser mode)', () => {
     });
 
     it('asked the network for nothing but its own files and the office.js script, only with GET, and broke no CSP rule', async () => {
-      const foreign = foreignRequests(watch.requests, server.origin);
+      const foreign = foreignRequests(watch.requests, pane.server.origin);
       expect(foreign).toEqual([]);
       expect(watch.requests.filter((r) => r.method !== 'GET')).toEqual([]);
       expect(watch.requests.filter((r) => r.url === OFFICE_JS_CDN).length).toBeGreaterThan(0);
       if (blocked) expect([...aborted]).toEqual([OFFICE_JS_CDN]);
       expect(watch.cspViolations).toEqual([]);
-      expect(unexpectedConsoleErrors(watch.consoleErrors, server.origin)).toEqual([]);
+      expect(unexpectedConsoleErrors(watch.consoleErrors, pane.server.origin)).toEqual([]);
       expect(watch.pageErrors).toEqual([]);
-      expect(server.requests.filter((r) => r.method !== 'GET')).toEqual([]);
-      expect(server.requests.filter((r) => r.status !== 200)).toEqual([]);
+      expect(pane.server.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+      expect(pane.server.requests.filter((r) => r.status !== 200)).toEqual([]);
     });
   });
 });

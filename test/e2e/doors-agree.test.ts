@@ -7,31 +7,24 @@
  * data workbook beside them (the cards are checked again against it), click each one again;
  * download the svod and the справка.
  *
- * Needs `npm run build:addin` (npm test builds first) and Chromium at /usr/bin/chromium; without
- * Chromium the test is skipped with a warning, unless CI is set: then it fails.
+ * Needs `npm run build:addin` (npm test builds first) and Chromium (see served-pane.ts).
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FormScore } from '../../core/forms/score';
 import { formatNumber } from '../../core/format/numbers';
 import { formatIssue, type Issue } from '../../core/issues';
 import { docxParagraphs } from '../helpers/docx-paragraphs';
 import { describeViolations, isSerious, runAxe } from './axe';
-import { CHROMIUM_PATH, chromiumInstalled, launchChromium, ROOT } from './chromium';
+import { ROOT } from './chromium';
 import { collectJson, REGION_XLSX, sampleCards, validateJson, type CliCollect, type CliFile } from './cli-doors';
-import { snapshotDist } from './dist-files';
-import { startStaticServer, type StaticServer } from './static-server';
+import { describeInBrowser, servePane } from './served-pane';
 
 jest.setTimeout(600_000);
 
 const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e', 'doors');
-const IN_CI = Boolean(process.env.CI);
-const HAVE_CHROMIUM = chromiumInstalled();
-const NO_CHROMIUM = `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set KASKAD_CHROMIUM)`;
-if (!HAVE_CHROMIUM && !IN_CI) console.warn(`SKIPPED test/e2e/doors-agree.test.ts: ${NO_CHROMIUM}. With CI set this test fails instead.`);
-const describeInBrowser = HAVE_CHROMIUM || IN_CI ? describe : describe.skip;
 
 /** A finding as both doors can state it; the pane groups findings by sheet, so lists are compared sorted. */
 interface Finding {
@@ -95,30 +88,17 @@ async function workbookValues(bytes: Uint8Array): Promise<Record<string, unknown
   return Object.fromEntries(workbook.worksheets.map((w) => [w.name, w.getSheetValues()]));
 }
 
-describeInBrowser('the pane in a browser and `kaskad validate`/`collect` agree on every sample', () => {
-  let dist: { root: string; remove(): void } | undefined;
-  let server: StaticServer;
-  let browser: Browser;
+describeInBrowser('test/e2e/doors-agree.test.ts')('the pane in a browser and `kaskad validate`/`collect` agree on every sample', () => {
   const cards = sampleCards();
   let plain: CliFile[];
   let withData: CliFile[];
   let collected: CliCollect;
-
-  beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`${NO_CHROMIUM}; CI is set, so the e2e test fails rather than skips`);
-    dist = await snapshotDist();
-    [server, browser] = await Promise.all([startStaticServer(dist.root), launchChromium()]);
+  const pane = servePane(async () => {
     plain = await validateJson([...cards, REGION_XLSX]);
     withData = await validateJson([...cards, REGION_XLSX], REGION_XLSX);
     collected = await collectJson([...cards, REGION_XLSX], 'F1', REGION_XLSX);
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    dist?.remove();
   });
 
   it('gives identical findings, scores, svod and справка for every card of F1, F2, F3, F7 and the data workbook', async () => {
@@ -130,10 +110,10 @@ describeInBrowser('the pane in a browser and `kaskad validate`/`collect` agree o
     expect(collected.code).toBe(1);
     expect(collected.issues.map((i) => i.code)).toContain('COLLECT_OTHER_FORM');
 
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'ru-RU', viewport: { width: 900, height: 900 } });
+    const context = await pane.browser.newContext({ acceptDownloads: true, locale: 'ru-RU', viewport: { width: 900, height: 900 } });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.origin}/taskpane.html`);
+      await page.goto(`${pane.server.origin}/taskpane.html`);
       await page.locator('#root[data-mode="browser"]').waitFor({ timeout: 30_000 });
       const status = page.locator('[data-testid=check-status][data-busy="false"]');
       const table = page.getByRole('table', { name: 'Проверенные файлы' });
