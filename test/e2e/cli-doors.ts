@@ -56,14 +56,14 @@ export async function validateJson(files: readonly string[], data?: string): Pro
   return run.json.files;
 }
 
-/** `kaskad collect --form <id> --data <data> --report …` over the files; the svod and справка read back. */
-export async function collectJson(files: readonly string[], form: string, data: string): Promise<CliCollect> {
+/** `kaskad collect --data <data> --report …` over the files (the form most of them are of); the svod and справка read back. */
+export async function collectJson(files: readonly string[], data: string): Promise<CliCollect> {
   const out = mkdtempSync(path.join(tmpdir(), 'kaskad-e2e-collect-'));
   try {
     const svodPath = path.join(out, 'svod.xlsx');
     const reportPath = path.join(out, 'report.docx');
     const run = await kaskadJson<{ form: { id: string; version: number }; issues: Issue[]; files: CliFile[] }>(
-      ['collect', '--json', '--form', form, '--data', data, '-o', svodPath, '--report', reportPath, ...files],
+      ['collect', '--json', '--data', data, '-o', svodPath, '--report', reportPath, ...files],
     );
     return { code: run.code, ...run.json, svod: readFileSync(svodPath), report: readFileSync(reportPath) };
   } finally {
