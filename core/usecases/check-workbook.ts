@@ -63,7 +63,7 @@ export function checkSnapshot(snapshot: WorkbookSnapshot, file: string, definiti
   return { kind: 'unrecognised', file, issues: [unrecognised(file, definitions)] };
 }
 
-export function unrecognised(file: string, definitions: readonly FormDefinition[]): Issue {
+function unrecognised(file: string, definitions: readonly FormDefinition[]): Issue {
   const known = [...new Map(definitions.map((d) => [d.id, `${d.id} «${d.title}»`])).values()].join(', ');
   return makeIssue('FORM_UNRECOGNISED', { kind: 'file', file }, { known });
 }

@@ -6,6 +6,7 @@ import type { FormDefinition } from '../../core/forms/definition';
 import { parseDefinitionJson } from '../../core/forms/parse-definition';
 import { readSnapshot } from '../../core/forms/snapshot';
 import { openWorkbook } from '../../core/workbook/open-workbook';
+import { newestDefinition } from '../../core/usecases/collect-svod';
 import { findTemplatesDir, listFolder, readInput } from './io-files';
 
 export interface LoadedDefinitions {
@@ -44,6 +45,5 @@ export async function loadDefinitions(dir?: string): Promise<LoadedDefinitions> 
 
 /** The definition asked for by `--form F1` (newest version), or undefined. */
 export function pickDefinition(definitions: readonly FormDefinition[], id: string): FormDefinition | undefined {
-  const wanted = id.trim().toUpperCase();
-  return definitions.filter((d) => d.id.toUpperCase() === wanted).sort((a, b) => b.version - a.version)[0];
+  return newestDefinition(definitions, id);
 }
