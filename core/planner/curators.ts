@@ -1,0 +1,89 @@
+import { LpModel } from './lp';
+import type { LpSolver, PlanInstance, SolverRun } from './types';
+import { WEIGHTS } from './weights';
+
+/** How many ШНОР of a municipality each curator takes (kept from last year among them), and how many none. */
+export interface CuratorCounts {
+  /** curator id → municipality id → [new, kept]. */
+  take: Map<string, Map<string, { fresh: number; kept: number }>>;
+  missing: Map<string, number>;
+  run: SolverRun;
+  solved: boolean;
+}
+
+/**
+ * The curators as one MIP over municipalities, not schools: within a municipality ШНОР differ only
+ * by last year's curator, so counts per (curator, municipality) — split into kept and new — are an
+ * exact and much smaller model. y (curator serves the municipality) carries the one-contact cost.
+ */
+export function solveCurators(instance: PlanInstance, solver: LpSolver, timeLimit: number): CuratorCounts {
+  const started = Date.now();
+  const free = instance.schools.filter((s) => !s.fixedCuratorId);
+  const demand = countBy(free, (s) => s.municipalityId);
+  const fixedLoad = countBy(instance.schools.filter((s) => s.fixedCuratorId), (s) => s.fixedCuratorId!);
+  const fixedIn = new Set(instance.schools.filter((s) => s.fixedCuratorId).map((s) => `${s.fixedCuratorId}|${s.municipalityId}`));
+  const lastCount = countBy(free.filter((s) => s.lastCuratorId), (s) => `${s.lastCuratorId}|${s.municipalityId}`);
+  const totalCap = instance.curators.reduce((sum, c) => sum + c.cap, 0);
+  const keep = instance.keepLastYear ? WEIGHTS.keepStrong : WEIGHTS.keepMild;
+
+  const lp = new LpModel();
+  const muniIndex = new Map(instance.municipalityIds.map((m, i) => [m, i]));
+  const byMunicipality = new Map<string, Array<readonly [number, string]>>();
+  const vars: Array<{ curator: string; municipality: string; fresh: string; kept?: string }> = [];
+  instance.curators.forEach((c, ci) => {
+    const room = Math.max(0, c.cap - (fixedLoad.get(c.id) ?? 0));
+    const loadTerms: Array<readonly [number, string]> = [];
+    for (const [m, d] of demand) {
+      if (room === 0 || (c.covers && !c.covers.has(m))) continue;
+      const mi = muniIndex.get(m) ?? 0;
+      const upper = Math.min(room, d);
+      const y = lp.variable(`y_${ci}_${mi}`, fixedIn.has(`${c.id}|${m}`) ? 0 : WEIGHTS.curatorMunicipality, 0, 1, 'binary');
+      const fresh = lp.variable(`n_${ci}_${mi}`, 0, 0, upper, 'integer');
+      const last = Math.min(lastCount.get(`${c.id}|${m}`) ?? 0, upper);
+      const kept = last > 0 ? lp.variable(`k_${ci}_${mi}`, -keep, 0, last, 'integer') : undefined;
+      const terms: Array<readonly [number, string]> = kept ? [[1, fresh], [1, kept]] : [[1, fresh]];
+      lp.constraint(`open_${ci}_${mi}`, [...terms, [-upper, y]], '<=', 0);
+      byMunicipality.set(m, [...(byMunicipality.get(m) ?? []), ...terms]);
+      loadTerms.push(...terms);
+      vars.push({ curator: c.id, municipality: m, fresh, ...(kept ? { kept } : {}) });
+    }
+    if (loadTerms.length === 0) return;
+    lp.constraint(`cap_${ci}`, loadTerms, '<=', room);
+    const share = totalCap > 0 ? Math.ceil((instance.schools.length * c.cap) / totalCap) : 0;
+    const over = lp.variable(`o_${ci}`, WEIGHTS.curatorOverload);
+    lp.constraint(`bal_${ci}`, [...loadTerms, [-1, over]], '<=', share - (fixedLoad.get(c.id) ?? 0));
+  });
+  const missingVars = new Map<string, string>();
+  for (const [m, d] of demand) {
+    const u = lp.variable(`u_${muniIndex.get(m) ?? 0}`, WEIGHTS.curatorMissing, 0, d);
+    missingVars.set(m, u);
+    lp.constraint(`dem_${muniIndex.get(m) ?? 0}`, [...(byMunicipality.get(m) ?? []), [1, u]], '=', d);
+  }
+
+  const take = new Map<string, Map<string, { fresh: number; kept: number }>>();
+  const missing = new Map<string, number>();
+  if (demand.size === 0) {
+    return { take, missing, solved: true, run: { status: 'Optimal', objective: 0, variables: 0, constraints: 0, ms: Date.now() - started } };
+  }
+  const solution = solver.solve(lp.text(), { time_limit: timeLimit, mip_rel_gap: 1e-4, output_flag: false });
+  const value = (name: string) => Math.round(solution.Columns[name]?.Primal ?? Number.NaN);
+  const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((u) => Number.isFinite(value(u)));
+  const run: SolverRun = { status: solution.Status, objective: solution.ObjectiveValue, variables: lp.variableCount, constraints: lp.constraintCount, ms: Date.now() - started };
+  if (!solved) return { take, missing: demand, solved, run };
+  for (const v of vars) {
+    const fresh = value(v.fresh);
+    const kept = v.kept ? value(v.kept) : 0;
+    if (fresh + kept === 0) continue;
+    const row = take.get(v.curator) ?? new Map<string, { fresh: number; kept: number }>();
+    row.set(v.municipality, { fresh, kept });
+    take.set(v.curator, row);
+  }
+  for (const [m, u] of missingVars) if (value(u) > 0) missing.set(m, value(u));
+  return { take, missing, solved, run };
+}
+
+export function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of items) out.set(key(item), (out.get(key(item)) ?? 0) + 1);
+  return out;
+}
