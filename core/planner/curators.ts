@@ -1,5 +1,5 @@
 import { LpModel } from './lp';
-import type { LpSolver, PlanInstance, SolverRun } from './types';
+import { primalOf, type LpSolver, type PlanInstance, type SolverRun } from './types';
 import { WEIGHTS } from './weights';
 
 /** How many ШНОР of a municipality each curator takes (kept from last year among them), and how many none. */
@@ -66,7 +66,7 @@ export function solveCurators(instance: PlanInstance, solver: LpSolver, timeLimi
     return { take, missing, solved: true, run: { status: 'Optimal', objective: 0, variables: 0, constraints: 0, ms: Date.now() - started } };
   }
   const solution = solver.solve(lp.text(), { time_limit: timeLimit, mip_rel_gap: 1e-4, output_flag: false });
-  const value = (name: string) => Math.round(solution.Columns[name]?.Primal ?? Number.NaN);
+  const value = (name: string) => Math.round(primalOf(solution, name));
   const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((u) => Number.isFinite(value(u)));
   const run: SolverRun = { status: solution.Status, objective: solution.ObjectiveValue, variables: lp.variableCount, constraints: lp.constraintCount, ms: Date.now() - started };
   if (!solved) return { take, missing: demand, solved, run };

@@ -1,6 +1,6 @@
 import { countBy } from './curators';
 import { LpModel } from './lp';
-import type { LpSolver, PlanInstance, SolverRun } from './types';
+import { primalOf, type LpSolver, type PlanInstance, type SolverRun } from './types';
 import { WEIGHTS } from './weights';
 
 export interface LeaderCounts {
@@ -82,7 +82,7 @@ export function solveLeaders(instance: PlanInstance, solver: LpSolver, timeLimit
     return { take, missing: new Map(), solved: true, run: { status: 'Optimal', objective: 0, variables: 0, constraints: 0, ms: Date.now() - started } };
   }
   const solution = solver.solve(lp.text(), { time_limit: timeLimit, output_flag: false });
-  const value = (name: string) => (name === '' ? 0 : Math.round(solution.Columns[name]?.Primal ?? Number.NaN));
+  const value = (name: string) => (name === '' ? 0 : Math.round(primalOf(solution, name)));
   const run: SolverRun = { status: solution.Status, objective: solution.ObjectiveValue, variables: lp.variableCount, constraints: lp.constraintCount, ms: Date.now() - started };
   const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((v) => Number.isFinite(value(v)));
   if (!solved) return { take, missing: demand, solved, run };

@@ -7,7 +7,13 @@ import type { Issue, IssueLocation } from '../issues';
 export interface LpSolution {
   Status: string;
   ObjectiveValue: number;
-  Columns: Record<string, { Primal?: number }>;
+  /** Column results by name; a solved column has a numeric `Primal`. */
+  Columns: Record<string, object>;
+}
+
+export function primalOf(solution: LpSolution, name: string): number {
+  const column = solution.Columns[name] as { Primal?: unknown } | undefined;
+  return typeof column?.Primal === 'number' ? column.Primal : Number.NaN;
 }
 
 export interface LpSolver {
