@@ -316,7 +316,12 @@ const catalogue = {
     `Распределение ${p.year}: ШНОР ${p.shnor}, с куратором ${p.withCurator}, со школой-лидером ${p.withLeader}; сохранено пар прошлого года: кураторов ${p.keptCurators}, школ-лидеров ${p.keptLeaders}; школа-лидер из другого муниципалитета: ${p.cross}; муниципалитетов с несколькими кураторами: ${p.shared}.`,
   PLAN_SUMMARY_LOADS: (p: { min: number; max: number; curators: number; leadersUsed: number; leaders: number }) =>
     `Нагрузка кураторов: от ${p.min} до ${p.max} (кураторов ${p.curators}); задействовано школ-лидеров: ${p.leadersUsed} из ${p.leaders}.`,
-  PLAN_WRITTEN: (p: { file: string }) => `Записано: ${p.file}`,
+  // --year that is not a year
+  PLAN_YEAR_INVALID: (p: { value: string }) => `год «${p.value}» не похож на год — укажите, например, --year 2025.`,
+  // no F7 definition among the forms
+  PLAN_NO_F7: () => 'нет определения формы F7 (распределение ШНОР) — проверьте папку форм.',
+  // the data has no order with a distribution appendix to follow
+  PLAN_NO_ORDER: () => 'в данных нет приказа с приложением «распределение» — приказ не сделан, записана только форма F7.',
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

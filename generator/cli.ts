@@ -7,6 +7,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { registerDemoCommand } from './cli/demo-command';
 import { registerFormsCommands } from './cli/forms-commands';
 import { registerGenerateCommands } from './cli/generate-commands';
+import { registerPlanCommand } from './cli/plan-command';
 import { packageVersion } from './templates-dir';
 
 const HELP_TITLES: Record<string, string> = { 'Usage:': 'Вызов:', 'Options:': 'Параметры:', 'Commands:': 'Команды:', 'Arguments:': 'Аргументы:' };
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerGenerateCommands(program);
   registerFormsCommands(program);
+  registerPlanCommand(program);
   registerDemoCommand(program);
   return program;
 }

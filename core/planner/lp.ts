@@ -32,7 +32,8 @@ export class LpModel {
     this.rows.push(` ${name}: ${wrap(terms.map(([c, v]) => term(c, v)))} ${sense} ${rhs}`);
   }
 
-  text(): string {
+  /** The model as LP text; `relaxed` drops integrality (the LP relaxation, a lower bound). */
+  text(relaxed = false): string {
     const objective = this.objective.length > 0 ? wrap(this.objective) : `0 ${[...this.names][0] ?? 'empty'}`;
     return [
       'Minimize',
@@ -41,8 +42,9 @@ export class LpModel {
       ...this.rows,
       'Bounds',
       ...this.bounds,
-      ...(this.integers.length > 0 ? ['Generals', wrap(this.integers, ' ')] : []),
-      ...(this.binaries.length > 0 ? ['Binaries', wrap(this.binaries, ' ')] : []),
+      ...(relaxed ? this.binaries.map((b) => ` 0 <= ${b} <= 1`) : []),
+      ...(this.integers.length > 0 && !relaxed ? ['Generals', wrap(this.integers, ' ')] : []),
+      ...(this.binaries.length > 0 && !relaxed ? ['Binaries', wrap(this.binaries, ' ')] : []),
       'End',
       '',
     ].join('\n');

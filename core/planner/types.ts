@@ -94,6 +94,9 @@ export interface SolverRun {
   /** HiGHS's status of each sub-problem: «Optimal», «Time limit reached»… */
   status: string;
   objective: number;
+  /** When the solver stopped before proving optimality: the LP relaxation's bound and the relative gap to it. */
+  bound?: number;
+  gap?: number;
   variables: number;
   constraints: number;
   ms: number;
