@@ -31,7 +31,9 @@ export function solveCurators(instance: PlanInstance, solver: LpSolver, timeLimi
   const muniIndex = new Map(instance.municipalityIds.map((m, i) => [m, i]));
   const byMunicipality = new Map<string, Array<readonly [number, string]>>();
   const vars: Array<{ curator: string; municipality: string; fresh: string; kept?: string }> = [];
-  const candidates = everyone ? undefined : candidateCurators(instance, demand, fixedLoad, lastCount);
+  // Small problems are solved whole; large ones over the candidate lists (see candidateCurators).
+  const whole = everyone || instance.curators.length * demand.size <= WHOLE_MODEL_PAIRS;
+  const candidates = whole ? undefined : candidateCurators(instance, demand, fixedLoad, lastCount);
   instance.curators.forEach((c, ci) => {
     const room = Math.max(0, c.cap - (fixedLoad.get(c.id) ?? 0));
     const loadTerms: Array<readonly [number, string]> = [];
@@ -95,9 +97,12 @@ export function solveCurators(instance: PlanInstance, solver: LpSolver, timeLimi
   }
   for (const [m, u] of missingVars) if (value(u) > 0) missing.set(m, value(u));
   // The candidate lists must never be why a school has no curator: then every curator is a candidate.
-  if (missing.size > 0 && !everyone) return solveCurators(instance, solver, timeLimit, integerCounts, true);
+  if (missing.size > 0 && !whole) return solveCurators(instance, solver, timeLimit, integerCounts, true);
   return { take, missing, solved, run };
 }
+
+/** Up to this many curator–municipality pairs the model keeps them all. */
+const WHOLE_MODEL_PAIRS = 400;
 
 /** Options that suit this small, symmetric MIP: HiGHS's presolve and heuristics cost more than they find. */
 const SOLVER_OPTIONS = { presolve: 'off', mip_heuristic_effort: 0.01 } as const;
