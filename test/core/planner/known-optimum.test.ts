@@ -62,11 +62,11 @@ describe('планировщик на малых примерах с извес�
         { id: 'a2', municipalityId: 'a' },
         { id: 'a3', municipalityId: 'a' },
       ],
-      curators: [{ id: 'X', cap: 2 }, { id: 'Y', cap: 2 }],
+      curators: [{ id: 'X', cap: 1 }, { id: 'Y', cap: 2 }],
       leaders: [{ id: 'LA', municipalityId: 'a', cap: 1 }, { id: 'LB', municipalityId: 'b', cap: 2 }],
     }), solver);
-    // Y keeps a1 (fixed) and has room for one more; X takes the other: a2 goes to the first curator
-    // in order, X. LA (cap 1) takes a2, the first by code; a3 goes to LB, the neighbour.
+    // Y keeps a1 (fixed) and has room for one more, X for one: each takes one, a2 going to the
+    // first curator in order, X. LA (cap 1) takes a2, the first by code; a3 goes to LB, the neighbour.
     expect(assignment(plan)).toEqual({ a1: 'Y/LB', a2: 'X/LA', a3: 'Y/LB' });
     expect(plan.pairs[0]).toMatchObject({ curatorReason: 'fixed', leaderReason: 'fixed' });
   });
