@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { formatIssue } from '../../core/issues';
 import { formatNumber } from '../../core/format/numbers';
 import { messageFor } from '../../core/messages';
+import { summaryLines } from '../../core/planner/summary';
 import { runDemo } from '../demo';
 import { printGenerateResult } from './generate-commands';
 import { progressBar } from './progress';
@@ -37,6 +38,10 @@ export function registerDemoCommand(program: Command): void {
       }
       for (const issue of result.report?.issues ?? []) console.error(formatIssue(issue));
       if (result.report?.written) console.log(messageFor('CLI_WRITTEN', { file: path.relative(process.cwd(), result.report.written) }));
+      console.log(messageFor('CLI_DEMO_STEP', { title: 'Распределение ШНОР 2025 года (kaskad plan): форма F7 и приказ' }));
+      for (const issue of result.plan?.issues ?? []) console.error(formatIssue(issue));
+      if (result.plan?.plan) for (const line of summaryLines(result.plan.plan)) console.log(`  ${line}`);
+      for (const file of result.plan?.written ?? []) console.log(messageFor('CLI_WRITTEN', { file: path.relative(process.cwd(), file) }));
       process.exitCode = result.exitCode;
     });
 }
