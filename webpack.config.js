@@ -86,7 +86,8 @@ class EmitFilesPlugin {
 function contentSecurityPolicy({ officeFromCdn, devServer }) {
   return [
     "default-src 'self'",
-    `script-src 'self'${officeFromCdn ? ` ${OFFICE_CDN}` : ''}`,
+    // 'wasm-unsafe-eval': the planner's HiGHS solver is WebAssembly; it allows compiling .wasm, not eval.
+    `script-src 'self' 'wasm-unsafe-eval'${officeFromCdn ? ` ${OFFICE_CDN}` : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     // The dev server's live reload uses a websocket; older WebViews do not count wss: as 'self'.

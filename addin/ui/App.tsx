@@ -7,6 +7,7 @@ import { useExcelCheck } from '../app/use-excel-check';
 import { loadEngine } from '../app/load-engine';
 import { BlanksView } from './BlanksView';
 import { BrowserCheckView } from './BrowserCheckView';
+import { DistributionView } from './DistributionView';
 import { DocumentsView, type DataSource } from './DocumentsView';
 import { ExcelCheckView } from './ExcelCheckView';
 
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBlockEnd: tokens.spacingVerticalS },
 });
 
-const VIEW_TITLES: Record<PaneView, string> = { check: 'Проверка', documents: 'Документы', blanks: 'Бланки' };
+const VIEW_TITLES: Record<PaneView, string> = { check: 'Проверка', documents: 'Документы', blanks: 'Бланки', distribution: 'Распределение' };
 
 export function App({ host, session, view: startView, browserPageUrl }: AppProps) {
   const styles = useStyles();
@@ -70,6 +71,7 @@ function BrowserPane({ view }: { view: PaneView }) {
       <div hidden={view !== 'check'}><BrowserCheckView checked={checked} /></div>
       {view === 'documents' && <DocumentsView source={source} onOpenData={(files) => void checked.open(files)} readingWorkbook={checked.progress !== undefined} />}
       {view === 'blanks' && <BlanksView />}
+      {view === 'distribution' && <DistributionView source={source} onOpenData={(files) => void checked.open(files)} readingWorkbook={checked.progress !== undefined} />}
     </>
   );
 }
@@ -100,7 +102,7 @@ function ExcelPane({ session, view, browserPageUrl }: { session: ExcelSession; v
   // «Документы» opened for the first time reads the open workbook by itself; later the button re-reads it.
   const readOnce = useRef(false);
   useEffect(() => {
-    if (view !== 'documents' || readOnce.current) return;
+    if ((view !== 'documents' && view !== 'distribution') || readOnce.current) return;
     readOnce.current = true;
     void readData();
   }, [view, readData]);
@@ -122,6 +124,12 @@ function ExcelPane({ session, view, browserPageUrl }: { session: ExcelSession; v
         <>
           {readError && <p role="alert">{readError}</p>}
           <DocumentsView source={source} onReadWorkbook={() => void readData()} readingWorkbook={reading} browserPageUrl={browserPageUrl} />
+        </>
+      )}
+      {view === 'distribution' && (
+        <>
+          {readError && <p role="alert">{readError}</p>}
+          <DistributionView source={source} onReadWorkbook={() => void readData()} readingWorkbook={reading} browserPageUrl={browserPageUrl} />
         </>
       )}
       {view === 'blanks' && (
