@@ -86,7 +86,8 @@ class EmitFilesPlugin {
 function contentSecurityPolicy({ officeFromCdn, devServer }) {
   return [
     "default-src 'self'",
-    `script-src 'self'${officeFromCdn ? ` ${OFFICE_CDN}` : ''}`,
+    // 'wasm-unsafe-eval': the planner's HiGHS solver is WebAssembly; it allows compiling .wasm, not eval.
+    `script-src 'self' 'wasm-unsafe-eval'${officeFromCdn ? ` ${OFFICE_CDN}` : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     // The dev server's live reload uses a websocket; older WebViews do not count wss: as 'self'.
@@ -200,6 +201,8 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: production ? false : 'source-map',
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
+      // highs (the planner's solver) reaches for these only under Node; in the page they are empty.
+      fallback: { module: false, crypto: false, fs: false, path: false, url: false },
     },
     // `global`, `__dirname` are left alone: webpack's polyfill for `global` contains new Function.
     node: false,
@@ -250,6 +253,10 @@ module.exports = async (env = {}, argv = {}) => {
       assetFilter: (name) => name.endsWith('.js') && !name.startsWith(`${OFFICE_JS_LOCAL}/`),
     },
     plugins: [
+      // «node:fs» → «fs», which resolve.fallback above leaves empty in the page (highs only).
+      new (require('webpack').NormalModuleReplacementPlugin)(/^node:(module|crypto|fs|path|url)$/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, '');
+      }),
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'] }),
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'help.html', template: './addin/taskpane/help.html', chunks: [], inject: false }),

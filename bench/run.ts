@@ -18,6 +18,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { benchAddin, buildAddin } from './addin';
 import { benchForms } from './forms';
+import { benchPlanner } from './planner';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -138,7 +139,8 @@ async function main(): Promise<void> {
     const addin = await benchAddin();
     for (const line of addin.lines) console.log(line);
     results.benchSeconds = (Date.now() - started) / 1000;
-    writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), `${renderReport(results).trimEnd()}\n\n${forms.markdown.trim()}\n\n${addin.markdown.trim()}\n`);
+    const planner = await benchPlanner();
+    writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), `${renderReport(results).trimEnd()}\n\n${forms.markdown.trim()}\n\n${addin.markdown.trim()}\n\n${planner.markdown.trim()}\n`);
     console.log(`\nBENCHMARKS.md written (${results.benchSeconds.toFixed(0)} s).`);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -264,6 +264,74 @@ const catalogue = {
   MERGE_NEEDS_PDF: () => 'общий PDF (--merge) собирается из отдельных PDF: добавьте --pdf (и уберите --zip).',
   // a PDF of the batch that pdf-lib could not read
   MERGE_PDF_UNREADABLE: (p: { file: string }) => `PDF «${p.file}» не удалось прочитать, в общий PDF он не вошёл.`,
+  // issue-12: the distribution planner (kaskad plan, the pane's «Распределение»)
+  // the year has no ШНОР on «Списки школ»
+  PLAN_NO_SHNOR: (p: { year: number }) => `в «Списках школ» нет ни одной ШНОР ${p.year} года — распределять нечего.`,
+  // nobody has the role «куратор» and last year's distribution names no one either
+  PLAN_NO_CURATORS: () => 'нет кураторов: отметьте их на листе «Люди» в столбце «Роль» словом «куратор» и укажите «Лимит ШНОР».',
+  // no one has «куратор» as role: last year's curators are taken
+  PLAN_CURATORS_FROM_LAST_YEAR: (p: { count: number; year: number }) =>
+    `ни у кого на листе «Люди» нет роли «куратор»: взяты ${p.count} кураторов распределения ${p.year} года с лимитом по форме.`,
+  // the curators' caps together are less than the ШНОР of the year
+  PLAN_CURATORS_SHORT: (p: { need: number; have: number }) =>
+    `не хватает мест у кураторов: нужно ${p.need}, есть ${p.have} — добавьте кураторов или поднимите лимит.`,
+  // enough places in all, but the curators allowed for a municipality are full
+  PLAN_MUNICIPALITY_UNCOVERED: (p: { municipality: string; count: number }) =>
+    `для муниципалитета «${p.municipality}» не хватает кураторов: ${p.count} ШНОР без куратора — разрешите этот муниципалитет другим кураторам («Муниципалитеты куратора») или поднимите лимит.`,
+  // leader schools' caps together are less than the ШНОР of the year
+  PLAN_LEADERS_SHORT: (p: { need: number; have: number }) =>
+    `мест у школ-лидеров меньше, чем ШНОР: нужно ${p.need}, есть ${p.have} — часть ШНОР останется без школы-лидера; добавьте школы-лидеры или поднимите их лимит.`,
+  // a ШНОР got no leader school: none with free places nearby
+  PLAN_NO_LEADER: (p: { school: string }) =>
+    `для ШНОР «${p.school}» не нашлось школы-лидера со свободными местами в своём и соседних муниципалитетах.`,
+  // a school on the leader list is also on a risk list of the year
+  PLAN_LEADER_AT_RISK: (p: { school: string; list: string }) =>
+    `школа «${p.school}» в списке школ-лидеров, но в этом году она и в списке «${p.list}» — школой-лидером она не назначается.`,
+  // a code in «Соседи (коды)» or «Муниципалитеты куратора (коды)» names no municipality
+  PLAN_UNKNOWN_MUNICIPALITY: (p: { code: string }) => `нет муниципалитета с кодом «${p.code}» — код пропущен.`,
+  // a fixed pair whose school is not a ШНОР of the year
+  PLAN_FIXED_NOT_SHNOR: (p: { school: string; year: number }) => `закреплённая школа «${p.school}» не входит в список ШНОР ${p.year} года — пара пропущена.`,
+  // a fixed pair whose leader cannot be a leader this year
+  PLAN_FIXED_LEADER_INVALID: (p: { school: string; leader: string }) =>
+    `закреплённая школа-лидер «${p.leader}» для «${p.school}» не может быть школой-лидером в этом году (нет в списке школ-лидеров, сама в списке риска или это та же школа) — подобрана другая.`,
+  // fixed pairs give a curator or a leader more than its cap
+  PLAN_FIXED_OVER_CAP: (p: { who: string; load: number; cap: number }) =>
+    `закреплённых пар у «${p.who}» ${p.load}, а лимит ${p.cap} — новых ШНОР ему не дано; проверьте лимит.`,
+  // one school fixed twice with different curators
+  PLAN_FIXED_TWICE: (p: { school: string }) => `школа «${p.school}» закреплена дважды по-разному — взята первая пара.`,
+  // a row of the fixed F7 whose school cannot be found
+  PLAN_FIXED_UNKNOWN: (p: { value: string }) => `«${p.value}» не найдено в данных — строка закреплений пропущена.`,
+  // the solver did not give a solution
+  PLAN_SOLVER_FAILED: (p: { status: string }) => `решатель не нашёл распределения (состояние «${p.status}»). Сообщите разработчикам, приложив книгу данных.`,
+  // the --fixed file is not an F7 workbook
+  PLAN_FIXED_NOT_F7: () => 'книга закреплений не похожа на форму F7: нет листа «Распределение» с нужными столбцами.',
+  // reasons printed on «Пояснения»
+  PLAN_REASON_CURATOR: (p: { reason: string; municipality: string; others: number }) => ({
+    fixed: 'закреплено вручную',
+    kept: 'как в прошлом году',
+    only: `единственный куратор муниципалитета «${p.municipality}»`,
+    shared: `куратор муниципалитета «${p.municipality}» (ещё кураторов там: ${p.others} — не хватило лимита одного)`,
+    none: 'куратор не назначен: не хватает мест',
+  } as Record<string, string>)[p.reason] ?? p.reason,
+  PLAN_REASON_LEADER: (p: { reason: string; municipality: string }) => ({
+    fixed: 'закреплено вручную',
+    kept: 'как в прошлом году',
+    same: 'тот же муниципалитет',
+    neighbour: `соседний муниципалитет «${p.municipality}»`,
+    nearest: `ближайшая свободная: муниципалитет «${p.municipality}»`,
+    none: 'школа-лидер не назначена: поблизости нет свободных мест',
+  } as Record<string, string>)[p.reason] ?? p.reason,
+  // the lines of the summary (CLI, demo, pane)
+  PLAN_SUMMARY: (p: { year: number; shnor: number; withCurator: number; withLeader: number; keptCurators: number; keptLeaders: number; cross: number; shared: number }) =>
+    `Распределение ${p.year}: ШНОР ${p.shnor}, с куратором ${p.withCurator}, со школой-лидером ${p.withLeader}; сохранено пар прошлого года: кураторов ${p.keptCurators}, школ-лидеров ${p.keptLeaders}; школа-лидер из другого муниципалитета: ${p.cross}; муниципалитетов с несколькими кураторами: ${p.shared}.`,
+  PLAN_SUMMARY_LOADS: (p: { min: number; max: number; curators: number; leadersUsed: number; leaders: number }) =>
+    `Нагрузка кураторов: от ${p.min} до ${p.max} (кураторов ${p.curators}); задействовано школ-лидеров: ${p.leadersUsed} из ${p.leaders}.`,
+  // --year that is not a year
+  PLAN_YEAR_INVALID: (p: { value: string }) => `год «${p.value}» не похож на год — укажите, например, --year 2025.`,
+  // no F7 definition among the forms
+  PLAN_NO_F7: () => 'нет определения формы F7 (распределение ШНОР) — проверьте папку форм.',
+  // the data has no order with a distribution appendix to follow
+  PLAN_NO_ORDER: () => 'в данных нет приказа с приложением «распределение» — приказ не сделан, записана только форма F7.',
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

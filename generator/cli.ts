@@ -9,6 +9,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { registerDemoCommand } from './cli/demo-command';
 import { registerFormsCommands } from './cli/forms-commands';
 import { registerGenerateCommands } from './cli/generate-commands';
+import { registerPlanCommand } from './cli/plan-command';
 import { packageVersion } from './templates-dir';
 import { processOutput, type Output } from './cli/output';
 import { messageFor } from '../core/messages';
@@ -55,6 +56,7 @@ export function buildProgram(output: Output = processOutput): Command {
     .exitOverride();
   registerGenerateCommands(program, output);
   registerFormsCommands(program, output);
+  registerPlanCommand(program, output);
   registerDemoCommand(program, output);
   return program;
 }

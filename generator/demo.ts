@@ -6,6 +6,7 @@ import { listWorkbooks } from './forms/io-files';
 import { loadReferenceData } from './forms/load-data';
 import { loadDefinitions } from './forms/load-definitions';
 import { generate, type GenerateResult } from './generate';
+import { runPlan, type PlanRun } from './plan';
 import { writeMonitoringReport } from './monitoring-report';
 import type { Issue } from '../core/issues';
 import { templatesDir } from './templates-dir';
@@ -33,6 +34,8 @@ export interface DemoResult {
   report?: { written?: string; issues: Issue[] };
   /** The sample technology cards, roadmap and distribution, checked and scored. */
   forms: FileOutcome[];
+  /** The distribution of 2025 planned from the sample data: F7 and the order. */
+  plan?: PlanRun;
   exitCode: 0 | 1 | 2;
 }
 
@@ -61,7 +64,8 @@ export async function runDemo(outDir: string, onProgress?: (done: number, total:
   const report = svod?.svod && svod.definition && reference.dataset
     ? await writeMonitoringReport({ svod: svod.svod, definition: svod.definition, dataset: reference.dataset, out: path.join(outDir, 'справка по мониторингу.docx'), force: true })
     : undefined;
-  const worst = Math.max(...steps.map((s) => s.result.exitCode), svod?.written && report?.written ? 0 : 2);
+  const plan = await runPlan({ data, year: 2025, out: path.join(outDir, 'распределение 2025.xlsx'), force: true });
+  const worst = Math.max(plan.exitCode, ...steps.map((s) => s.result.exitCode), svod?.written && report?.written ? 0 : 2);
   // The sample cards carry deliberate errors: findings there are the point of the demo, not a failure.
-  return { outDir, steps, svod, forms, report, exitCode: worst as 0 | 1 | 2 };
+  return { outDir, steps, svod, forms, report, plan, exitCode: worst as 0 | 1 | 2 };
 }

@@ -27,9 +27,9 @@ export function browserPageUrl(location: { origin: string; pathname: string }): 
 }
 
 /** The view a ribbon button opened (`taskpane.html?view=documents`); «check» by default. */
-export type PaneView = 'check' | 'documents' | 'blanks';
+export type PaneView = 'check' | 'documents' | 'blanks' | 'distribution';
 
 export function initialView(search: string): PaneView {
   const view = new URLSearchParams(search).get('view');
-  return view === 'documents' || view === 'blanks' ? view : 'check';
+  return view === 'documents' || view === 'blanks' || view === 'distribution' ? view : 'check';
 }

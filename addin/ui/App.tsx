@@ -7,6 +7,7 @@ import { useExcelCheck } from '../app/use-excel-check';
 import { useBlankInsert, useWorkbookData } from '../app/use-workbook-data';
 import { BlanksView } from './BlanksView';
 import { BrowserCheckView } from './BrowserCheckView';
+import { DistributionView } from './DistributionView';
 import { DocumentsView, type DataSource } from './DocumentsView';
 import { ExcelCheckView } from './ExcelCheckView';
 
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBlockEnd: tokens.spacingVerticalS },
 });
 
-const VIEW_TITLES: Record<PaneView, string> = { check: 'Проверка', documents: 'Документы', blanks: 'Бланки' };
+const VIEW_TITLES: Record<PaneView, string> = { check: 'Проверка', documents: 'Документы', blanks: 'Бланки', distribution: 'Распределение' };
 
 export function App({ host, session, view: startView, browserPageUrl }: AppProps) {
   const styles = useStyles();
@@ -70,6 +71,7 @@ function BrowserPane({ view }: { view: PaneView }) {
       <div hidden={view !== 'check'}><BrowserCheckView checked={checked} /></div>
       {view === 'documents' && <DocumentsView source={source} onOpenData={(files) => void checked.open(files)} readingWorkbook={checked.progress !== undefined} />}
       {view === 'blanks' && <BlanksView />}
+      {view === 'distribution' && <DistributionView source={source} onOpenData={(files) => void checked.open(files)} readingWorkbook={checked.progress !== undefined} />}
     </>
   );
 }
@@ -77,7 +79,7 @@ function BrowserPane({ view }: { view: PaneView }) {
 /** Inside Excel: the open workbook is the form to check and the data for documents. */
 function ExcelPane({ session, view, browserPageUrl }: { session: ExcelSession; view: PaneView; browserPageUrl: string }) {
   const check = useExcelCheck(session);
-  const data = useWorkbookData(session, view === 'documents');
+  const data = useWorkbookData(session, view === 'documents' || view === 'distribution');
   const insert = useBlankInsert(session);
   const canWatch = session.capabilities.collectionChangedEvents || session.capabilities.worksheetChangedEvents;
 
@@ -88,6 +90,12 @@ function ExcelPane({ session, view, browserPageUrl }: { session: ExcelSession; v
         <>
           {data.readError && <p role="alert">{data.readError}</p>}
           <DocumentsView source={data.source} onReadWorkbook={() => void data.read()} readingWorkbook={data.reading} browserPageUrl={browserPageUrl} />
+        </>
+      )}
+      {view === 'distribution' && (
+        <>
+          {data.readError && <p role="alert">{data.readError}</p>}
+          <DistributionView source={data.source} onReadWorkbook={() => void data.read()} readingWorkbook={data.reading} browserPageUrl={browserPageUrl} />
         </>
       )}
       {view === 'blanks' && (

@@ -20,6 +20,7 @@ export const PARAGRAPH_STYLES = ['абзац', 'список', 'без отст�
 export const PARAGRAPH_PLACES = ['до вставки', 'после вставки'] as const;
 export const ATTACHMENT_KINDS = ['дорожная карта', 'распределение', 'список школ', 'график', 'технологическая карта'] as const;
 export const APPROVAL_FORMS = ['УТВЕРЖДЕН', 'УТВЕРЖДЕНА', 'УТВЕРЖДЕНО', 'УТВЕРЖДЕНЫ'] as const;
+export const FIXED_MARKS = ['да'] as const;
 export const SUPPORT_LEVELS = ['ОО', 'МОУО', 'институт', 'министерство', 'ресурсные центры', 'иные'] as const;
 
 export const OrganisationSchema = z.object({
@@ -54,6 +55,8 @@ export const MunicipalitySchema = z.object({
   /** The head's position in the dative, as the addressee line prints it. */
   headPositionDative: optionalText,
   headId: id.optional(),
+  /** Codes of the neighbouring municipalities, comma-separated: a leader school is sought there next. */
+  neighbours: optionalText,
 });
 
 export const SchoolSchema = z.object({
@@ -68,6 +71,8 @@ export const SchoolListEntrySchema = z.object({
   year,
   schoolId: id,
   list: z.enum(SCHOOL_LISTS),
+  /** For a leader school: how many ШНОР it can support that year. */
+  cap: z.number().int().min(0).optional(),
 });
 
 export const PersonSchema = z.object({
@@ -84,6 +89,12 @@ export const PersonSchema = z.object({
   organisation: optionalText,
   phone: optionalText,
   email: optionalText,
+  /** «куратор» makes the person a candidate curator of the distribution planner. */
+  role: optionalText,
+  /** A curator's cap: at most this many ШНОР. */
+  curatorCap: z.number().int().min(0).optional(),
+  /** Codes of the municipalities a curator may take, comma-separated; empty — any. */
+  covers: optionalText,
 });
 
 export const RoadmapItemSchema = z.object({
@@ -127,6 +138,8 @@ export const DistributionSchema = z.object({
   schoolId: id,
   curatorId: id,
   leaderSchoolId: id.optional(),
+  /** «да»: the pair is decided by hand and the planner keeps it. */
+  fixed: z.enum(FIXED_MARKS).optional(),
 });
 
 export const TechCardEntrySchema = z.object({

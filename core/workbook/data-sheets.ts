@@ -1,5 +1,5 @@
 import {
-  APPROVAL_FORMS, ATTACHMENT_KINDS, DOCUMENT_KINDS, GENDERS, MUNICIPALITY_KINDS, PARAGRAPH_PLACES, PARAGRAPH_STYLES, SCHOOL_LISTS,
+  APPROVAL_FORMS, ATTACHMENT_KINDS, DOCUMENT_KINDS, FIXED_MARKS, GENDERS, MUNICIPALITY_KINDS, PARAGRAPH_PLACES, PARAGRAPH_STYLES, SCHOOL_LISTS,
   type CollectionName, type Dataset,
 } from '../model/schemas';
 
@@ -73,6 +73,7 @@ export const DATA_SHEETS = [
       { key: 'authority', header: 'МОУО', type: 'text', required: true, width: 50 },
       { key: 'headPositionDative', header: 'Должность руководителя (дат. п.)', type: 'text', width: 50, hint: 'Как в строке адресата: «Начальнику Управления образования …».' },
       { key: 'headId', header: 'Руководитель (код)', type: 'id', ref: 'people', width: 14 },
+      { key: 'neighbours', header: 'Соседи (коды)', type: 'text', width: 24, hint: 'Коды соседних муниципалитетов через запятую: там ищется школа-лидер, если в своём нет.' },
     ],
   }),
   sheet({
@@ -93,6 +94,7 @@ export const DATA_SHEETS = [
       { key: 'year', header: 'Год', type: 'integer', required: true, width: 8 },
       { key: 'schoolId', header: 'Школа (код)', type: 'id', required: true, ref: 'schools', width: 12 },
       { key: 'list', header: 'Список', type: 'choice', required: true, choices: SCHOOL_LISTS, width: 22 },
+      { key: 'cap', header: 'Лимит ШНОР', type: 'integer', width: 10, hint: 'Для школы-лидера: сколько ШНОР она может сопровождать в этом году.' },
     ],
   }),
   sheet({
@@ -110,6 +112,9 @@ export const DATA_SHEETS = [
       { key: 'organisation', header: 'Организация', type: 'text', width: 30 },
       { key: 'phone', header: 'Телефон', type: 'text', width: 18 },
       { key: 'email', header: 'Эл. почта', type: 'text', width: 24 },
+      { key: 'role', header: 'Роль', type: 'text', width: 12, hint: '«куратор» — человек участвует в распределении ШНОР.' },
+      { key: 'curatorCap', header: 'Лимит ШНОР', type: 'integer', width: 10, hint: 'Для куратора: не больше стольких ШНОР.' },
+      { key: 'covers', header: 'Муниципалитеты куратора (коды)', type: 'text', width: 24, hint: 'Через запятую; пусто — любые.' },
     ],
   }),
   sheet({
@@ -166,6 +171,7 @@ export const DATA_SHEETS = [
       { key: 'schoolId', header: 'Школа (код)', type: 'id', required: true, ref: 'schools', width: 12 },
       { key: 'curatorId', header: 'Куратор (код)', type: 'id', required: true, ref: 'people', width: 12 },
       { key: 'leaderSchoolId', header: 'Школа-лидер (код)', type: 'id', ref: 'schools', width: 14 },
+      { key: 'fixed', header: 'Закреплено', type: 'choice', choices: FIXED_MARKS, width: 12, hint: '«да» — пару решили вручную, планировщик её сохранит.' },
     ],
   }),
   sheet({

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { formatNumber } from '../../core/format/numbers';
 import { messageFor } from '../../core/messages';
+import { summaryLines } from '../../core/planner/summary';
 import { runDemo } from '../demo';
 import { printGenerateResult } from './generate-commands';
 import { printIssues, processOutput, type Output } from './output';
@@ -38,6 +39,10 @@ export function registerDemoCommand(program: Command, output: Output = processOu
       }
       printIssues(output, result.report?.issues ?? []);
       if (result.report?.written) output.out(messageFor('CLI_WRITTEN', { file: path.relative(process.cwd(), result.report.written) }));
+      output.out(messageFor('CLI_DEMO_STEP', { title: 'Распределение ШНОР 2025 года (kaskad plan): форма F7 и приказ' }));
+      printIssues(output, result.plan?.issues ?? []);
+      if (result.plan?.plan) for (const line of summaryLines(result.plan.plan)) output.out(`  ${line}`);
+      for (const file of result.plan?.written ?? []) output.out(messageFor('CLI_WRITTEN', { file: path.relative(process.cwd(), file) }));
       output.exit(result.exitCode);
     });
 }

@@ -3,6 +3,7 @@ import { distribute } from './distribution';
 import { attachments, documents } from './documents';
 import { events, reports, schedule } from './events';
 import { buildMunicipalities } from './municipalities';
+import { NEIGHBOURS } from './neighbours';
 import { organisations } from './organisations';
 import { buildCurators, CURATOR_IDS_EXTRA, MINISTRY_PEOPLE, SEED_PEOPLE } from './people';
 import { roadmapItems } from './roadmap';
@@ -38,7 +39,7 @@ export function sampleDataset(): Dataset {
   });
   return {
     organisations,
-    municipalities,
+    municipalities: municipalities.map((m) => (NEIGHBOURS[m.id] ? { ...m, neighbours: NEIGHBOURS[m.id]!.join(', ') } : m)),
     schools,
     schoolLists,
     people: [...known, ...curators, ...heads],

@@ -33,7 +33,7 @@ export const SEED_PEOPLE: Person[] = [
     phone: '217-31-02 (доб. 2061)', email: 'gennadiy.gorshkov@chiro74.ru' },
   { id: 'knutareva', lastName: 'Кнутарева', firstName: 'Надежда', middleName: 'Павловна',
     position: 'Методист управления сопровождения оценочных процедур', organisation: CHIRO,
-    phone: '217-31-02 (доб. 2062)', email: 'nadezhda.knutareva@chiro74.ru' },
+    phone: '217-31-02 (доб. 2062)', email: 'nadezhda.knutareva@chiro74.ru', role: 'куратор', curatorCap: 12 },
 ];
 
 /** Invented: the minister who signs the order, and the executor of the ministry's letters (seed 004's phone). */
@@ -61,7 +61,11 @@ export function buildCurators(takenSurnames: Set<string>): Person[] {
     const person = inventPerson(random, `cur${String(i).padStart(2, '0')}`, takenSurnames, random() < 0.75);
     const position = CURATOR_POSITIONS[i % CURATOR_POSITIONS.length]!;
     const ext = 2062 + i;
-    curators.push({ ...person, position, organisation: CHIRO, phone: `217-31-02 (доб. ${ext})` });
+    // Caps of 10 to 12 (the F7 form's cap); the first curator works in Челябинск only.
+    const curatorCap = i % 4 === 0 ? 10 : 12;
+    curators.push({
+      ...person, position, organisation: CHIRO, phone: `217-31-02 (доб. ${ext})`, role: 'куратор', curatorCap, ...(i === 1 ? { covers: 'mo15' } : {}),
+    });
   }
   return curators;
 }

@@ -115,6 +115,20 @@ const NEWCOMERS = new Set(['mo04', 'mo15', 'mo28', 'mo38']);
 /** Every this-many-th ШНОР of 2023 left the list in 2024. */
 const EXIT_EVERY = 36;
 
+/** Every this-many-th ШНОР of 2024 left the list in 2025. */
+const EXIT_2025_EVERY = 15;
+/** How many ШНОР a leader school supports in 2025 (2024's lists carry no caps). */
+const LEADER_CAP_2025 = 8;
+
+/** 2025's lists from 2024's, without drawing random numbers (2024's schools stay as they were). */
+function addNextYear(schoolLists: SchoolListEntry[]): void {
+  let shnor = 0;
+  for (const e of schoolLists.filter((x) => x.year === 2024)) {
+    if (e.list === 'ШНОР' && ++shnor % EXIT_2025_EVERY === 0) continue;
+    schoolLists.push({ ...e, year: 2025, ...(e.list === 'школа-лидер' ? { cap: LEADER_CAP_2025 } : {}) });
+  }
+}
+
 /**
  * About 250 invented schools: 218 ШНОР of 2023 (as seed 004 counts), most of them still ШНОР in
  * 2024, some also НСУ or with signs of non-objective ВПР; 32 leader schools that are never ШНОР.
@@ -156,6 +170,7 @@ export function buildSchools(): SampleSchools {
       add(2024, id, 'ШНОР');
     }
   }
+  addNextYear(schoolLists);
   const order = (e: SchoolListEntry) => `${e.year}|${e.schoolId}|${['ШНОР', 'НСУ', 'необъективность ВПР', 'школа-лидер'].indexOf(e.list)}`;
   schoolLists.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   return { schools, schoolLists };
