@@ -254,6 +254,27 @@ const catalogue = {
   SCORE_FORMULA: (p: { points: string }) => `по формуле — ${p.points}`,
   SCORE_NA: () => 'не применяется, максимум уменьшен',
   SCORE_NONE: () => 'ответ не даёт баллов — 0',
+  // issue 11: bounds on every archive and input file, temporary folders
+  // a workbook part inflating far more per compressed byte than any real sheet (a zip bomb)
+  FILE_RATIO_TOO_HIGH: (p: { limit: number }) =>
+    `файл сжат подозрительно сильно (больше чем в ${p.limit} раз) — так сжимаются только «zip-бомбы»; файл не открыт.`,
+  // a sheet declaring more cells (rows, merged or validated cells) than any monitoring card has
+  SHEET_TOO_MANY_CELLS: (p: { sheet: string; limit: number }) =>
+    `лист «${p.sheet}» содержит больше ${p.limit.toLocaleString('ru-RU')} ячеек — такой книга мониторинга быть не может; файл не открыт.`,
+  // a .docx template whose XML parts unpack to more than the limit, or compress like a zip bomb
+  TEMPLATE_TOO_LARGE: (p: { limitMb: number }) =>
+    `шаблон распаковывается больше чем в ${p.limitMb} МБ или сжат как «zip-бомба» — такой шаблон письма быть не может; шаблон не открыт.`,
+  // a template whose zip directory does not match its contents
+  TEMPLATE_DAMAGED: (p: { detail: string }) => `шаблон повреждён и не читается (${p.detail}). Возьмите исходный файл ещё раз.`,
+  // an input file (card, data workbook, template) larger on disk than the limit
+  FILE_TOO_BIG_ON_DISK: (p: { limitMb: number; sizeMb: string }) =>
+    `файл занимает ${p.sizeMb} МБ, а допускается не больше ${p.limitMb} МБ; файл не открыт.`,
+  // a .json data file larger than the limit
+  JSON_TOO_LARGE: (p: { limitMb: number; sizeMb: string }) =>
+    `файл JSON занимает ${p.sizeMb} МБ, а допускается не больше ${p.limitMb} МБ; файл не прочитан.`,
+  // a run found temporary folders left by an interrupted run more than a day ago and removed them
+  CLI_STALE_TEMP_REMOVED: (p: { count: number; folder: string }) =>
+    `Удалены временные папки прерванных запусков (${p.count}) в «${p.folder}».`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -7,6 +7,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { registerDemoCommand } from './cli/demo-command';
 import { registerFormsCommands } from './cli/forms-commands';
 import { registerGenerateCommands } from './cli/generate-commands';
+import { useNodeZip } from './io/zip-codec';
 import { packageVersion } from './templates-dir';
 
 const HELP_TITLES: Record<string, string> = { 'Usage:': 'Вызов:', 'Options:': 'Параметры:', 'Commands:': 'Команды:', 'Arguments:': 'Аргументы:' };
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  useNodeZip();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -11,13 +11,14 @@ export interface DatasetLoad {
   unreadable: boolean;
 }
 
-const FILE_LEVEL = new Set(['FILE_EMPTY', 'FILE_NOT_WORKBOOK', 'FILE_DAMAGED', 'FILE_TOO_LARGE', 'FILE_UNREADABLE', 'JSON_INVALID']);
+const FILE_LEVEL = new Set(['FILE_EMPTY', 'FILE_NOT_WORKBOOK', 'FILE_DAMAGED', 'FILE_TOO_LARGE', 'FILE_RATIO_TOO_HIGH', 'SHEET_TOO_MANY_CELLS', 'FILE_UNREADABLE', 'JSON_INVALID']);
 
 /** The data workbook (.xlsx) or the same data as .json. */
 export async function loadDataset(file: string): Promise<DatasetLoad> {
-  const read = await readInput(file);
+  const json = /\.json$/i.test(file);
+  const read = await readInput(file, { json });
   if (!read.ok) return { issues: read.issues, unreadable: true };
-  const loaded = /\.json$/i.test(file)
+  const loaded = json
     ? readDatasetJson(new TextDecoder().decode(read.bytes), read.name)
     : await readDataWorkbook(read.bytes, read.name);
   const unreadable = loaded.issues.some((i) => FILE_LEVEL.has(i.code));
