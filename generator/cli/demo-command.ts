@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { formatIssue } from '../../core/issues';
 import { formatNumber } from '../../core/format/numbers';
 import { messageFor } from '../../core/messages';
-import { runDemo } from '../demo';
 import { printGenerateResult } from './generate-commands';
 import { progressBar } from './progress';
 
@@ -14,6 +13,7 @@ export function registerDemoCommand(program: Command): void {
     .option('-o, --out <папка>', 'папка результата', 'out/demo')
     .action(async (opts: { out: string }) => {
       const outDir = path.resolve(opts.out);
+      const { runDemo } = await import('../demo');
       const result = await runDemo(outDir, progressBar());
       for (const step of result.steps) {
         console.log(messageFor('CLI_DEMO_STEP', { title: step.title }));

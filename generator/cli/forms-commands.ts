@@ -6,17 +6,13 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { formatIssue, hasErrors, makeIssue, type Issue } from '../../core/issues';
 import { messageFor } from '../../core/messages';
-import { buildBlankForm } from '../../core/forms/blank-form';
 import type { FormDefinition } from '../../core/forms/definition';
 import type { ReferenceData } from '../../core/forms/reference-data';
 import { displayValue } from '../../core/forms/values';
-import { collectFiles } from '../forms/collect-files';
-import { writeMonitoringReport } from '../monitoring-report';
 import type { Dataset } from '../../core/model/schemas';
 import { listWorkbooks, writeFileAtomic } from '../forms/io-files';
-import { loadReferenceData } from '../forms/load-data';
-import { loadDefinitions, pickDefinition } from '../forms/load-definitions';
-import { validateFiles, type FileOutcome } from '../forms/validate-files';
+// Only types here: each command imports what it runs when it runs (exceljs, docxtemplater, zod).
+import type { FileOutcome } from '../forms/validate-files';
 
 const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
@@ -44,6 +40,7 @@ function guarded<A extends unknown[]>(body: (...args: A) => Promise<void>): (...
 }
 
 async function setup(opts: Common): Promise<{ definitions: FormDefinition[]; form?: FormDefinition; data?: ReferenceData; dataset?: Dataset } | undefined> {
+  const { loadDefinitions, pickDefinition } = await import('../forms/load-definitions');
   const loaded = await loadDefinitions(opts.forms);
   if (loaded.issues.length) { fail(loaded.issues); return undefined; }
   let form: FormDefinition | undefined;
@@ -57,6 +54,7 @@ async function setup(opts: Common): Promise<{ definitions: FormDefinition[]; for
   let data: ReferenceData | undefined;
   let dataset: Dataset | undefined;
   if (opts.data) {
+    const { loadReferenceData } = await import('../forms/load-data');
     const got = await loadReferenceData(opts.data);
     if (got.unreadable || !got.data) { fail(got.issues); return undefined; }
     data = got.data;
@@ -129,6 +127,7 @@ export function registerFormsCommands(program: Command): void {
       }
       const muniId = opts.municipality && ready.data ? ready.data.municipalityId(opts.municipality) : undefined;
       const municipality = muniId ? ready.data?.municipalityName(muniId) : opts.municipality;
+      const { buildBlankForm } = await import('../../core/forms/blank-form');
       const bytes = await buildBlankForm(ready.form, { municipality, year });
       const problem = await writeFileAtomic(opts.output, bytes, { force: opts.force });
       if (problem) { fail([problem]); return; }
@@ -147,6 +146,7 @@ export function registerFormsCommands(program: Command): void {
       const ready = await setup(opts);
       if (!ready) return;
       const listed = await listWorkbooks(paths);
+      const { validateFiles } = await import('../forms/validate-files');
       const outcomes = await validateFiles(listed.files, { ...ready, annotateDir: opts.annotate, force: opts.force });
       if (opts.json) {
         console.log(JSON.stringify({ files: outcomes.map((o) => ({ ...o, file: o.file })), issues: listed.issues }, null, 2));
@@ -170,6 +170,7 @@ export function registerFormsCommands(program: Command): void {
       const ready = await setup(opts);
       if (!ready) return;
       const listed = await listWorkbooks(paths);
+      const { collectFiles } = await import('../forms/collect-files');
       const result = await collectFiles(listed.files, { ...ready, out: opts.output, force: opts.force });
       const svodIssues = result.svod?.issues ?? [];
       if (opts.json) {
@@ -186,7 +187,7 @@ export function registerFormsCommands(program: Command): void {
       }
       if (opts.report && result.svod && result.definition) {
         const report = ready.dataset
-          ? await writeMonitoringReport({ svod: result.svod, definition: result.definition, dataset: ready.dataset, out: opts.report, force: opts.force })
+          ? await (await import('../monitoring-report')).writeMonitoringReport({ svod: result.svod, definition: result.definition, dataset: ready.dataset, out: opts.report, force: opts.force })
           : { issues: [makeIssue('REPORT_NEEDS_DATA', { kind: 'file', file: opts.report }, {})] };
         result.issues.push(...report.issues);
         if (!opts.json) {

@@ -4,15 +4,13 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { formatIssue, type Issue } from '../../core/issues';
 import { messageFor } from '../../core/messages';
-import { DatasetSchema } from '../../core/model/schemas';
-import { prepareTemplate } from '../../core/render/render-docx';
-import { EACH_KINDS, TEMPLATES, type Each } from '../../core/render/template-catalog';
+import { EACH_KINDS, TEMPLATES, type Each } from '../../core/render/template-list';
 import { countOf, DOCUMENT_FORMS, formatNumber } from '../../core/format/numbers';
-import { generate, type GenerateRequest, type GenerateResult } from '../generate';
-import { readInput } from '../io/read-input';
+// Only types here: each command imports what it runs when it runs (`kaskad --help` loads no
+// exceljs, docxtemplater or zod).
+import type { GenerateRequest, GenerateResult } from '../generate';
 import { templatesDir } from '../templates-dir';
 import { progressBar } from './progress';
 
@@ -73,6 +71,7 @@ export function registerGenerateCommands(program: Command): void {
     .action(async (template: string, opts: GenerateOptions) => {
       const request = requestFrom(template, opts);
       if (!request) return;
+      const { generate } = await import('../generate');
       const result = await generate(request);
       printGenerateResult(result, Boolean(opts.json));
       process.exitCode = result.exitCode;
@@ -82,19 +81,25 @@ export function registerGenerateCommands(program: Command): void {
     .description('шаблоны документов и их теги')
     .option('--json', 'вывести в JSON')
     .action(async (opts: { json?: boolean }) => {
+      if (!opts.json) {
+        for (const t of TEMPLATES) console.log(messageFor('CLI_TEMPLATE_LINE', { id: t.id, title: t.title, each: t.each, seed: t.seed }));
+        return;
+      }
+      // Tags are read from the templates only for --json: the plain list needs no docxtemplater.
+      const [{ readInput }, { prepareTemplate }] = await Promise.all([import('../io/read-input'), import('../../core/render/render-docx')]);
       const list = [];
       for (const t of TEMPLATES) {
         const read = await readInput(path.join(templatesDir(), 'documents', t.file));
         const prepared = read.ok ? prepareTemplate(read.bytes, t.id) : undefined;
         list.push({ ...t, tags: prepared?.ok ? prepared.template.tags : [] });
       }
-      if (opts.json) console.log(JSON.stringify(list, null, 2));
-      else for (const t of list) console.log(messageFor('CLI_TEMPLATE_LINE', { id: t.id, title: t.title, each: t.each, seed: t.seed }));
+      console.log(JSON.stringify(list, null, 2));
     });
 
   program.command('schema')
     .description('JSON Schema набора данных (для --data file.json)')
-    .action(() => {
+    .action(async () => {
+      const [{ z }, { DatasetSchema }] = await Promise.all([import('zod'), import('../../core/model/schemas')]);
       console.log(JSON.stringify(z.toJSONSchema(DatasetSchema), null, 2));
     });
 }

@@ -13,16 +13,18 @@ export function municipalAddressee(index: DatasetIndex, m: Municipality): string
   return `${m.headPositionDative}\n${initialsOf(head)}\u00a0${surnameIn(head, 'dative')}`;
 }
 
+const RUSSIAN = new Intl.Collator('ru', { numeric: true });
+
 /** The municipality's own schools on one of the year's lists (or on any list but leader schools). */
 export function municipalSchools(index: DatasetIndex, municipalityId: string, year: number | undefined, list?: string) {
-  const entries = year !== undefined ? index.schoolLists.get(String(year)) ?? [] : [];
+  const entries = year !== undefined ? index.schoolListsByMunicipality.get(`${year}|${municipalityId}`) ?? [] : [];
   const names = new Set<string>();
   for (const e of entries) {
     if (list ? e.list !== list : e.list === 'школа-лидер') continue;
     const school = index.schools.get(e.schoolId);
     if (school && school.municipalityId === municipalityId) names.add(school.name);
   }
-  return [...names].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true })).map((name, i) => ({ no: String(i + 1), name }));
+  return [...names].sort(RUSSIAN.compare).map((name, i) => ({ no: String(i + 1), name }));
 }
 
 /**
