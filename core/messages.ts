@@ -1,3 +1,4 @@
+import { escapeControlChars } from './format/control-chars';
 import type { IssueLocation } from './issues';
 
 /**
@@ -273,8 +274,8 @@ const catalogue = {
   JSON_TOO_LARGE: (p: { limitMb: number; sizeMb: string }) =>
     `файл JSON занимает ${p.sizeMb} МБ, а допускается не больше ${p.limitMb} МБ; файл не прочитан.`,
   // a run found temporary folders left by an interrupted run more than a day ago and removed them
-  CLI_STALE_TEMP_REMOVED: (p: { count: number; folder: string }) =>
-    `Удалены временные папки прерванных запусков (${p.count}) в «${p.folder}».`,
+  CLI_STALE_TEMP_REMOVED: (p: { count: number }) =>
+    `удалены временные папки .kaskad-tmp-*, оставленные прерванными запусками больше суток назад: ${p.count}.`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;
@@ -282,7 +283,8 @@ export type MessageParams<C extends MessageCode> = Parameters<(typeof catalogue)
 
 export function messageFor<C extends MessageCode>(code: C, params: MessageParams<C>): string {
   const render = catalogue[code] as (p: MessageParams<C>) => string;
-  return render(params);
+  // Values from cards and data are shown with their control characters escaped (issue 11).
+  return escapeControlChars(render(params));
 }
 
 /** The location part of a finding, in the words a municipal specialist uses. */
@@ -317,6 +319,6 @@ export function describeLocation(location: IssueLocation): string {
     case 'file':
       break;
   }
-  const text = parts.join(', ');
+  const text = escapeControlChars(parts.join(', '));
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

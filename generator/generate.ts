@@ -131,6 +131,7 @@ async function writeJobs(
     result.issues.push(...opened.issues);
     return undefined;
   }
+  if (opened?.ok) result.issues.push(...opened.notices);
   const output = opened?.output;
   const renderer = jobs.length >= POOL_THRESHOLD ? await pooledRenderer(template, templateBytes, jobs, names, output) : inlineRenderer(template, output);
   try {
