@@ -88,17 +88,26 @@ export async function writeF7Card(rows: number, data: ReturnType<typeof scaledDa
   info.eachRow((row) => {
     if (String(row.getCell(1).value) === '1') row.getCell(3).value = 2024;
   });
+  // The header row is the one with «Муниципалитет» in it.
   const headers = new Map<string, number>();
-  let headerRow = 1;
+  let headerRow = 0;
   sheet.eachRow((row, n) => {
-    if (headers.size) return;
-    row.eachCell((cell, c) => { if (String(cell.value) === 'Муниципалитет') headerRow = n; });
-    if (headerRow === n) row.eachCell((cell, c) => headers.set(String(cell.value), c));
+    if (headerRow) return;
+    const cells: Array<[string, number]> = [];
+    row.eachCell((cell, c) => cells.push([String(cell.value).trim(), c]));
+    if (!cells.some(([text]) => text === 'Муниципалитет')) return;
+    headerRow = n;
+    for (const [text, c] of cells) headers.set(text, c);
   });
+  if (!headerRow) throw new Error('F7 blank: no header row with «Муниципалитет»');
   const schools = new Map((data['schools'] ?? []).map((x) => [x['id'] as string, x]));
   const shnor = (data['schoolLists'] ?? []).filter((e) => e['list'] === 'ШНОР' && e['year'] === 2024).map((e) => schools.get(e['schoolId'] as string)).filter(Boolean);
   const municipalities = new Map((data['municipalities'] ?? []).map((m) => [m['id'] as string, m['name'] as string]));
-  const col = (h: string) => headers.get(h) ?? 1;
+  const col = (h: string): number => {
+    const c = headers.get(h);
+    if (c === undefined) throw new Error(`F7 blank: no column «${h}»`);
+    return c;
+  };
   for (let i = 0; i < rows; i++) {
     const school = shnor[i % shnor.length]!;
     const row = sheet.getRow(headerRow + 1 + i);

@@ -7,7 +7,6 @@ import { Command, CommanderError, Help } from 'commander';
 import { registerDemoCommand } from './cli/demo-command';
 import { registerFormsCommands } from './cli/forms-commands';
 import { registerGenerateCommands } from './cli/generate-commands';
-import { useNodeZip } from './io/zip-codec';
 import { packageVersion } from './templates-dir';
 
 const HELP_TITLES: Record<string, string> = { 'Usage:': 'Вызов:', 'Options:': 'Параметры:', 'Commands:': 'Команды:', 'Arguments:': 'Аргументы:' };
@@ -53,8 +52,11 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  useNodeZip();
   const program = buildProgram();
+  // Node's zlib for every archive, set before any command runs; `--help` never loads it (nor fflate).
+  program.hook('preAction', async () => {
+    (await import('./io/zip-codec')).useNodeZip();
+  });
   try {
     await program.parseAsync(argv);
   } catch (error) {
