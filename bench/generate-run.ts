@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import { resourceUsage } from 'node:process';
 import { generate } from '../generator/generate';
+import { useNodeZip } from '../generator/io/zip-codec';
 
 export interface GenerateRunRequest {
   warmupData: string;
@@ -33,6 +34,7 @@ export interface GenerateRunReport {
 }
 
 async function main(request: GenerateRunRequest): Promise<GenerateRunReport> {
+  useNodeZip();
   await generate({ template: 'letter', data: request.warmupData, outDir: request.warmupOut, force: true });
   let sampledPeakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {

@@ -1,3 +1,4 @@
+import { escapeControlChars } from './format/control-chars';
 import type { IssueLocation } from './issues';
 
 /**
@@ -332,6 +333,27 @@ const catalogue = {
   PLAN_NO_F7: () => 'нет определения формы F7 (распределение ШНОР) — проверьте папку форм.',
   // the data has no order with a distribution appendix to follow
   PLAN_NO_ORDER: () => 'в данных нет приказа с приложением «распределение» — приказ не сделан, записана только форма F7.',
+  // issue 11: bounds on every archive and input file, temporary folders
+  // a workbook part inflating far more per compressed byte than any real sheet (a zip bomb)
+  FILE_RATIO_TOO_HIGH: (p: { limit: number }) =>
+    `файл сжат подозрительно сильно (больше чем в ${p.limit} раз) — так сжимаются только «zip-бомбы»; файл не открыт.`,
+  // a sheet declaring more cells (rows, merged or validated cells) than any monitoring card has
+  SHEET_TOO_MANY_CELLS: (p: { sheet: string; limit: number }) =>
+    `лист «${p.sheet}» содержит больше ${p.limit.toLocaleString('ru-RU')} ячеек — такой книга мониторинга быть не может; файл не открыт.`,
+  // a .docx template whose XML parts unpack to more than the limit, or compress like a zip bomb
+  TEMPLATE_TOO_LARGE: (p: { limitMb: number }) =>
+    `шаблон распаковывается больше чем в ${p.limitMb} МБ или сжат как «zip-бомба» — такой шаблон письма быть не может; шаблон не открыт.`,
+  // a template whose zip directory does not match its contents
+  TEMPLATE_DAMAGED: (p: { detail: string }) => `шаблон повреждён и не читается (${p.detail}). Возьмите исходный файл ещё раз.`,
+  // an input file (card, data workbook, template) larger on disk than the limit
+  FILE_TOO_BIG_ON_DISK: (p: { limitMb: number; sizeMb: string }) =>
+    `файл занимает ${p.sizeMb} МБ, а допускается не больше ${p.limitMb} МБ; файл не открыт.`,
+  // a .json data file larger than the limit
+  JSON_TOO_LARGE: (p: { limitMb: number; sizeMb: string }) =>
+    `файл JSON занимает ${p.sizeMb} МБ, а допускается не больше ${p.limitMb} МБ; файл не прочитан.`,
+  // a run found temporary folders left by an interrupted run more than a day ago and removed them
+  CLI_STALE_TEMP_REMOVED: (p: { count: number }) =>
+    `удалены временные папки .kaskad-tmp-*, оставленные прерванными запусками больше суток назад: ${p.count}.`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;
@@ -339,7 +361,8 @@ export type MessageParams<C extends MessageCode> = Parameters<(typeof catalogue)
 
 export function messageFor<C extends MessageCode>(code: C, params: MessageParams<C>): string {
   const render = catalogue[code] as (p: MessageParams<C>) => string;
-  return render(params);
+  // Values from cards and data are shown with their control characters escaped (issue 11).
+  return escapeControlChars(render(params));
 }
 
 /** The location part of a finding, in the words a municipal specialist uses. */
@@ -374,6 +397,6 @@ export function describeLocation(location: IssueLocation): string {
     case 'file':
       break;
   }
-  const text = parts.join(', ');
+  const text = escapeControlChars(parts.join(', '));
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -63,6 +63,10 @@ export function buildProgram(output: Output = processOutput): Command {
 
 export async function main(argv: string[], output: Output = processOutput): Promise<void> {
   const program = buildProgram(output);
+  // Node's zlib for every archive, set before any command runs; `--help` never loads it (nor fflate).
+  program.hook('preAction', async () => {
+    (await import('./io/zip-codec')).useNodeZip();
+  });
   try {
     await program.parseAsync(argv);
   } catch (error) {

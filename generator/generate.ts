@@ -145,6 +145,7 @@ async function writeJobs(plan: BatchPlan & { ok: true }, templateBytes: Uint8Arr
     result.issues.push(...opened.issues);
     return undefined;
   }
+  if (opened?.ok) result.issues.push(...opened.notices);
   const output = opened?.output;
   const renderer = jobs.length >= POOL_THRESHOLD
     ? await pooledRenderer(template, templateBytes, jobs, names, output, request.generatedAt)

@@ -14,9 +14,10 @@ export interface DatasetLoad {
 
 /** The data workbook (.xlsx) or the same data as .json. */
 export async function loadDataset(file: string): Promise<DatasetLoad> {
-  const read = await readInput(file);
+  const json = /\.json$/i.test(file);
+  const read = await readInput(file, { json });
   if (!read.ok) return { issues: read.issues, unreadable: true };
-  const loaded = /\.json$/i.test(file)
+  const loaded = json
     ? readDatasetJson(new TextDecoder().decode(read.bytes), read.name)
     : await readDataWorkbook(read.bytes, read.name);
   const unreadable = blocks(loaded.issues, 'input');

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { deflateRawSync } from 'node:zlib';
 import { prepareTemplate, renderDocument, type Rendered } from '../core/render/render-docx';
+import { useNodeZip } from './io/zip-codec';
 
 /** What a worker needs to start: the template's bytes and its name (for messages). */
 export interface WorkerInit {
@@ -32,6 +33,7 @@ const nodeDeflate = (data: Uint8Array) => deflateRawSync(data, { level: 6 });
 
 /** Prepares the template once; throws only if the bytes are not a template (the caller checked them). */
 export function createChunkRenderer(template: Uint8Array, name: string, generatedAt?: string): (jobs: readonly PoolJob[]) => Rendered[] {
+  useNodeZip();
   const prepared = prepareTemplate(template, name);
   if (!prepared.ok) throw new Error(`template ${name} cannot be prepared: ${prepared.issues.map((i) => i.code).join(', ')}`);
   return (jobs) => jobs.map((job) => renderDocument(prepared.template, job.data, job.record, { deflateRaw: nodeDeflate, generatedAt }));

@@ -1,7 +1,8 @@
 /** Numbers and plurals the Russian way: «1 234,5» with a no-break group separator; «1 школа / 2 школы / 5 школ». */
 
-const numberFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
-const pluralRules = new Intl.PluralRules('ru-RU');
+// Made on first use: loading ICU's Russian data costs tens of milliseconds that `kaskad --help` need not pay.
+let numberFormat: Intl.NumberFormat | undefined;
+let pluralRules: Intl.PluralRules | undefined;
 
 export interface PluralForms {
   one: string;
@@ -10,11 +11,13 @@ export interface PluralForms {
 }
 
 export function formatNumber(n: number): string {
+  numberFormat ??= new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
   return numberFormat.format(n);
 }
 
 /** The noun form agreeing with n: 1 школа, 2 школы, 5 школ, 21 школа, 1,5 школы. */
 export function pluralWord(n: number, forms: PluralForms): string {
+  pluralRules ??= new Intl.PluralRules('ru-RU');
   const rule = pluralRules.select(n);
   if (rule === 'one') return forms.one;
   if (rule === 'few') return forms.few;

@@ -30,8 +30,28 @@ function asNumber(cell: CellValue): number | undefined {
 
 /** The option a typed text means: by value or label, ignoring case, «ё», quotes and stray spaces. */
 export function matchOption(list: FormList | undefined, text: string): string | undefined {
-  const k = key(text);
-  return list?.options.find((o) => key(o.value) === k || (o.label !== undefined && key(o.label) === k))?.value;
+  if (!list) return undefined;
+  return optionIndex(list).get(key(text));
+}
+
+/** Each list's normalised values and labels → option value, built once per list (the first option wins). */
+const optionIndexes = new WeakMap<FormList, Map<string, string>>();
+
+function optionIndex(list: FormList): Map<string, string> {
+  let index = optionIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const o of list.options) {
+      const byValue = key(o.value);
+      if (!index.has(byValue)) index.set(byValue, o.value);
+      if (o.label !== undefined) {
+        const byLabel = key(o.label);
+        if (!index.has(byLabel)) index.set(byLabel, o.value);
+      }
+    }
+    optionIndexes.set(list, index);
+  }
+  return index;
 }
 
 /**

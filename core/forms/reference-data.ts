@@ -11,10 +11,18 @@ export interface ReferenceData {
   schoolMunicipality(schoolId: string): string | undefined;
   schoolName(schoolId: string): string | undefined;
   /** Ids of the schools on `list` in `year`, optionally only those of one municipality. */
-  listSchools(list: string, year: number, municipalityId?: string): string[];
+  listSchools(list: string, year: number, municipalityId?: string): readonly string[];
+  /** Whether the school is on `list` in `year` (a set lookup: form rules ask it for every row). */
+  isOnList(list: string, year: number, schoolId: string): boolean;
   municipalityIds(): string[];
   municipalityName(id: string): string | undefined;
   personId(text: string): string | undefined;
+}
+
+function push(map: Map<string, string[]>, k: string, value: string): void {
+  const list = map.get(k);
+  if (list) list.push(value);
+  else map.set(k, [value]);
 }
 
 function key(s: string): string {
@@ -49,16 +57,39 @@ export function buildReferenceData(dataset: Pick<Dataset, 'municipalities' | 'sc
   const schoolMuni = new Map(dataset.schools.map((s) => [s.id, s.municipalityId]));
   const schoolNames = new Map(dataset.schools.map((s) => [s.id, s.shortName ?? s.name]));
   const muniNames = new Map(dataset.municipalities.map((m) => [m.id, m.name]));
+  // The lists indexed once per batch: «list + year» → ids in data order, and the same per municipality.
+  const listKey = (list: string, year: number) => `${key(list)}\u0001${year}`;
+  const onList = new Map<string, string[]>();
+  const onListByMuni = new Map<string, string[]>();
+  for (const e of dataset.schoolLists) {
+    const k = listKey(e.list, e.year);
+    push(onList, k, e.schoolId);
+    push(onListByMuni, `${k}\u0001${schoolMuni.get(e.schoolId) ?? ''}`, e.schoolId);
+  }
+  const onListSets = new Map<string, Set<string>>();
+  for (const [k, ids] of onList) onListSets.set(k, new Set(ids));
+  // A form asks about the same few lists thousands of times: the normalised name is kept.
+  const keyed = new Map<string, string>();
+  const cachedListKey = (list: string, year: number) => {
+    let k = keyed.get(list);
+    if (k === undefined) {
+      k = key(list);
+      keyed.set(list, k);
+    }
+    return `${k}\u0001${year}`;
+  };
+  const none: readonly string[] = Object.freeze([]);
   return {
     municipalityId: municipality,
     schoolId: school,
     personId: person,
     schoolMunicipality: (id) => schoolMuni.get(id),
     schoolName: (id) => schoolNames.get(id),
-    listSchools: (list, year, municipalityId) => dataset.schoolLists
-      .filter((e) => key(e.list) === key(list) && e.year === year)
-      .map((e) => e.schoolId)
-      .filter((id) => municipalityId === undefined || schoolMuni.get(id) === municipalityId),
+    listSchools: (list, year, municipalityId) => {
+      const k = cachedListKey(list, year);
+      return (municipalityId === undefined ? onList.get(k) : onListByMuni.get(`${k}\u0001${municipalityId}`)) ?? none;
+    },
+    isOnList: (list, year, schoolId) => onListSets.get(cachedListKey(list, year))?.has(schoolId) ?? false,
     municipalityIds: () => dataset.municipalities.map((m) => m.id),
     municipalityName: (id) => muniNames.get(id),
   };

@@ -45,6 +45,17 @@ export function checkDataset(
 ): { dataset: Dataset; issues: Issue[] } {
   const issues: Issue[] = [];
   const result = { ...dataset } as Record<CollectionName, Row[]>;
+  // The ids of each referenced collection, as a set built once (dropped when that collection is filtered).
+  const idSets = new Map<CollectionName, Set<unknown>>();
+  const idsOf = (collection: CollectionName): Set<unknown> => {
+    let ids = idSets.get(collection);
+    if (!ids) {
+      ids = new Set(result[collection].map((r) => r['id']));
+      idSets.set(collection, ids);
+    }
+    return ids;
+  };
+  const sheetOf = new Map(DATA_SHEETS.map((s) => [s.collection, s.sheet]));
   for (const spec of DATA_SHEETS) {
     const rows = result[spec.collection];
     const dropped = dropDuplicates(spec, rows, locate, issues);
@@ -53,14 +64,14 @@ export function checkDataset(
       for (const column of spec.columns) {
         const value = row[column.key];
         if (!column.ref || value === undefined) continue;
-        const target = result[column.ref];
-        if (target.some((r) => r['id'] === value) || reported.get(column.ref)?.has(String(value))) continue;
-        const refSheet = DATA_SHEETS.find((s) => s.collection === column.ref)!.sheet;
+        if (idsOf(column.ref).has(value) || reported.get(column.ref)?.has(String(value))) continue;
+        const refSheet = sheetOf.get(column.ref)!;
         issues.push(makeIssue('REF_UNKNOWN', locate(spec.collection, i, column.key), { header: column.header, value: String(value), sheet: refSheet }));
         dropped.add(i);
       }
     });
     result[spec.collection] = rows.filter((_, i) => !dropped.has(i));
+    idSets.delete(spec.collection);
   }
   return { dataset: result as unknown as Dataset, issues };
 }

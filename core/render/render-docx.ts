@@ -1,10 +1,10 @@
 import Docxtemplater from 'docxtemplater';
-import { inflateSync } from 'fflate';
 import PizZip from 'pizzip';
 import { cleanDeep } from '../format/text';
 import { typesetDeep } from '../format/typography';
 import { makeIssue, type Issue } from '../issues';
-import { readZipEntries, type ZipEntry } from '../zip/read-zip';
+import { readZipEntries, ZipFormatError, type ZipEntry } from '../zip/read-zip';
+import { newBudget, unpackEntry, ZipLimitError } from '../zip/unpack';
 import { replaceZipParts } from '../zip/write-zip';
 import { templateIssues } from './template-errors';
 
@@ -39,13 +39,23 @@ export interface RenderOptions {
 function stampedCoreProperties(entries: readonly ZipEntry[], at: string): Uint8Array | undefined {
   const entry = entries.find((e) => e.name === 'docProps/core.xml');
   if (!entry) return undefined;
-  const xml = decoder.decode(entry.method === 8 ? inflateSync(entry.raw) : entry.raw);
+  let xml: string;
+  try {
+    xml = decoder.decode(unpackEntry(entry, newBudget({ maxBytes: MAX_TEMPLATE_XML_MB * 1024 * 1024, maxRatio: MAX_TEMPLATE_RATIO })));
+  } catch {
+    return undefined;
+  }
   const stamped = xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${at}$3`);
   return encoder.encode(stamped);
 }
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
+
+/** A letter template's XML is well under 1 MB; past this (counted while inflating) it is refused. */
+export const MAX_TEMPLATE_XML_MB = 20;
+/** Inflated bytes per compressed byte of one part (past 1 MB), as for workbooks. */
+export const MAX_TEMPLATE_RATIO = 500;
 
 function isTextPart(name: string): boolean {
   return name.endsWith('.xml') || name.endsWith('.rels');
@@ -108,17 +118,21 @@ export function prepareTemplate(bytes: Uint8Array, name: string): Prepared {
     return { ok: false, issues: [makeIssue('TEMPLATE_NOT_DOCX', { kind: 'template', template: name }, {})] };
   }
   const parts = new Map<string, string>();
+  // Only the XML parts are inflated (images and fonts are copied as they stand), under a byte counter.
+  const budget = newBudget({ maxBytes: MAX_TEMPLATE_XML_MB * 1024 * 1024, maxRatio: MAX_TEMPLATE_RATIO });
   try {
     for (const entry of entries) {
       if (!isTextPart(entry.name)) continue;
-      const data = entry.method === 8 ? inflateSync(entry.raw) : entry.raw;
-      const text = decoder.decode(data);
+      const text = decoder.decode(unpackEntry(entry, budget));
       // A part without «{» renders to itself: it is copied from the template, and docxtemplater
       // is spared parsing it for every document (footnotes, styles, settings, theme…).
       if (text.includes('{') || entry.name.endsWith('.rels') || entry.name === '[Content_Types].xml') parts.set(entry.name, text);
     }
-  } catch {
-    return { ok: false, issues: [makeIssue('TEMPLATE_NOT_DOCX', { kind: 'template', template: name }, {})] };
+  } catch (error) {
+    const location = { kind: 'template' as const, template: name };
+    if (error instanceof ZipLimitError) return { ok: false, issues: [makeIssue('TEMPLATE_TOO_LARGE', location, { limitMb: MAX_TEMPLATE_XML_MB })] };
+    if (error instanceof ZipFormatError) return { ok: false, issues: [makeIssue('TEMPLATE_DAMAGED', location, { detail: error.message })] };
+    return { ok: false, issues: [makeIssue('TEMPLATE_NOT_DOCX', location, {})] };
   }
   const holder = {} as Reusable;
   try {

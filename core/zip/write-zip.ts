@@ -3,8 +3,7 @@
  * template are copied as their compressed bytes stand, which is what makes thousands of .docx
  * from one template cheap: only the parts that differ are deflated again.
  */
-import { deflateSync } from 'fflate';
-import { crc32 } from './crc32';
+import { zipCodec } from './codec';
 import { ZipFormatError, type ZipEntry } from './read-zip';
 
 /** New content: deflated unless `compress` is false (or deflating would not make it smaller). */
@@ -12,6 +11,8 @@ export interface NewZipEntry {
   name: string;
   data: Uint8Array;
   compress?: boolean;
+  /** The data's CRC-32 when already known (a part copied from another archive), else computed. */
+  crc32?: number;
 }
 
 /** An entry of an existing archive, copied as it is; `name` may differ from `copy.name`. */
@@ -23,7 +24,7 @@ export interface CopiedZipEntry {
 export type WriteZipEntry = NewZipEntry | CopiedZipEntry;
 
 export interface WriteZipOptions {
-  /** Raw DEFLATE (no zlib header). Defaults to fflate's deflateSync at level 6. */
+  /** Raw DEFLATE (no zlib header). Defaults to the codec's (zlib in Node, fflate at level 6 elsewhere). */
   deflateRaw?: (data: Uint8Array) => Uint8Array;
 }
 
@@ -52,8 +53,6 @@ const ATTR_FILE = (0o100644 << 16) >>> 0;
 const ATTR_DIRECTORY = ((0o040755 << 16) | 0x10) >>> 0;
 
 const utf8 = new TextEncoder();
-
-const defaultDeflateRaw = (data: Uint8Array): Uint8Array => deflateSync(data, { level: 6 });
 
 interface Prepared {
   nameBytes: Uint8Array;
@@ -93,7 +92,7 @@ function prepare(entry: WriteZipEntry, deflateRaw: (data: Uint8Array) => Uint8Ar
   }
   const { data } = entry;
   if (data.length > MAX_UINT32) throw tooLarge(`часть «${entry.name}»`);
-  const crc = crc32(data);
+  const crc = entry.crc32 ?? zipCodec().crc32(data);
   if (entry.compress !== false && data.length > 0) {
     const deflated = deflateRaw(data);
     if (deflated.length < data.length) {
@@ -124,7 +123,7 @@ function writeCommon(dv: DataView, at: number, e: Prepared): void {
  * or an archive past 4 GB — none of which a generated document can reach.
  */
 export function writeZip(entries: readonly WriteZipEntry[], options: WriteZipOptions = {}): Uint8Array {
-  const deflateRaw = options.deflateRaw ?? defaultDeflateRaw;
+  const deflateRaw = options.deflateRaw ?? zipCodec().deflateRaw;
   if (entries.length > MAX_UINT16) throw tooLarge(`${entries.length} частей`);
   const seen = new Set<string>();
   const prepared: Prepared[] = [];

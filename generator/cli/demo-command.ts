@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { formatNumber } from '../../core/format/numbers';
 import { messageFor } from '../../core/messages';
 import { summaryLines } from '../../core/planner/summary';
-import { runDemo } from '../demo';
 import { printGenerateResult } from './generate-commands';
 import { printIssues, processOutput, type Output } from './output';
 import { progressBar } from './progress';
@@ -15,6 +14,7 @@ export function registerDemoCommand(program: Command, output: Output = processOu
     .option('-o, --out <папка>', 'папка результата', 'out/demo')
     .action(async (opts: { out: string }) => {
       const outDir = path.resolve(opts.out);
+      const { runDemo } = await import('../demo');
       const result = await runDemo(outDir, progressBar());
       for (const step of result.steps) {
         output.out(messageFor('CLI_DEMO_STEP', { title: step.title }));

@@ -6,17 +6,14 @@
 import type { Command } from 'commander';
 import { makeIssue, type Issue } from '../../core/issues';
 import { messageFor } from '../../core/messages';
-import { buildBlankForm } from '../../core/forms/blank-form';
 import type { FormDefinition } from '../../core/forms/definition';
 import type { ReferenceData } from '../../core/forms/reference-data';
 import { displayValue } from '../../core/forms/values';
-import { collectFiles } from '../forms/collect-files';
-import { writeMonitoringReport } from '../monitoring-report';
 import type { Dataset } from '../../core/model/schemas';
 import { listWorkbooks, writeFileAtomic } from '../forms/io-files';
-import { loadReferenceData } from '../forms/load-data';
-import { loadDefinitions, pickDefinition } from '../forms/load-definitions';
-import { validateFiles, type FileOutcome } from '../forms/validate-files';
+// Only types here for the heavy modules: each command imports what it runs when it runs (exceljs,
+// docxtemplater, zod), so `kaskad --help` loads none of them.
+import type { FileOutcome } from '../forms/validate-files';
 import { exitCodeOf } from '../../core/usecases/blocking';
 import { printIssues, processOutput, type Output } from './output';
 
@@ -42,6 +39,7 @@ function commandKit(output: Output) {
   };
 
   const setup = async (opts: Common): Promise<{ definitions: FormDefinition[]; form?: FormDefinition; data?: ReferenceData; dataset?: Dataset } | undefined> => {
+    const { loadDefinitions, pickDefinition } = await import('../forms/load-definitions');
     const loaded = await loadDefinitions(opts.forms);
     if (loaded.issues.length) { fail(loaded.issues); return undefined; }
     let form: FormDefinition | undefined;
@@ -55,6 +53,7 @@ function commandKit(output: Output) {
     let data: ReferenceData | undefined;
     let dataset: Dataset | undefined;
     if (opts.data) {
+      const { loadReferenceData } = await import('../forms/load-data');
       const got = await loadReferenceData(opts.data);
       if (got.unreadable || !got.data) { fail(got.issues); return undefined; }
       data = got.data;
@@ -128,6 +127,7 @@ export function registerFormsCommands(program: Command, output: Output = process
       }
       const muniId = opts.municipality && ready.data ? ready.data.municipalityId(opts.municipality) : undefined;
       const municipality = muniId ? ready.data?.municipalityName(muniId) : opts.municipality;
+      const { buildBlankForm } = await import('../../core/forms/blank-form');
       const bytes = await buildBlankForm(ready.form, { municipality, year });
       const problem = await writeFileAtomic(opts.output, bytes, { force: opts.force });
       if (problem) { fail([problem]); return; }
@@ -146,6 +146,7 @@ export function registerFormsCommands(program: Command, output: Output = process
       const ready = await setup(opts);
       if (!ready) return;
       const listed = await listWorkbooks(paths);
+      const { validateFiles } = await import('../forms/validate-files');
       const outcomes = await validateFiles(listed.files, { ...ready, annotateDir: opts.annotate, force: opts.force });
       if (opts.json) {
         output.out(JSON.stringify({ files: outcomes.map(jsonOutcome), issues: listed.issues }, null, 2));
@@ -169,6 +170,7 @@ export function registerFormsCommands(program: Command, output: Output = process
       const ready = await setup(opts);
       if (!ready) return;
       const listed = await listWorkbooks(paths);
+      const [{ collectFiles }, { writeMonitoringReport }] = await Promise.all([import('../forms/collect-files'), import('../monitoring-report')]);
       const result = await collectFiles(listed.files, { ...ready, out: opts.output, force: opts.force });
       const svodIssues = result.svod?.issues ?? [];
       const report = opts.report && result.svod && result.definition

@@ -5,15 +5,13 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { makeIssue } from '../../core/issues';
 import { messageFor } from '../../core/messages';
-import { DatasetSchema } from '../../core/model/schemas';
-import { prepareTemplate } from '../../core/render/render-docx';
-import { EACH_KINDS, TEMPLATES, type Each } from '../../core/render/template-catalog';
+import { EACH_KINDS, TEMPLATES, type Each } from '../../core/render/template-list';
 import { countOf, DOCUMENT_FORMS, formatNumber } from '../../core/format/numbers';
-import { generate, type GenerateRequest, type GenerateResult } from '../generate';
-import { readInput } from '../io/read-input';
+// Only types here: each command imports what it runs when it runs (`kaskad --help` loads no
+// exceljs, docxtemplater or zod).
+import type { GenerateRequest, GenerateResult } from '../generate';
 import { templatesDir } from '../templates-dir';
 import { printIssues, processOutput, type Output } from './output';
 import { progressBar } from './progress';
@@ -72,6 +70,7 @@ export function registerGenerateCommands(program: Command, output: Output = proc
     .action(async (template: string, opts: GenerateOptions) => {
       const request = requestFrom(output, template, opts);
       if (!request) return;
+      const { generate } = await import('../generate');
       const result = await generate(request);
       printGenerateResult(output, result, Boolean(opts.json));
       output.exit(result.exitCode);
@@ -82,6 +81,7 @@ export function registerGenerateCommands(program: Command, output: Output = proc
     .option('--json', 'вывести в JSON')
     .action(async (opts: { json?: boolean }) => {
       const list = [];
+      const [{ readInput }, { prepareTemplate }] = await Promise.all([import('../io/read-input'), import('../../core/render/render-docx')]);
       for (const t of TEMPLATES) {
         const read = await readInput(path.join(templatesDir(), 'documents', t.file));
         const prepared = read.ok ? prepareTemplate(read.bytes, t.id) : undefined;
@@ -93,7 +93,8 @@ export function registerGenerateCommands(program: Command, output: Output = proc
 
   program.command('schema')
     .description('JSON Schema набора данных (для --data file.json)')
-    .action(() => {
+    .action(async () => {
+      const [{ z }, { DatasetSchema }] = await Promise.all([import('zod'), import('../../core/model/schemas')]);
       output.out(JSON.stringify(z.toJSONSchema(DatasetSchema), null, 2));
     });
 }

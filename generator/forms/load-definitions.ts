@@ -1,11 +1,8 @@
 import * as path from 'node:path';
 import type { Issue } from '../../core/issues';
-import { compileDefinitionWorkbook } from '../../core/forms/compile-definition';
 import { defaultDefinitions } from '../../core/forms/defaults';
 import type { FormDefinition } from '../../core/forms/definition';
 import { parseDefinitionJson } from '../../core/forms/parse-definition';
-import { readSnapshot } from '../../core/forms/snapshot';
-import { openWorkbook } from '../../core/workbook/open-workbook';
 import { newestDefinition } from '../../core/usecases/collect-svod';
 import { findTemplatesDir, listFolder, readInput } from './io-files';
 
@@ -33,6 +30,10 @@ export async function loadDefinitions(dir?: string): Promise<LoadedDefinitions> 
     if (/\.json$/i.test(file)) {
       parsed = parseDefinitionJson(new TextDecoder().decode(read.bytes), read.name);
     } else {
+      // exceljs is loaded only when a definition spreadsheet is there to read.
+      const [{ openWorkbook }, { readSnapshot }, { compileDefinitionWorkbook }] = await Promise.all([
+        import('../../core/workbook/open-workbook'), import('../../core/forms/snapshot'), import('../../core/forms/compile-definition'),
+      ]);
       const opened = await openWorkbook(read.bytes, read.name);
       if (!opened.ok) { issues.push(...opened.issues); continue; }
       parsed = compileDefinitionWorkbook(readSnapshot(opened.workbook), read.name);

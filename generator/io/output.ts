@@ -4,6 +4,7 @@
  * results, and an existing file is kept unless the user asked for --force.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { makeIssue, type Issue } from '../../core/issues';
@@ -35,9 +36,61 @@ export interface OutputBatch {
   abort(): Promise<void>;
 }
 
-export type OpenOutputResult = { ok: true; output: OutputBatch } | { ok: false; issues: Issue[] };
+/** `notices`: warnings worth telling (stale temporary folders removed). */
+export type OpenOutputResult = { ok: true; output: OutputBatch; notices: Issue[] } | { ok: false; issues: Issue[] };
 
 export const TEMP_PREFIX = '.kaskad-tmp-';
+/** A temporary folder this old was left by a run that was killed: the next run removes it. */
+export const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Temporary folders and files of batches in progress. On Ctrl+C (SIGINT) or kill (SIGTERM) they
+ * are removed before the process ends, so an interrupted run leaves nothing behind.
+ */
+const liveTemps = new Set<string>();
+let signalsHooked = false;
+
+function removeLiveTemps(): void {
+  for (const temp of liveTemps) {
+    try {
+      rmSync(temp, { recursive: true, force: true });
+    } catch {
+      // Best effort: a later run removes what is left once it is a day old.
+    }
+  }
+  liveTemps.clear();
+}
+
+function track(temp: string): void {
+  liveTemps.add(temp);
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      removeLiveTemps();
+      process.exit(code);
+    });
+  }
+}
+
+function untrack(temp: string): void {
+  liveTemps.delete(temp);
+}
+
+/** Removes `.kaskad-tmp-*` entries of `dir` older than a day; returns how many went. */
+export async function removeStaleTemps(dir: string, now = Date.now()): Promise<number> {
+  let removed = 0;
+  const entries = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of entries) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const full = path.join(dir, name);
+    const stat = await fs.lstat(full).catch(() => undefined);
+    if (!stat || now - stat.mtimeMs < STALE_TEMP_MS || liveTemps.has(full)) continue;
+    await removeQuietly(full);
+    if (!(await pathExists(full))) removed++;
+  }
+  return removed;
+}
 
 /** What link() answers on file systems that have no hard links (FAT, exFAT, some shares). */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EINVAL']);
@@ -112,12 +165,15 @@ export async function openOutput(dir: string, options: OutputOptions = {}): Prom
   try {
     await fs.mkdir(dir, { recursive: true });
     tempDir = await fs.mkdtemp(path.join(dir, TEMP_PREFIX));
+    track(tempDir);
   } catch (error) {
     // mkdir answers EEXIST for a file standing where the folder should be.
     const isFile = await fs.stat(dir).then((s) => !s.isDirectory(), () => false);
     return { ok: false, issues: [fileIssue(dir, isFile ? { code: 'ENOTDIR' } : error)] };
   }
 
+  const stale = await removeStaleTemps(dir);
+  const notices = stale > 0 ? [makeIssue('CLI_STALE_TEMP_REMOVED', { kind: 'file', file: dir }, { count: stale }, 'warning')] : [];
   const written = new Set<string>();
   let closed = false;
   const assertOpen = (): void => {
@@ -156,15 +212,17 @@ export async function openOutput(dir: string, options: OutputOptions = {}): Prom
         else result.written.push(target);
       }
       await removeQuietly(tempDir);
+      untrack(tempDir);
       return result;
     },
     async abort() {
       if (closed) return;
       closed = true;
       await removeQuietly(tempDir);
+      untrack(tempDir);
     },
   };
-  return { ok: true, output };
+  return { ok: true, output, notices };
 }
 
 /**
@@ -177,6 +235,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
   const dir = path.dirname(file);
   if (!force && (await pathExists(file))) return existsIssue(file);
   const temp = path.join(dir, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${path.basename(file)}`);
+  track(temp);
   try {
     await fs.mkdir(dir, { recursive: true });
     const handle = await fs.open(temp, 'wx');
@@ -188,9 +247,11 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
     }
   } catch (error) {
     await removeQuietly(temp);
+    untrack(temp);
     return fileIssue(file, error);
   }
   const issue = await moveIntoPlace(temp, file, force);
   await removeQuietly(temp);
+  untrack(temp);
   return issue;
 }

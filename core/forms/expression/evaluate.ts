@@ -75,7 +75,7 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
   school_municipality: (a, c) => (typeof a[0] === 'string' && c.data ? c.data.schoolMunicipality(a[0]) ?? null : null),
   in_list: (a, c) => {
     const year = toNumber(a[2]);
-    return typeof a[0] === 'string' && c.data && year !== null ? c.data.listSchools(text(a[1]), year).includes(a[0]) : false;
+    return typeof a[0] === 'string' && c.data && year !== null ? c.data.isOnList(text(a[1]), year, a[0]) : false;
   },
   list_count: (a, c) => {
     const year = toNumber(a[2]);

@@ -114,12 +114,15 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
     const counts = new Map<string, number>();
     const issues: Issue[] = [];
     const all = answers(state, field);
-    for (const { value, index } of all) {
-      const k = text(value).toLowerCase();
+    const keys = all.map(({ value }) => text(value).toLowerCase());
+    const totals = new Map<string, number>();
+    for (const k of keys) totals.set(k, (totals.get(k) ?? 0) + 1);
+    for (const [i, { value, index }] of all.entries()) {
+      const k = keys[i]!;
       const n = (counts.get(k) ?? 0) + 1;
       counts.set(k, n);
       if (n === cap + 1) {
-        const total = all.filter((a) => text(a.value).toLowerCase() === k).length;
+        const total = totals.get(k) ?? n;
         issues.push(makeIssue('FORM_CAP_EXCEEDED', state.locationOf(field.id, index), {
           label: field.label, value: state.shown(field, value), count: total, cap, custom: check.message,
         }));

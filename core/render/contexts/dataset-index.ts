@@ -34,6 +34,8 @@ export interface DatasetIndex {
   roadmapItems: Map<string, RoadmapItem[]>;
   /** `${year}` → entries. */
   schoolLists: Map<string, SchoolListEntry[]>;
+  /** `${year}|${municipalityId}` → the entries of that municipality's schools (a mailing asks per municipality). */
+  schoolListsByMunicipality: Map<string, SchoolListEntry[]>;
   distribution: Map<string, DistributionEntry[]>;
   /** `${schoolId}|${year}` → entries. */
   techCards: Map<string, TechCardEntry[]>;
@@ -42,11 +44,12 @@ export interface DatasetIndex {
 export function indexDataset(dataset: Dataset): DatasetIndex {
   const byNo = <T extends { no: number }>(rows: T[]) => [...rows].sort((a, b) => a.no - b.no);
   const sortGroups = <T extends { no: number }>(map: Map<string, T[]>) => new Map([...map].map(([k, v]) => [k, byNo(v)]));
+  const schools = byId(dataset.schools);
   return {
     dataset,
     organisations: byId(dataset.organisations),
     municipalities: byId(dataset.municipalities),
-    schools: byId(dataset.schools),
+    schools,
     people: byId(dataset.people),
     events: byId(dataset.events),
     documents: byId(dataset.documents),
@@ -56,6 +59,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     schedule: groupBy(dataset.schedule, (s) => s.eventId),
     roadmapItems: groupBy(dataset.roadmapItems, (r) => r.roadmapId),
     schoolLists: groupBy(dataset.schoolLists, (s) => String(s.year)),
+    schoolListsByMunicipality: groupBy(dataset.schoolLists, (s) => `${s.year}|${schools.get(s.schoolId)?.municipalityId ?? ''}`),
     distribution: groupBy(dataset.distribution, (d) => String(d.year)),
     techCards: groupBy(dataset.techCards, (t) => `${t.schoolId}|${t.year}`),
   };

@@ -15,9 +15,10 @@ export function municipalAddressee(index: DatasetIndex, m: Municipality): string
   return `${m.headPositionDative}\n${initialsOf(head)}\u00a0${surnameIn(head, 'dative')}`;
 }
 
+
 /** The municipality's own schools on one of the year's lists (or on any list but leader schools). */
 export function municipalSchools(index: DatasetIndex, municipalityId: string, year: number | undefined, list?: string) {
-  const entries = year !== undefined ? index.schoolLists.get(String(year)) ?? [] : [];
+  const entries = year !== undefined ? index.schoolListsByMunicipality.get(`${year}|${municipalityId}`) ?? [] : [];
   const names = new Set<string>();
   for (const e of entries) {
     if (list ? e.list !== list : e.list === 'школа-лидер') continue;
