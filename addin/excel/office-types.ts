@@ -1,7 +1,10 @@
 /**
  * The few shapes of the Excel JavaScript API (ExcelApi 1.1+) the gateway uses, written out so the
- * add-in needs no @types/office-js and the tests can hand in a fake. The real Excel.* objects
- * satisfy these interfaces structurally; add a member here only when the gateway starts using it.
+ * add-in's code does not lean on the Office globals and the tests can hand in a fake. The official
+ * typings (@types/office-js) are the reference: test/addin/typings/official-types.ts asserts at
+ * typecheck that each real Excel.* type is assignable to its interface here (and that what the
+ * gateway hands in is what Excel accepts), so a member written differently fails `npm run typecheck`.
+ * Add a member here only when the gateway starts using it.
  */
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -9,10 +12,14 @@ export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 /** What a cell holds as Excel reports it in `range.values` (dates are serial numbers). */
 export type ExcelValue = string | number | boolean;
 
-export interface RequestContext {
-  readonly workbook: Workbook;
+/** OfficeExtension.ClientRequestContext: what an event handler's result keeps (no workbook on it). */
+export interface ClientRequestContext {
   /** Sends every queued command in one round trip; loaded properties are readable after it. */
   sync(): Promise<void>;
+}
+
+export interface RequestContext extends ClientRequestContext {
+  readonly workbook: Workbook;
 }
 
 export interface Workbook {
@@ -124,8 +131,11 @@ export interface EventHandlers<T> {
 
 /** OfficeExtension.EventHandlerResult: remove() is queued on `context`, the one the handler was added in. */
 export interface EventHandlerResult {
-  /** The context the handler was added in (Excel.RequestContext). */
-  readonly context: RequestContext;
+  /**
+   * The context the handler was added in. The typings give it as OfficeExtension.ClientRequestContext
+   * (no workbook): hand it to Excel.run(context, batch) to work on it (run.ts's runExcelOn).
+   */
+  readonly context: ClientRequestContext;
   remove(): void;
 }
 

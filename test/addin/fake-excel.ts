@@ -1,5 +1,5 @@
 import { parseAddress } from '../../core/forms/snapshot';
-import type { ClientResult, EventHandlerResult, EventHandlers, InsertWorksheetOptions, Range, RequestContext, SheetVisibility, Workbook, Worksheet, WorksheetChangedEventArgs, WorksheetCollection } from '../../addin/excel/office-types';
+import type { ClientRequestContext, ClientResult, EventHandlerResult, EventHandlers, InsertWorksheetOptions, Range, RequestContext, SheetVisibility, Workbook, Worksheet, WorksheetChangedEventArgs, WorksheetCollection } from '../../addin/excel/office-types';
 import { FakeSheet, Loadable, MAX_COLS, MAX_ROWS, parseBox, type ChangedHandler, type FakeCell, type FakeOptions, type FakeSheetInit, type Operation } from './fake-excel-model';
 import { FakeRange } from './fake-excel-range';
 
@@ -169,6 +169,12 @@ export class FakeExcel {
     this.workbook = new FakeWorkbook(this);
     this.context = { workbook: this.workbook, sync: () => this.sync() };
     for (const init of sheets) this.addSheet(init);
+  }
+
+  /** Excel.run(context, batch) over this fake: the context must be the fake's own (an event handler's). */
+  runOn<T>(context: ClientRequestContext, batch: (context: RequestContext) => Promise<T>): Promise<T> {
+    if (context !== this.context) return Promise.reject(new Error('InvalidArgument: a context of another workbook'));
+    return batch(this.context);
   }
 
   /** The worksheet object a range reports as its own (ranges live in fake-excel-range.ts). */

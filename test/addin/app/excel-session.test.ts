@@ -31,7 +31,7 @@ const runOn = (excel: FakeExcel) => <T>(batch: (context: RequestContext) => Prom
 describe('the pane\'s Excel session over the gateway (a fake Excel counting syncs)', () => {
   it('checks a card in at most 3 syncs to read and 2 to highlight; a re-check puts the fills back first', async () => {
     const excel = await excelWith('F1-mo05.xlsx', { setCellProperties: true, mergedAreas: true });
-    const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => batch(ctx));
+    const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
     const snapshot = await session.read();
     expect(excel.syncs).toBeLessThanOrEqual(3);
     const outcome = checkSnapshot(snapshot, 'Открытая книга', formDefinitions());
@@ -51,13 +51,13 @@ describe('the pane\'s Excel session over the gateway (a fake Excel counting sync
 
   it('selects the finding\'s cell on its sheet', async () => {
     const excel = await excelWith('F1-mo05.xlsx');
-    await openExcelSession(FULL, runOn(excel), (ctx, batch) => batch(ctx)).select('Карта мониторинга', 'C20');
+    await openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch)).select('Карта мониторинга', 'C20');
     expect(excel.selection).toEqual({ sheet: 'Карта мониторинга', address: 'C20' });
   });
 
   it('writes «Итоги проверки» with the findings, and its own writes do not trigger a re-check', async () => {
     const excel = await excelWith('F1-mo05.xlsx', { collectionChangedEvents: true, worksheetChangedEvents: true, mergedAreas: true, setCellProperties: true });
-    const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => batch(ctx));
+    const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
     const changes: string[] = [];
     const handle = await session.watch((change) => changes.push(`${change.sheet}!${change.address}`));
     expect(handle?.mode).toBe('workbook');
@@ -77,7 +77,7 @@ describe('the pane\'s Excel session over the gateway (a fake Excel counting sync
 
   it('does not watch where Excel reports no changes (below ExcelApi 1.7)', async () => {
     const excel = await excelWith('F1-mo01.xlsx');
-    const session = openExcelSession({ ...NO_CAPABILITIES, usedRangeOrNullObject: true, addWorksheets: true }, runOn(excel), (ctx, batch) => batch(ctx));
+    const session = openExcelSession({ ...NO_CAPABILITIES, usedRangeOrNullObject: true, addWorksheets: true }, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
     expect(await session.watch(() => undefined)).toBeUndefined();
     expect(excel.syncs).toBe(0);
   });
@@ -91,7 +91,7 @@ describe('the pane\'s Excel session over the gateway (a fake Excel counting sync
     const names = sheets.map((s) => s.name);
 
     const excel = new FakeExcel([{ name: 'Лист1' }], { insertWorksheetsFromBase64: true, files: { [base64FromBytes(bytes)]: sheets } });
-    const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => batch(ctx));
+    const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
     const first = await session.insertBlank(bytes, names);
     expect(first).toEqual({ inserted: names });
     const again = await session.insertBlank(bytes, names);

@@ -29,7 +29,7 @@ describe('the pane inside Excel, all the way down to a fake Excel', () => {
   it('checks on opening in at most 3 syncs to read and 2 to highlight, marks C20, and a click selects it', async () => {
     const excel = await excelWithCard('F1-mo05.xlsx');
     const run = <T,>(batch: (context: RequestContext) => Promise<T>) => batch(excel.context);
-    const session = openExcelSession(FULL, run, (ctx, batch) => batch(ctx));
+    const session = openExcelSession(FULL, run, (ctx, batch) => excel.runOn(ctx, batch));
     const { tier, missing } = describeTier(FULL);
     render(<App host={{ mode: 'excel', capabilities: FULL, tier, missing, platform: 'OfficeOnline' }} session={session} view="check" browserPageUrl="https://kaskad.example.ru/taskpane.html" />);
     await screen.findByTestId('finding', {}, { timeout: 10_000 });
@@ -58,7 +58,7 @@ describe('the pane inside Excel, all the way down to a fake Excel', () => {
     try {
       const excel = await excelWithCard('F1-mo05.xlsx');
       const run = <T,>(batch: (context: RequestContext) => Promise<T>) => batch(excel.context);
-      const session = openExcelSession(FULL, run, (ctx, batch) => batch(ctx));
+      const session = openExcelSession(FULL, run, (ctx, batch) => excel.runOn(ctx, batch));
       render(<App host={{ mode: 'excel', capabilities: FULL, tier: 'full', missing: [], platform: 'PC' }} session={session} view="check" browserPageUrl="https://x.ru/taskpane.html" />);
       await act(async () => { await jest.advanceTimersByTimeAsync(50); });
       await act(async () => { await jest.advanceTimersByTimeAsync(50); });
