@@ -16,6 +16,9 @@ export const GATEWAY_MESSAGES = {
   // ExcelApi below 1.13: no range.getMergedAreasOrNullObject
   NO_MERGED_AREAS: () =>
     'Эта версия Excel не сообщает об объединённых ячейках: ввод поверх объединения не проверяется — проверьте файл на странице «Каскад».',
+  // getMergedAreasOrNullObject refuses a sheet with more than 512 merged areas
+  MERGES_SKIPPED: (p: { sheets: readonly string[] }) =>
+    `На ${p.sheets.length === 1 ? `листе «${p.sheets[0]}»` : `листах ${p.sheets.map((n) => `«${n}»`).join(', ')}`} больше 512 объединённых областей — Excel не сообщает их, поэтому подписи к объединённым ячейкам могут быть неточны. Остальное проверено.`,
   // ExcelApi below 1.13: no workbook.insertWorksheetsFromBase64
   NO_INSERT_SHEETS: () => 'Добавить бланк прямо в книгу нельзя в этой версии Excel — скачайте бланк файлом.',
   // the blank has «Карта мониторинга» and the open workbook already has a sheet of that name

@@ -48,6 +48,8 @@ export class FakeRangeAreas extends Loadable implements RangeAreas {
       const sheet = this.range.sheet();
       const box = this.range.box();
       const areas = box ? sheet.merges.filter((m) => overlaps(parseBox(m), box)) : [];
+      // «if the merged areas count in this range is more than 512, then this method will fail» (the typings)
+      if (areas.length > 512) throw Object.assign(new Error(`GeneralException: ${areas.length} merged areas, over 512`), { code: 'GeneralException' });
       this.setLoaded('isNullObject', areas.length === 0);
       if (property !== 'address') throw new Error(`PropertyNotImplemented in the fake: ${property}`);
       return areas.length === 0 ? undefined : areas.map((m) => `${quoteSheet(sheet.name)}!${m}`).join(',');
