@@ -24,6 +24,8 @@ export interface RequestContext extends ClientRequestContext {
 
 export interface Workbook {
   readonly worksheets: WorksheetCollection;
+  /** ExcelApi 1.5: XML parts stored in the file; the pane keeps its highlight record in one. */
+  readonly customXmlParts: CustomXmlPartCollection;
   /** ExcelApi 1.1; throws at sync when several areas are selected. */
   getSelectedRange(): Range;
   /** ExcelApi 1.13: the ids of the inserted sheets, readable after the sync. */
@@ -35,6 +37,28 @@ export interface InsertWorksheetOptions {
   sheetNamesToInsert?: string[];
   positionType?: 'None' | 'Before' | 'After' | 'Beginning' | 'End';
   relativeTo?: string;
+}
+
+/** ExcelApi 1.5. */
+export interface CustomXmlPartCollection {
+  /** A new part; the XML must have a root element (its xmlns is the part's namespace). */
+  add(xml: string): CustomXmlPart;
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedCollection;
+  getItemOrNullObject(id: string): CustomXmlPart;
+}
+
+export interface CustomXmlPartScopedCollection {
+  /** After `load('items/id')` and a sync. */
+  readonly items: CustomXmlPart[];
+  load(properties: string): CustomXmlPartScopedCollection;
+}
+
+export interface CustomXmlPart {
+  readonly isNullObject: boolean;
+  readonly id: string;
+  load(properties: string): CustomXmlPart;
+  getXml(): ClientResult<string>;
+  delete(): void;
 }
 
 /** A value a method returns; `value` is readable after the sync. */
@@ -113,15 +137,28 @@ export interface RangeFont {
   bold: boolean;
 }
 
+/** Excel.FillPattern as a string, the names the typings list. */
+export type FillPattern = 'None' | 'Solid' | 'Gray50' | 'Gray75' | 'Gray25' | 'Horizontal' | 'Vertical' | 'Down' | 'Up' | 'Checker'
+  | 'SemiGray75' | 'LightHorizontal' | 'LightVertical' | 'LightDown' | 'LightUp' | 'Grid' | 'CrissCross' | 'Gray16' | 'Gray8'
+  | 'LinearGradient' | 'RectangularGradient';
+
 export interface RangeFill {
   /** «#FFC7CE»; «#FFFFFF» when the cell has no fill; null when the cells of the range differ. */
   color: string | null;
+  /** ExcelApi 1.9; «None» when the cell has no fill. */
+  pattern: FillPattern | null;
+  /** ExcelApi 1.9. */
+  patternColor: string | null;
+  /** ExcelApi 1.9: −1 (darkest) … 1 (lightest), 0 for the colour itself (theme tints, «Светлее 40 %»). */
+  tintAndShade: number | null;
+  /** ExcelApi 1.9. */
+  patternTintAndShade: number | null;
   load(properties: string): RangeFill;
   clear(): void;
 }
 
 export interface SettableCellProperties {
-  format?: { fill?: { color?: string } };
+  format?: { fill?: { color?: string; pattern?: FillPattern; patternColor?: string; tintAndShade?: number; patternTintAndShade?: number } };
 }
 
 /** OfficeExtension.EventHandlers: `add` takes effect at the next sync. */

@@ -7,7 +7,8 @@ import { openExcelSession, SUMMARY_SHEET } from '../../../addin/app/excel-sessio
 import { summaryRows } from '../../../addin/app/summary-rows';
 import { base64FromBytes } from '../../../addin/excel/base64';
 import { NO_CAPABILITIES, type ExcelCapabilities } from '../../../addin/excel/capabilities';
-import { ERROR_COLOR } from '../../../addin/excel/highlights';
+import { ERROR_COLOR, WARNING_COLOR } from '../../../addin/excel/highlights';
+import { fillOf } from '../fake-excel-model';
 import type { RequestContext } from '../../../addin/excel/office-types';
 import { buildBlankForm } from '../../../core/forms/blank-form';
 import { FakeExcel, type FakeOptions } from '../fake-excel';
@@ -16,7 +17,7 @@ import { ROOT } from '../../helpers/sample-workbook';
 
 const FULL: ExcelCapabilities = {
   usedRangeOrNullObject: true, setCellProperties: true, mergedAreas: true, worksheetChangedEvents: true,
-  collectionChangedEvents: true, insertWorksheetsFromBase64: true, addWorksheets: true,
+  collectionChangedEvents: true, insertWorksheetsFromBase64: true, addWorksheets: true, customXmlParts: true, keepsUndo: false,
 };
 
 async function excelWith(file: string, options: FakeOptions = {}): Promise<FakeExcel> {
@@ -30,7 +31,7 @@ const runOn = (excel: FakeExcel) => <T>(batch: (context: RequestContext) => Prom
 
 describe('the pane\'s Excel session over the gateway (a fake Excel counting syncs)', () => {
   it('checks a card in at most 3 syncs to read and 2 to highlight; a re-check puts the fills back first', async () => {
-    const excel = await excelWith('F1-mo05.xlsx', { setCellProperties: true, mergedAreas: true });
+    const excel = await excelWith('F1-mo05.xlsx', { setCellProperties: true, mergedAreas: true, customXmlParts: true });
     const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
     const snapshot = await session.read();
     expect(excel.syncs).toBeLessThanOrEqual(3);
@@ -49,6 +50,42 @@ describe('the pane\'s Excel session over the gateway (a fake Excel counting sync
     expect(session.highlighted).toBe(false);
   });
 
+  it('«Подсветить», a reload of the pane, «Снять подсветку»: pattern, colour and tint of every cell come back, «Плохой» included', async () => {
+    const excel = await excelWith('F1-mo05.xlsx', { setCellProperties: true, mergedAreas: true, customXmlParts: true });
+    const card = 'Карта мониторинга';
+    excel.setCell(card, 'C20', { fill: ERROR_COLOR }); // the built-in «Плохой» style, the user's own
+    excel.setCell(card, 'C21', { fill: '#4472C4', tint: 0.4 });
+    excel.setCell(card, 'C22', { fill: '#FFFF00', pattern: 'LightDown', patternColor: '#7030A0', patternTint: 0.2 });
+    const cells = ['C20', 'C21', 'C22', 'C23'];
+    const before = cells.map((a) => fillOf(excel.cellAt(card, a)));
+    const first = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
+    const outcome = checkSnapshot(await first.read(), 'Открытая книга', formDefinitions());
+    const extra = ['C21', 'C22', 'C23'].map((address) => ({ ...outcome.issues[0]!, severity: 'warning' as const, location: { kind: 'cell' as const, sheet: card, address } }));
+    await first.highlight([...outcome.issues, ...extra]);
+    expect(cells.map((a) => excel.fillAt(card, a))).toEqual([ERROR_COLOR, WARNING_COLOR, WARNING_COLOR, WARNING_COLOR]);
+
+    // the pane reloads (another ribbon button, a crash, the file reopened): a new session knows nothing
+    const second = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
+    expect(second.highlighted).toBe(false);
+    expect(await second.loadHighlights()).toBe(true);
+    expect(second.highlighted).toBe(true);
+    await second.clearHighlights();
+    expect(cells.map((a) => fillOf(excel.cellAt(card, a)))).toEqual(before);
+    expect(fillOf(excel.cellAt(card, 'C20'))).toMatchObject({ color: ERROR_COLOR, pattern: 'Solid' });
+    expect(second.highlighted).toBe(false);
+    expect(excel.xmlParts.size).toBe(0);
+  });
+
+  it('a sheet with 600 merged areas (Excel refuses over 512) still gives the findings, with a note', async () => {
+    const excel = await excelWith('F1-mo05.xlsx', { setCellProperties: true, mergedAreas: true });
+    const card = excel.sheet('Карта мониторинга');
+    card.merges.push(...Array.from({ length: 600 }, (_, i) => `K${200 + i}:L${200 + i}`));
+    const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
+    const outcome = checkSnapshot(await session.read(), 'Открытая книга', formDefinitions());
+    expect(outcome.issues.map((i) => [i.code, i.location.kind === 'cell' ? i.location.address : ''])).toEqual([['FORM_NOT_PERCENT', 'C20']]);
+    expect(session.skippedMerges).toEqual(['Карта мониторинга']);
+  });
+
   it('selects the finding\'s cell on its sheet', async () => {
     const excel = await excelWith('F1-mo05.xlsx');
     await openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch)).select('Карта мониторинга', 'C20');
@@ -56,7 +93,7 @@ describe('the pane\'s Excel session over the gateway (a fake Excel counting sync
   });
 
   it('writes «Итоги проверки» with the findings, and its own writes do not trigger a re-check', async () => {
-    const excel = await excelWith('F1-mo05.xlsx', { collectionChangedEvents: true, worksheetChangedEvents: true, mergedAreas: true, setCellProperties: true });
+    const excel = await excelWith('F1-mo05.xlsx', { collectionChangedEvents: true, worksheetChangedEvents: true, mergedAreas: true, setCellProperties: true, customXmlParts: true });
     const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
     const changes: string[] = [];
     const handle = await session.watch((change) => changes.push(`${change.sheet}!${change.address}`));

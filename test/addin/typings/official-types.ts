@@ -23,6 +23,9 @@ export type OfficialToGateway = [
   Fits<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>, G.EventHandlerResult>,
   Fits<Excel.WorksheetChangedEventArgs, G.WorksheetChangedEventArgs>,
   Fits<OfficeExtension.ClientResult<string[]>, G.ClientResult<string[]>>,
+  Fits<Excel.CustomXmlPartCollection, G.CustomXmlPartCollection>,
+  Fits<Excel.CustomXmlPartScopedCollection, G.CustomXmlPartScopedCollection>,
+  Fits<Excel.CustomXmlPart, G.CustomXmlPart>,
 ];
 
 /** Objects the gateway hands in to Excel must be what Excel accepts. */
