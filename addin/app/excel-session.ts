@@ -32,7 +32,14 @@ export interface ExcelSession {
   select(sheet: string, address: string): Promise<SelectResult>;
   writeSummary(rows: readonly (readonly string[])[]): Promise<void>;
   watch(onChange: (change: WorkbookChange) => void): Promise<WatchHandle | undefined>;
-  insertBlank(bytes: Uint8Array, sheetNames: readonly string[]): Promise<InsertSheetsResult>;
+  /**
+   * hidden: the blank's hidden helper sheets, which get names of their own when the workbook has them
+   * already; rebuild makes the blank again with those names.
+   */
+  insertBlank(bytes: Uint8Array, sheetNames: readonly string[], hidden?: {
+    names: readonly string[];
+    rebuild: (renames: Readonly<Record<string, string>>) => Promise<Uint8Array | undefined>;
+  }): Promise<InsertSheetsResult>;
 }
 
 type Runner = <T>(batch: (context: RequestContext) => Promise<T>) => Promise<T>;
@@ -103,6 +110,17 @@ export function openExcelSession(capabilities: ExcelCapabilities, run: Runner = 
         },
       };
     },
-    insertBlank: (bytes, sheetNames) => quietly(() => run((context) => insertBlankSheets(context, { base64: base64FromBytes(bytes), sheetNames }, capabilities))),
+    insertBlank: (bytes, sheetNames, hidden) => quietly(() => run((context) => insertBlankSheets(context, {
+      base64: base64FromBytes(bytes),
+      sheetNames,
+      ...(hidden ? {
+        renameable: hidden.names,
+        rebuild: async (renames: Readonly<Record<string, string>>) => {
+          const rebuilt = await hidden.rebuild(renames);
+          if (!rebuilt) throw new Error('the blank could not be rebuilt with new sheet names');
+          return base64FromBytes(rebuilt);
+        },
+      } : {}),
+    }, capabilities))),
   };
 }

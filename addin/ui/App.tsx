@@ -106,10 +106,11 @@ function ExcelPane({ session, view, browserPageUrl }: { session: ExcelSession; v
   }, [view, readData]);
 
   const insert = useMemo(() => session.capabilities.insertWorksheetsFromBase64
-    ? async (_formId: string, bytes: Uint8Array): Promise<string> => {
+    ? async (formId: string, bytes: Uint8Array): Promise<string> => {
       const read = await (await loadEngine()).readWorkbookFile('бланк.xlsx', bytes);
       const names = read.ok ? read.snapshot.sheets.map((s) => s.name) : [];
-      const result = await session.insertBlank(bytes, names);
+      const hidden = read.ok ? read.snapshot.sheets.filter((s) => s.hidden).map((s) => s.name) : [];
+      const result = await session.insertBlank(bytes, names, { names: hidden, rebuild: async (renames) => (await loadEngine()).buildBlankWorkbook(formId, renames) });
       if ('inserted' in result) return `Листы бланка добавлены в книгу: ${result.inserted.map((n) => `«${n}»`).join(', ')}.`;
       return result.message;
     }

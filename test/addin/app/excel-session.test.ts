@@ -135,4 +135,42 @@ describe('the pane\'s Excel session over the gateway (a fake Excel counting sync
     expect('conflict' in again && again.conflict).toEqual(names);
     expect('message' in again && again.message).toMatch(/уже есть/);
   });
+
+  it('a second blank of another form gets its own hidden sheets («Списки (2)», «_kaskad (2)») instead of colliding; its dropdowns point there', async () => {
+    const defs = formDefinitions();
+    const first = defs.find((d) => d.id === 'F7')!;
+    const second = defs.find((d) => d.id !== 'F7' && d.layouts.every((l) => !first.layouts.some((f) => f.sheet === l.sheet)) && d.lists.length > 0)!;
+    const files: Record<string, ReturnType<typeof fakeSheetsFromExcelJs>> = {};
+    const register = async (bytes: Uint8Array) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      files[base64FromBytes(bytes)] = fakeSheetsFromExcelJs(wb);
+      return { wb, names: fakeSheetsFromExcelJs(wb).map((s) => s.name), hidden: fakeSheetsFromExcelJs(wb).filter((s) => s.visibility !== 'Visible').map((s) => s.name) };
+    };
+    const excel = new FakeExcel([{ name: 'Лист1' }], { insertWorksheetsFromBase64: true, files });
+    const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
+    const firstBytes = await buildBlankForm(first);
+    const a = await register(firstBytes);
+    expect(await session.insertBlank(firstBytes, a.names, { names: a.hidden, rebuild: async () => undefined })).toEqual({ inserted: a.names });
+
+    const secondBytes = await buildBlankForm(second);
+    const b = await register(secondBytes);
+    expect(b.hidden).toEqual(['Списки', '_kaskad']);
+    let rebuilt: ExcelJS.Workbook | undefined;
+    const result = await session.insertBlank(secondBytes, b.names, {
+      names: b.hidden,
+      rebuild: async (renames) => {
+        const bytes = await buildBlankForm(second, { hiddenSheetNames: renames });
+        rebuilt = (await register(bytes)).wb;
+        return bytes;
+      },
+    });
+    const visible = b.names.filter((n) => !b.hidden.includes(n));
+    expect(result).toEqual({ inserted: [...visible, 'Списки (2)', '_kaskad (2)'] });
+    expect(excel.sheetList().map((s) => s.name)).toEqual(['Лист1', ...a.names, ...visible, 'Списки (2)', '_kaskad (2)']);
+    const lists = (rebuilt!.worksheets.flatMap((ws) => Object.values((ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model)))
+      .filter((v) => v.type === 'list' && !v.formulae[0]!.startsWith('"'));
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.every((v) => v.formulae[0]!.startsWith("'Списки (2)'!"))).toBe(true);
+  });
 });
