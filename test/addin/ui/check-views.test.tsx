@@ -130,6 +130,19 @@ describe('the pane inside Excel', () => {
     expect(calls.some((c) => /^summary:\d+$/.test(c))).toBe(true);
   });
 
+  it('a finding on a hidden sheet: a click says «лист скрыт — покажите его» instead of failing', async () => {
+    const { session, calls } = recordingSession(await snapshotOf('F1-mo05.xlsx'));
+    session.select = async (sheet, address) => { calls.push(`select:${sheet}!${address}`); return 'hidden'; };
+    render(<App host={{ mode: 'excel', capabilities: session.capabilities, tier: 'partial', missing: [], platform: 'PC' }} session={session} view="check" browserPageUrl="https://x.ru/taskpane.html" />);
+    await flush();
+    await flush();
+    fireEvent.click(within(screen.getByTestId('finding')).getByRole('button'));
+    await flush();
+    expect(calls).toContain('select:Карта мониторинга!C20');
+    expect(screen.getByTestId('check-note').textContent).toBe('Лист «Карта мониторинга» скрыт — покажите его (правый щелчок по ярлыку листа → «Показать»), чтобы перейти к ячейке.');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('on a host without change events: no auto re-check switch, and the degradation is said', async () => {
     const { session, calls } = recordingSession(await snapshotOf('F1-mo01.xlsx'));
     const missing = ['Эта версия Excel не сообщает об изменениях ячеек: нажмите «Проверить» после правки.'];
@@ -139,6 +152,8 @@ describe('the pane inside Excel', () => {
     expect(screen.queryByRole('switch')).toBeNull();
     expect(calls).not.toContain('watch');
     expect(screen.getByTestId('check-status').textContent).toBe('Проверено.');
+    expect(screen.getByRole('button', { name: 'Проверить' })).toBeTruthy();
+    expect(screen.getByTestId('watch-hint').textContent).toBe('Правки сами не отслеживаются: после правки нажмите «Проверить».');
   });
 
   it('on Excel below ExcelApi 1.4 sends the user to the browser page and never reads the workbook', async () => {
