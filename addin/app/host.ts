@@ -7,14 +7,14 @@ export type PaneHost =
   | { mode: 'browser' };
 
 /**
- * office.js answers at once outside Office (host null) and within a second inside it; when it
- * cannot load at all (no network, blocked) there is no Office global and the answer is immediate.
- * The wait only bounds a host that never completes its handshake.
+ * office.js answers at once outside Office (host null); when it cannot load at all (no network,
+ * blocked) there is no Office global and the answer is immediate. Inside Excel the handshake may
+ * take long (a cold start, a slow server), so there is no time limit: a fixed one used to switch a
+ * slow Excel to browser mode for good. The page shows «Загрузка Excel…» meanwhile (taskpane/index.tsx).
+ * Browser mode is decided only when office.js is missing or the host is not Excel.
  */
-export const OFFICE_READY_TIMEOUT_MS = 5000;
-
-export async function detectHost(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<PaneHost> {
-  const ready = await waitForOffice(timeoutMs);
+export async function detectHost(): Promise<PaneHost> {
+  const ready = await waitForOffice();
   if (!ready || ready.host !== 'Excel') return { mode: 'browser' };
   const capabilities = detectCapabilities();
   const { tier, missing } = describeTier(capabilities);

@@ -51,10 +51,12 @@ export function useWorkbookData(session: ExcelSession, active: boolean): { sourc
 /** Inside Excel: a blank's sheets added to the open workbook; undefined when this Excel cannot. */
 export function useBlankInsert(session: ExcelSession): ((formId: string, bytes: Uint8Array) => Promise<string>) | undefined {
   return useMemo(() => session.capabilities.insertWorksheetsFromBase64
-    ? async (_formId: string, bytes: Uint8Array): Promise<string> => {
+    ? async (formId: string, bytes: Uint8Array): Promise<string> => {
       const read = await (await loadEngine()).readWorkbookFile('бланк.xlsx', bytes);
       const names = read.ok ? read.snapshot.sheets.map((s) => s.name) : [];
-      const result = await session.insertBlank(bytes, names);
+      // A second blank in the same workbook: its hidden sheets get names of their own, and the blank is rebuilt to point at them.
+      const hidden = read.ok ? read.snapshot.sheets.filter((s) => s.hidden).map((s) => s.name) : [];
+      const result = await session.insertBlank(bytes, names, { names: hidden, rebuild: async (renames) => (await loadEngine()).buildBlankWorkbook(formId, renames) });
       if ('inserted' in result) return `Листы бланка добавлены в книгу: ${result.inserted.map((n) => `«${n}»`).join(', ')}.`;
       return result.message;
     }

@@ -23,6 +23,13 @@ export interface ExcelCapabilities {
   insertWorksheetsFromBase64: boolean;
   /** ExcelApi 1.1: worksheets.add; true whenever the pane runs inside Excel. */
   addWorksheets: boolean;
+  /** ExcelApi 1.5: workbook.customXmlParts, where the highlight record is kept so a reloaded pane can clear it. */
+  customXmlParts: boolean;
+  /**
+   * ExcelApi 1.19: a write through the API no longer clears Excel's Undo history (below it, any
+   * write does, by design). Even then Ctrl+Z undoes the pane's write first.
+   */
+  keepsUndo: boolean;
 }
 
 export interface RequirementSetSupport {
@@ -43,6 +50,8 @@ export const NO_CAPABILITIES: ExcelCapabilities = {
   collectionChangedEvents: false,
   insertWorksheetsFromBase64: false,
   addWorksheets: false,
+  customXmlParts: false,
+  keepsUndo: false,
 };
 
 export function detectCapabilities(requirements: RequirementSetSupport | undefined = officeRequirements()): ExcelCapabilities {
@@ -68,6 +77,8 @@ export function detectCapabilities(requirements: RequirementSetSupport | undefin
     collectionChangedEvents: supports('1.9'),
     insertWorksheetsFromBase64: supports('1.13'),
     addWorksheets: supports('1.1'),
+    customXmlParts: supports('1.5'),
+    keepsUndo: supports('1.19'),
   };
 }
 
@@ -85,5 +96,6 @@ export function describeTier(capabilities: ExcelCapabilities): { tier: Capabilit
   if (!capabilities.setCellProperties) missing.push(GATEWAY_MESSAGES.NO_SET_CELL_PROPERTIES());
   if (!capabilities.mergedAreas) missing.push(GATEWAY_MESSAGES.NO_MERGED_AREAS());
   if (!capabilities.insertWorksheetsFromBase64) missing.push(GATEWAY_MESSAGES.NO_INSERT_SHEETS());
+  if (!capabilities.customXmlParts) missing.push(GATEWAY_MESSAGES.NO_HIGHLIGHT_RECORD());
   return { tier: missing.length === 0 ? 'full' : 'partial', missing };
 }

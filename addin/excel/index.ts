@@ -5,11 +5,14 @@ export {
 export { GATEWAY_MESSAGES } from './messages';
 export { runExcel } from './run';
 export { readWorkbookSnapshot, planReadRequests, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_BYTES_PER_CELL, type ReadOptions, type ReadBlock } from './read-snapshot';
-export { writeHighlights, clearHighlights, ERROR_COLOR, WARNING_COLOR, type HighlightOptions, type HighlightRecord } from './highlights';
-export { selectCell } from './select-cell';
+export {
+  writeHighlights, clearHighlights, loadHighlightRecord, ERROR_COLOR, WARNING_COLOR, HIGHLIGHT_NAMESPACE,
+  type ClearResult, type HighlightedCell, type HighlightOptions, type HighlightRecord, type SavedFill,
+} from './highlights';
+export { selectCell, type SelectResult } from './select-cell';
 export { readSelection, type SelectionPlace } from './read-selection';
-export { writeSummarySheet, fitCellText, MAX_CELL_CHARS, type SummarySheetOptions, type SummarySheetResult } from './write-summary-sheet';
+export { writeSummarySheet, fitCellText, literalText, MAX_CELL_CHARS, type SummarySheetOptions, type SummarySheetResult } from './write-summary-sheet';
 export { watchWorkbookChanges, type WatchHandle, type WorkbookChange } from './watch-changes';
-export { insertBlankSheets, type BlankWorkbook, type InsertSheetsResult } from './insert-sheets';
+export { insertBlankSheets, freeSheetName, type BlankWorkbook, type InsertSheetsResult } from './insert-sheets';
 export { base64FromBytes } from './base64';
-export type { RequestContext } from './office-types';
+export type { ClientRequestContext, RequestContext } from './office-types';

@@ -16,8 +16,25 @@ export const GATEWAY_MESSAGES = {
   // ExcelApi below 1.13: no range.getMergedAreasOrNullObject
   NO_MERGED_AREAS: () =>
     'Эта версия Excel не сообщает об объединённых ячейках: ввод поверх объединения не проверяется — проверьте файл на странице «Каскад».',
+  // getMergedAreasOrNullObject refuses a sheet with more than 512 merged areas
+  MERGES_SKIPPED: (p: { sheets: readonly string[] }) =>
+    `На ${p.sheets.length === 1 ? `листе «${p.sheets[0]}»` : `листах ${p.sheets.map((n) => `«${n}»`).join(', ')}`} больше 512 объединённых областей — Excel не сообщает их, поэтому подписи к объединённым ячейкам могут быть неточны. Остальное проверено.`,
   // ExcelApi below 1.13: no workbook.insertWorksheetsFromBase64
   NO_INSERT_SHEETS: () => 'Добавить бланк прямо в книгу нельзя в этой версии Excel — скачайте бланк файлом.',
+  // ExcelApi below 1.5: no workbook.customXmlParts, so the highlight record lives only in the pane
+  NO_HIGHLIGHT_RECORD: () =>
+    'Эта версия Excel не даёт сохранить в книге, какие ячейки подсвечены: снимите подсветку до того, как закроете панель или книгу.',
+  // a write through the API clears Excel's Undo history below ExcelApi 1.19
+  UNDO_CLEARED: () =>
+    'Подсветка меняет заливку ячеек, и Excel при этом очищает журнал отмены: прежние правки кнопкой «Отменить» (Ctrl+Z) уже не отменить.',
+  UNDO_KEPT: () => 'Подсветка меняет заливку ячеек: первое «Отменить» (Ctrl+Z) после неё отменит подсветку, а не вашу правку.',
+  // selecting a finding on a hidden sheet
+  SHEET_HIDDEN: (p: { sheet: string }) =>
+    `Лист «${p.sheet}» скрыт — покажите его (правый щелчок по ярлыку листа → «Показать»), чтобы перейти к ячейке.`,
+  SHEET_GONE: (p: { sheet: string }) => `Листа «${p.sheet}» в книге больше нет: нажмите «Проверить».`,
+  // data-validation drop-down picks may not fire onChanged on some builds (office-js issue 420)
+  DROPDOWN_MAY_BE_MISSED: () =>
+    'Выбор из раскрывающегося списка в ячейке Excel сообщает не всегда: если замечания не обновились, нажмите «Проверить».',
   // the blank has «Карта мониторинга» and the open workbook already has a sheet of that name
   SHEETS_EXIST: (p: { names: readonly string[] }) =>
     p.names.length === 1

@@ -28,10 +28,12 @@ function readyFrom(info: OfficeReadyInfo | undefined): OfficeReady {
 }
 
 /**
- * Resolves with the host and platform once Office.onReady answers; with undefined when office.js
- * is not loaded or does not answer within `timeoutMs` (it never answers if the host handshake fails).
+ * Resolves with the host and platform once Office.onReady answers, however long the host takes (a
+ * cold start, a slow internal server with self-hosted office.js); with undefined at once when
+ * office.js did not load (no Office global) or onReady throws or rejects. `timeoutMs` bounds the
+ * wait only where a caller has nothing to show meanwhile (the ribbon's function file).
  */
-export function waitForOffice(timeoutMs: number): Promise<OfficeReady | undefined> {
+export function waitForOffice(timeoutMs?: number): Promise<OfficeReady | undefined> {
   const office = (globalThis as { Office?: OfficeGlobal }).Office;
   const onReady = office?.onReady;
   if (typeof onReady !== 'function') return Promise.resolve(undefined);
@@ -40,10 +42,10 @@ export function waitForOffice(timeoutMs: number): Promise<OfficeReady | undefine
     const finish = (value: OfficeReady | undefined): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      if (timer !== undefined) clearTimeout(timer);
       resolve(value);
     };
-    const timer = setTimeout(() => finish(undefined), Math.max(0, timeoutMs));
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(undefined), Math.max(0, timeoutMs));
     try {
       const answer = onReady.call(office, (info) => finish(readyFrom(info)));
       // Office.onReady also returns a promise; a rejection must not surface as unhandled.

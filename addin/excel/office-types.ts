@@ -1,7 +1,10 @@
 /**
  * The few shapes of the Excel JavaScript API (ExcelApi 1.1+) the gateway uses, written out so the
- * add-in needs no @types/office-js and the tests can hand in a fake. The real Excel.* objects
- * satisfy these interfaces structurally; add a member here only when the gateway starts using it.
+ * add-in's code does not lean on the Office globals and the tests can hand in a fake. The official
+ * typings (@types/office-js) are the reference: test/addin/typings/official-types.ts asserts at
+ * typecheck that each real Excel.* type is assignable to its interface here (and that what the
+ * gateway hands in is what Excel accepts), so a member written differently fails `npm run typecheck`.
+ * Add a member here only when the gateway starts using it.
  */
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -9,14 +12,20 @@ export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 /** What a cell holds as Excel reports it in `range.values` (dates are serial numbers). */
 export type ExcelValue = string | number | boolean;
 
-export interface RequestContext {
-  readonly workbook: Workbook;
+/** OfficeExtension.ClientRequestContext: what an event handler's result keeps (no workbook on it). */
+export interface ClientRequestContext {
   /** Sends every queued command in one round trip; loaded properties are readable after it. */
   sync(): Promise<void>;
 }
 
+export interface RequestContext extends ClientRequestContext {
+  readonly workbook: Workbook;
+}
+
 export interface Workbook {
   readonly worksheets: WorksheetCollection;
+  /** ExcelApi 1.5: XML parts stored in the file; the pane keeps its highlight record in one. */
+  readonly customXmlParts: CustomXmlPartCollection;
   /** ExcelApi 1.1; throws at sync when several areas are selected. */
   getSelectedRange(): Range;
   /** ExcelApi 1.13: the ids of the inserted sheets, readable after the sync. */
@@ -28,6 +37,28 @@ export interface InsertWorksheetOptions {
   sheetNamesToInsert?: string[];
   positionType?: 'None' | 'Before' | 'After' | 'Beginning' | 'End';
   relativeTo?: string;
+}
+
+/** ExcelApi 1.5. */
+export interface CustomXmlPartCollection {
+  /** A new part; the XML must have a root element (its xmlns is the part's namespace). */
+  add(xml: string): CustomXmlPart;
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedCollection;
+  getItemOrNullObject(id: string): CustomXmlPart;
+}
+
+export interface CustomXmlPartScopedCollection {
+  /** After `load('items/id')` and a sync. */
+  readonly items: CustomXmlPart[];
+  load(properties: string): CustomXmlPartScopedCollection;
+}
+
+export interface CustomXmlPart {
+  readonly isNullObject: boolean;
+  readonly id: string;
+  load(properties: string): CustomXmlPart;
+  getXml(): ClientResult<string>;
+  delete(): void;
 }
 
 /** A value a method returns; `value` is readable after the sync. */
@@ -106,15 +137,28 @@ export interface RangeFont {
   bold: boolean;
 }
 
+/** Excel.FillPattern as a string, the names the typings list. */
+export type FillPattern = 'None' | 'Solid' | 'Gray50' | 'Gray75' | 'Gray25' | 'Horizontal' | 'Vertical' | 'Down' | 'Up' | 'Checker'
+  | 'SemiGray75' | 'LightHorizontal' | 'LightVertical' | 'LightDown' | 'LightUp' | 'Grid' | 'CrissCross' | 'Gray16' | 'Gray8'
+  | 'LinearGradient' | 'RectangularGradient';
+
 export interface RangeFill {
   /** «#FFC7CE»; «#FFFFFF» when the cell has no fill; null when the cells of the range differ. */
   color: string | null;
+  /** ExcelApi 1.9; «None» when the cell has no fill. */
+  pattern: FillPattern | null;
+  /** ExcelApi 1.9. */
+  patternColor: string | null;
+  /** ExcelApi 1.9: −1 (darkest) … 1 (lightest), 0 for the colour itself (theme tints, «Светлее 40 %»). */
+  tintAndShade: number | null;
+  /** ExcelApi 1.9. */
+  patternTintAndShade: number | null;
   load(properties: string): RangeFill;
   clear(): void;
 }
 
 export interface SettableCellProperties {
-  format?: { fill?: { color?: string } };
+  format?: { fill?: { color?: string; pattern?: FillPattern; patternColor?: string; tintAndShade?: number; patternTintAndShade?: number } };
 }
 
 /** OfficeExtension.EventHandlers: `add` takes effect at the next sync. */
@@ -124,8 +168,11 @@ export interface EventHandlers<T> {
 
 /** OfficeExtension.EventHandlerResult: remove() is queued on `context`, the one the handler was added in. */
 export interface EventHandlerResult {
-  /** The context the handler was added in (Excel.RequestContext). */
-  readonly context: RequestContext;
+  /**
+   * The context the handler was added in. The typings give it as OfficeExtension.ClientRequestContext
+   * (no workbook): hand it to Excel.run(context, batch) to work on it (run.ts's runExcelOn).
+   */
+  readonly context: ClientRequestContext;
   remove(): void;
 }
 

@@ -14,6 +14,11 @@ export interface ReadOptions {
   maxRequestBytes?: number;
   /** Estimated response bytes per cell for `values` + `numberFormat` («"General",» alone is 10). */
   bytesPerCell?: number;
+  /**
+   * Told the sheets whose merged areas could not be read (Excel refuses more than 512 merged areas
+   * in one range); they are read without merges, which only label lookups use.
+   */
+  onMergesSkipped?: (sheets: string[]) => void;
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
@@ -110,22 +115,54 @@ function halve(request: ReadBlock[]): ReadBlock[][] {
 }
 
 /**
+ * Merged areas of every sheet, each sheet in a sync of its own so that one Excel refuses (over 512
+ * areas) costs only that sheet's merges. Returns the sheets skipped.
+ */
+async function readMergesPerSheet(context: RequestContext, reads: SheetRead[]): Promise<string[]> {
+  const skipped: string[] = [];
+  for (const read of reads) {
+    const merged = read.worksheet.getRange().getMergedAreasOrNullObject().load('address');
+    try {
+      await context.sync();
+      read.merged = merged;
+    } catch {
+      read.merged = undefined;
+      skipped.push(read.snapshot.name);
+    }
+  }
+  return skipped;
+}
+
+/**
  * Reads every sheet into the snapshot core validates. Syncs: 1) sheet names, 2) used-range sizes
  * (and merged areas) of all sheets, 3) values and number formats of all sheets. Only a workbook
  * whose values exceed one request's budget takes a further sync per extra request; a request
- * Excel refuses as too large is retried as two halves.
+ * Excel refuses as too large is retried as two halves. When sync 2 fails (a sheet with more than
+ * 512 merged areas makes getMergedAreasOrNullObject fail, and with it the whole sync), the used
+ * ranges are read again alone and the merges sheet by sheet, each in its own sync; a sheet whose
+ * merges Excel refuses is read without them (onMergesSkipped).
  */
 export async function readWorkbookSnapshot(context: RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets.load('items/name,items/visibility');
   await context.sync();
 
+  const withMerges = options.capabilities?.mergedAreas === true;
+  const usedOf = (worksheet: Worksheet): Range => worksheet.getUsedRangeOrNullObject(true).load('address,rowCount,columnCount');
   const reads: SheetRead[] = worksheets.items.map((worksheet) => ({
     worksheet,
     snapshot: { name: worksheet.name, hidden: worksheet.visibility !== 'Visible', cells: {}, percentCells: [], merges: [] },
-    used: worksheet.getUsedRangeOrNullObject(true).load('address,rowCount,columnCount'),
-    merged: options.capabilities?.mergedAreas ? worksheet.getRange().getMergedAreasOrNullObject().load('address') : undefined,
+    used: usedOf(worksheet),
+    merged: withMerges ? worksheet.getRange().getMergedAreasOrNullObject().load('address') : undefined,
   }));
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!withMerges) throw error;
+    for (const read of reads) read.used = usedOf(read.worksheet);
+    await context.sync();
+    const skipped = await readMergesPerSheet(context, reads);
+    if (skipped.length > 0) options.onMergesSkipped?.(skipped);
+  }
 
   const usedRanges: Array<{ sheet: string; box: RangeBox }> = [];
   for (const read of reads) {

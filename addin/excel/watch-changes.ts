@@ -1,6 +1,6 @@
 import type { ExcelCapabilities } from './capabilities';
 import { sheetKey, stripSheet } from './excel-values';
-import type { EventHandlerResult, RequestContext, Worksheet, WorksheetChangedEventArgs } from './office-types';
+import type { ClientRequestContext, EventHandlerResult, RequestContext, Worksheet, WorksheetChangedEventArgs } from './office-types';
 
 /** A user's edit: the sheet (undefined when its name could not be learnt) and the changed area. */
 export interface WorkbookChange {
@@ -9,7 +9,7 @@ export interface WorkbookChange {
 }
 
 /** Excel.run on an existing context. */
-export type LaterRun = <T>(context: RequestContext, batch: (context: RequestContext) => Promise<T>) => Promise<T>;
+export type LaterRun = <T>(context: ClientRequestContext, batch: (context: RequestContext) => Promise<T>) => Promise<T>;
 
 export interface WatchHandle {
   /** «workbook»: one handler for every sheet (ExcelApi 1.9); «sheets»: one per sheet present at registration (1.7). */
@@ -43,7 +43,7 @@ export async function watchWorkbookChanges(
    * Runs later work on the registration context once its Excel.run has returned: Office.js wants
    * `Excel.run(handlerResult.context, …)` for that (run.ts's runExcelOn). Tests pass the context through.
    */
-  later: LaterRun = (ctx, batch) => batch(ctx),
+  later: LaterRun = (ctx, batch) => batch(ctx as RequestContext),
 ): Promise<WatchHandle | undefined> {
   if (!capabilities.collectionChangedEvents && !capabilities.worksheetChangedEvents) return undefined;
   const ignored = new Set(ignoreSheets.map(sheetKey));

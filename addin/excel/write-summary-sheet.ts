@@ -32,6 +32,16 @@ export function fitCellText(text: string): string {
   return `${text.slice(0, end)}…`;
 }
 
+/**
+ * A text Excel will keep as text whatever it looks like: «=…», «+…», «-…» and «@…» would be taken
+ * for a formula (the «@» number format is not promised to prevent it through the API), and a leading
+ * apostrophe would be eaten; a leading apostrophe of our own makes the rest literal text (Excel shows
+ * and stores the text without it, as when a user types «'=1+1»).
+ */
+export function literalText(text: string): string {
+  return /^[=+\-@']/.test(text) ? `'${text}` : text;
+}
+
 /** Request bytes of one row of values plus its «@» formats, over-counted (Cyrillic is 2 bytes in UTF-8). */
 function rowBytes(row: readonly string[]): number {
   let bytes = 4;
@@ -59,8 +69,8 @@ function rowBlocks(grid: readonly string[][], maxBytes: number): Array<{ first: 
 
 /**
  * Writes the summary sheet: the first row is the header (bold), the rest are findings. Creates the
- * sheet, or clears it when it exists, and fills it as text («@», so «12.05» is not taken for a
- * date nor «=…» for a formula). Syncs: 1) does the sheet exist (ExcelApi 1.4), 2) clear or add,
+ * sheet, or clears it when it exists, and fills it as text: the «@» format, so «12.05» is not
+ * taken for a date, and literalText, so card text like «=1+1» or «+7 (351)…» never becomes a formula. Syncs: 1) does the sheet exist (ExcelApi 1.4), 2) clear or add,
  * values, header, widths. Only a summary over the request budget takes one more sync per block.
  * Ragged rows are padded with empty cells.
  */
@@ -93,7 +103,7 @@ export async function writeSummarySheet(
     const part = grid.slice(first, first + count);
     const range = sheet.getRange(`${cellAddress(first + 1, 1)}:${cellAddress(first + count, width)}`);
     range.numberFormat = part.map((row) => row.map(() => '@'));
-    range.values = part;
+    range.values = part.map((row) => row.map(literalText));
     if (i === 0) sheet.getRange(`A1:${cellAddress(1, width)}`).format.font.bold = true;
     if (i < blocks.length - 1) await context.sync();
   }

@@ -12,10 +12,13 @@ declare global {
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container || window.KASKAD_UNSUPPORTED) return;
+  const root = createRoot(container);
+  // office.js may take long inside Excel (cold start, slow server); say so rather than show nothing.
+  root.render(<p role="status" data-testid="pane-loading">Загрузка Excel…</p>);
   const host = await detectHost();
   const session = host.mode === 'excel' ? openExcelSession(host.capabilities) : undefined;
   container.setAttribute('data-mode', host.mode);
-  createRoot(container).render(
+  root.render(
     <App host={host} session={session} view={initialView(window.location.search)} browserPageUrl={browserPageUrl(window.location)} />,
   );
   // The checking engine is a chunk of its own: fetch it now that the pane is up, not when the first file is chosen.

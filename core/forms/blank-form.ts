@@ -10,6 +10,11 @@ export interface BlankOptions {
   /** Printed into the field marked `prefill: municipality`. */
   municipality?: string;
   year?: number;
+  /**
+   * Other names for the hidden helper sheets («Списки», «_kaskad»), so a second blank can go into a
+   * workbook that already has them; the dropdowns follow the new name.
+   */
+  hiddenSheetNames?: Readonly<Record<string, string>>;
 }
 
 const LISTS_SHEET = 'Списки';
@@ -149,14 +154,16 @@ export async function buildBlankForm(def: FormDefinition, options: BlankOptions 
   for (const layout of def.layouts) {
     if (!sheets.has(layout.sheet)) sheets.set(layout.sheet, wb.addWorksheet(layout.sheet));
   }
-  const listSheet = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  const hiddenName = (name: string): string => options.hiddenSheetNames?.[name] ?? name;
+  const listsName = hiddenName(LISTS_SHEET);
+  const listSheet = wb.addWorksheet(listsName, { state: 'hidden' });
   const lists: ListRanges = new Map();
   def.lists.forEach((list, i) => {
     const col = i + 1;
     listSheet.getCell(1, col).value = list.id;
     list.options.forEach((o, j) => { listSheet.getCell(j + 2, col).value = o.label ?? o.value; });
     const letter = listSheet.getColumn(col).letter;
-    lists.set(list.id, `'${LISTS_SHEET}'!$${letter}$2:$${letter}$${list.options.length + 1}`);
+    lists.set(list.id, `'${listsName.replace(/'/g, "''")}'!$${letter}$2:$${letter}$${list.options.length + 1}`);
   });
   for (const layout of def.layouts) {
     const ws = sheets.get(layout.sheet)!;
@@ -169,7 +176,7 @@ export async function buildBlankForm(def: FormDefinition, options: BlankOptions 
     };
     await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
-  const marker = wb.addWorksheet(MARKER_SHEET, { state: 'hidden' });
+  const marker = wb.addWorksheet(hiddenName(MARKER_SHEET), { state: 'hidden' });
   marker.getCell('A1').value = MARKER_TAG;
   marker.getCell('B1').value = def.id;
   marker.getCell('C1').value = def.version;

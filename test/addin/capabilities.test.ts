@@ -28,8 +28,10 @@ describe('detectCapabilities', () => {
       collectionChangedEvents: true,
       insertWorksheetsFromBase64: false,
       addWorksheets: true,
+      customXmlParts: true,
+      keepsUndo: false,
     });
-    expect(asked).toEqual(['ExcelApi 1.4', 'ExcelApi 1.9', 'ExcelApi 1.13', 'ExcelApi 1.7', 'ExcelApi 1.1']);
+    expect(asked).toEqual(['ExcelApi 1.4', 'ExcelApi 1.9', 'ExcelApi 1.13', 'ExcelApi 1.7', 'ExcelApi 1.1', 'ExcelApi 1.5', 'ExcelApi 1.19']);
   });
 
   it('reads Office.context.requirements when given nothing', () => {
@@ -74,6 +76,7 @@ describe('describeTier', () => {
     expect(tier.missing[0]).toBe(NO_EVENTS);
     expect(tier.missing).toContain(ONE_AREA_AT_A_TIME);
     expect(tier.missing).toContain(DOWNLOAD_BLANK);
+    expect(tier.missing).toContain(GATEWAY_MESSAGES.NO_HIGHLIGHT_RECORD());
   });
 
   it('calls 1.9 partial only for merged areas and inserting blanks', () => {

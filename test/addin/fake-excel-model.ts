@@ -1,5 +1,5 @@
 import { cellAddress, parseAddress } from '../../core/forms/snapshot';
-import type { ExcelValue, SheetVisibility, WorksheetChangedEventArgs } from '../../addin/excel/office-types';
+import type { ExcelValue, FillPattern, SheetVisibility, WorksheetChangedEventArgs } from '../../addin/excel/office-types';
 import type { FakeExcel } from './fake-excel';
 
 /** The in-memory grid and the load/sync discipline the fake Excel objects share (see fake-excel.ts). */
@@ -7,8 +7,71 @@ import type { FakeExcel } from './fake-excel';
 export interface FakeCell {
   value?: ExcelValue;
   numberFormat?: string;
+  /** The fill colour; no fill when absent. */
   fill?: string;
+  /** «Solid» when absent and a fill colour is set. */
+  pattern?: FillPattern;
+  patternColor?: string;
+  /** The fill's tint or shade (a theme colour «Светлее 40 %» is the colour plus 0.4); 0 when absent. */
+  tint?: number;
+  patternTint?: number;
   bold?: boolean;
+  /** A value written as a formula (a string starting with «=», «+», «-», «@» without a leading apostrophe). */
+  formula?: string;
+  /** Written with a leading apostrophe: text, whatever it looks like. */
+  quotePrefix?: boolean;
+}
+
+/** The fill of a cell as Excel reports it (ExcelApi 1.9 members included). */
+export function fillOf(cell: FakeCell | undefined): { color: string; pattern: FillPattern; patternColor: string; tintAndShade: number; patternTintAndShade: number } {
+  const filled = cell?.fill !== undefined;
+  return {
+    color: cell?.fill ?? '#FFFFFF',
+    pattern: filled ? cell?.pattern ?? 'Solid' : 'None',
+    patternColor: cell?.patternColor ?? '#000000',
+    tintAndShade: filled ? cell?.tint ?? 0 : 0,
+    patternTintAndShade: cell?.patternTint ?? 0,
+  };
+}
+
+/** What setting one fill member does to a cell, as Excel does it: a colour on no fill makes it solid; pattern «None» removes the fill. */
+export function setFillMember(cell: FakeCell, member: 'color' | 'pattern' | 'patternColor' | 'tintAndShade' | 'patternTintAndShade', value: unknown): void {
+  switch (member) {
+    case 'color':
+      cell.fill = String(value).toUpperCase();
+      if (cell.pattern === 'None') cell.pattern = 'Solid';
+      break;
+    case 'pattern':
+      if (value === 'None') { delete cell.fill; delete cell.pattern; delete cell.patternColor; delete cell.tint; delete cell.patternTint; break; }
+      cell.pattern = value as FillPattern;
+      cell.fill ??= '#FFFFFF';
+      break;
+    case 'patternColor': cell.patternColor = String(value).toUpperCase(); break;
+    case 'tintAndShade': cell.tint = Number(value); break;
+    case 'patternTintAndShade': cell.patternTint = Number(value); break;
+  }
+}
+
+/**
+ * How Excel takes a string written to `values`: a leading apostrophe makes the rest text; «=…»,
+ * and «+…», «-…», «@…» that are not numbers, are read as a formula (even under the «@» format
+ * the API does not promise otherwise, so the fake assumes the worst).
+ */
+export function writeValue(cell: FakeCell, value: ExcelValue): void {
+  delete cell.formula;
+  delete cell.quotePrefix;
+  if (value === '') { delete cell.value; return; }
+  if (typeof value === 'string' && value.startsWith("'")) {
+    cell.value = value.slice(1);
+    cell.quotePrefix = true;
+    return;
+  }
+  if (typeof value === 'string' && /^[=+\-@]/.test(value) && !/^[+-]?\d+([.,]\d+)?$/.test(value.trim())) {
+    cell.formula = value;
+    cell.value = '#NAME?';
+    return;
+  }
+  cell.value = value;
 }
 
 export interface FakeSheetInit {
@@ -32,12 +95,14 @@ export interface FakeOptions {
   /** ExcelApi 1.13: workbook.insertWorksheetsFromBase64, reading the «files» below by their base64. */
   insertWorksheetsFromBase64?: boolean;
   files?: Record<string, FakeSheetInit[]>;
+  /** ExcelApi 1.5: workbook.customXmlParts. */
+  customXmlParts?: boolean;
 }
 
 export interface Operation {
   /** The sync (1-based) the command went with. */
   sync: number;
-  op: 'load' | 'setFill' | 'clearFill' | 'setCellProperties' | 'select' | 'activate'
+  op: 'load' | 'setFill' | 'clearFill' | 'addXmlPart' | 'deleteXmlPart' | 'setCellProperties' | 'select' | 'activate'
     | 'setValues' | 'setNumberFormat' | 'clear' | 'setBold' | 'autofit' | 'addSheet' | 'insertSheets' | 'addHandler' | 'removeHandler';
   target: string;
   detail?: string;

@@ -1,36 +1,55 @@
-import type { ExcelValue, Range, RangeAreas, RangeFill, RangeFont, RangeFormat, SettableCellProperties, Worksheet } from '../../addin/excel/office-types';
+import type { ExcelValue, FillPattern, Range, RangeAreas, RangeFill, RangeFont, RangeFormat, SettableCellProperties, Worksheet } from '../../addin/excel/office-types';
 import type { FakeExcel } from './fake-excel';
-import { boxAddress, Loadable, MAX_COLS, overlaps, parseBox, quoteSheet, type Box, type FakeCell, type FakeSheet, type Operation } from './fake-excel-model';
+import { boxAddress, fillOf, Loadable, MAX_COLS, overlaps, parseBox, quoteSheet, setFillMember, writeValue, type Box, type FakeCell, type FakeSheet, type Operation } from './fake-excel-model';
 
 /** Ranges of the fake Excel: values, formats, fills, fonts, merged areas (see fake-excel.ts). */
+
+type FillMember = 'color' | 'pattern' | 'patternColor' | 'tintAndShade' | 'patternTintAndShade';
+const FILL_MEMBERS: readonly string[] = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'];
 
 export class FakeFill extends Loadable implements RangeFill {
   constructor(excel: FakeExcel, label: string, private readonly range: FakeRange) {
     super(excel, label);
   }
 
-  get color(): string | null {
-    return this.get<string | null>('color');
+  get color(): string | null { return this.get<string | null>('color'); }
+  set color(color: string | null) { this.set('color', color); }
+  get pattern(): FillPattern | null { return this.get<FillPattern | null>('pattern'); }
+  set pattern(pattern: FillPattern | null) { this.set('pattern', pattern); }
+  get patternColor(): string | null { return this.get<string | null>('patternColor'); }
+  set patternColor(color: string | null) { this.set('patternColor', color); }
+  get tintAndShade(): number | null { return this.get<number | null>('tintAndShade'); }
+  set tintAndShade(value: number | null) { this.set('tintAndShade', value); }
+  get patternTintAndShade(): number | null { return this.get<number | null>('patternTintAndShade'); }
+  set patternTintAndShade(value: number | null) { this.set('patternTintAndShade', value); }
+
+  private needs19(member: string): void {
+    if (member !== 'color' && !this.excel.options.setCellProperties) throw new Error(`ApiNotFound: fill.${member} needs ExcelApi 1.9`);
   }
 
-  set color(color: string | null) {
-    this.excel.queue('setFill', this.label, String(color), () => {
-      this.range.forEachCell((sheet, row, col) => { sheet.touch(row, col).fill = color ?? undefined; });
+  private set(member: FillMember, value: unknown): void {
+    this.needs19(member);
+    this.excel.queue('setFill', this.label, `${member}=${String(value)}`, () => {
+      this.range.forEachCell((sheet, row, col) => setFillMember(sheet.touch(row, col), member, value));
     });
   }
 
   load(properties: string): RangeFill {
-    this.queueLoad(properties, () => {
-      const colors = new Set<string>();
-      this.range.forEachCell((sheet, row, col) => { colors.add(sheet.cell(row, col)?.fill ?? '#FFFFFF'); });
-      return colors.size === 1 ? [...colors][0]! : null;
+    for (const member of properties.split(',').map((p) => p.trim())) {
+      if (!FILL_MEMBERS.includes(member)) throw new Error(`PropertyNotImplemented in the fake: fill.${member}`);
+      this.needs19(member);
+    }
+    this.queueLoad(properties, (member) => {
+      const seen = new Set<string>();
+      this.range.forEachCell((sheet, row, col) => { seen.add(JSON.stringify(fillOf(sheet.cell(row, col))[member as FillMember])); });
+      return seen.size === 1 ? JSON.parse([...seen][0]!) as unknown : null;
     });
     return this;
   }
 
   clear(): void {
     this.excel.queue('clearFill', this.label, undefined, () => {
-      this.range.forEachCell((sheet, row, col) => { const cell = sheet.cell(row, col); if (cell) delete cell.fill; });
+      this.range.forEachCell((sheet, row, col) => { const cell = sheet.cell(row, col); if (cell) setFillMember(cell, 'pattern', 'None'); });
     });
   }
 }
@@ -48,6 +67,8 @@ export class FakeRangeAreas extends Loadable implements RangeAreas {
       const sheet = this.range.sheet();
       const box = this.range.box();
       const areas = box ? sheet.merges.filter((m) => overlaps(parseBox(m), box)) : [];
+      // «if the merged areas count in this range is more than 512, then this method will fail» (the typings)
+      if (areas.length > 512) throw Object.assign(new Error(`GeneralException: ${areas.length} merged areas, over 512`), { code: 'GeneralException' });
       this.setLoaded('isNullObject', areas.length === 0);
       if (property !== 'address') throw new Error(`PropertyNotImplemented in the fake: ${property}`);
       return areas.length === 0 ? undefined : areas.map((m) => `${quoteSheet(sheet.name)}!${m}`).join(',');
@@ -97,7 +118,7 @@ export class FakeRange extends Loadable implements Range {
   get columnCount(): number { return this.get<number>('columnCount'); }
   get values(): ExcelValue[][] { return this.get<ExcelValue[][]>('values'); }
   get numberFormat(): string[][] { return this.get<string[][]>('numberFormat'); }
-  set values(values: ExcelValue[][]) { this.write('setValues', values, (cell, value) => { cell.value = value === '' ? undefined : value; }); }
+  set values(values: ExcelValue[][]) { this.write('setValues', values, writeValue); }
   set numberFormat(formats: string[][]) { this.write('setNumberFormat', formats, (cell, format) => { cell.numberFormat = format; }); }
 
   /** A grid written cell by cell; like Excel, its size must be the range's. */
@@ -170,8 +191,10 @@ export class FakeRange extends Loadable implements Range {
         throw new Error(`InvalidArgument: setCellProperties grid does not match ${this.label}`);
       }
       this.forEachCell((sheet, row, col) => {
-        const color = cellPropertiesData[row - box.row]?.[col - box.col]?.format?.fill?.color;
-        if (color !== undefined) sheet.touch(row, col).fill = color;
+        const fill = cellPropertiesData[row - box.row]?.[col - box.col]?.format?.fill;
+        if (!fill) return;
+        const cell = sheet.touch(row, col);
+        for (const member of FILL_MEMBERS as FillMember[]) if (fill[member] !== undefined) setFillMember(cell, member, fill[member]);
       });
     });
   }

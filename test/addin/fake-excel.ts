@@ -1,5 +1,5 @@
 import { parseAddress } from '../../core/forms/snapshot';
-import type { ClientResult, EventHandlerResult, EventHandlers, InsertWorksheetOptions, Range, RequestContext, SheetVisibility, Workbook, Worksheet, WorksheetChangedEventArgs, WorksheetCollection } from '../../addin/excel/office-types';
+import type { ClientRequestContext, ClientResult, CustomXmlPart, CustomXmlPartCollection, CustomXmlPartScopedCollection, EventHandlerResult, EventHandlers, InsertWorksheetOptions, Range, RequestContext, SheetVisibility, Workbook, Worksheet, WorksheetChangedEventArgs, WorksheetCollection } from '../../addin/excel/office-types';
 import { FakeSheet, Loadable, MAX_COLS, MAX_ROWS, parseBox, type ChangedHandler, type FakeCell, type FakeOptions, type FakeSheetInit, type Operation } from './fake-excel-model';
 import { FakeRange } from './fake-excel-range';
 
@@ -68,7 +68,11 @@ class FakeWorksheet extends Loadable implements Worksheet {
   }
 
   activate(): void {
-    this.excel.queue('activate', this.label, undefined, () => { this.excel.activeSheet = this.excel.sheet(this.key()).name; });
+    this.excel.queue('activate', this.label, undefined, () => {
+      const sheet = this.excel.sheet(this.key());
+      if (sheet.visibility !== 'Visible') throw new Error(`InvalidOperation: worksheet «${sheet.name}» is hidden and cannot be activated`);
+      this.excel.activeSheet = sheet.name;
+    });
   }
 }
 
@@ -114,10 +118,104 @@ class FakeWorksheets extends Loadable implements WorksheetCollection {
   }
 }
 
+/** A custom XML part, by id (kept in FakeExcel.xmlParts: they live in the file, not in the pane). */
+class FakeXmlPart extends Loadable implements CustomXmlPart {
+  constructor(excel: FakeExcel, private readonly key: () => string | undefined, label: string) {
+    super(excel, label);
+  }
+
+  get isNullObject(): boolean { return this.get<boolean>('isNullObject'); }
+  get id(): string { return this.get<string>('id'); }
+
+  markLoaded(id: string): void {
+    this.setLoaded('isNullObject', false);
+    this.setLoaded('id', id);
+  }
+
+  load(properties: string): CustomXmlPart {
+    this.queueLoad(properties, (property) => {
+      const id = this.key();
+      const exists = id !== undefined && this.excel.xmlParts.has(id);
+      this.setLoaded('isNullObject', !exists);
+      if (property !== 'id') throw new Error(`PropertyNotImplemented in the fake: ${property}`);
+      return exists ? id : undefined;
+    });
+    return this;
+  }
+
+  getXml(): ClientResult<string> {
+    let xml: string | undefined;
+    this.excel.queue('load', this.label, 'getXml', () => {
+      const id = this.key();
+      xml = id === undefined ? undefined : this.excel.xmlParts.get(id);
+      if (xml === undefined) throw new Error(`ItemNotFound: ${this.label}`);
+      return xml.length;
+    });
+    return { get value() { if (xml === undefined) throw new Error('PropertyNotLoaded: getXml() read before sync()'); return xml; } };
+  }
+
+  delete(): void {
+    this.excel.queue('deleteXmlPart', this.label, undefined, () => {
+      const id = this.key();
+      if (id === undefined || !this.excel.xmlParts.delete(id)) throw new Error(`ItemNotFound: ${this.label}`);
+    });
+  }
+}
+
+class FakeXmlParts implements CustomXmlPartCollection {
+  constructor(private readonly excel: FakeExcel) {}
+
+  private needs15(): void {
+    if (!this.excel.options.customXmlParts) throw new Error('ApiNotFound: customXmlParts needs ExcelApi 1.5');
+  }
+
+  add(xml: string): CustomXmlPart {
+    this.needs15();
+    let id: string | undefined;
+    this.excel.queue('addXmlPart', 'customXmlParts', xmlNamespace(xml), () => {
+      if (!/^\s*(<\?xml[^>]*>\s*)?<[A-Za-z]/.test(xml)) throw new Error('InvalidArgument: not XML');
+      id = `{PART-${this.excel.xmlParts.size + 1}-${Math.random().toString(16).slice(2, 8)}}`;
+      this.excel.xmlParts.set(id, xml);
+    });
+    return new FakeXmlPart(this.excel, () => id, 'customXmlPart(new)');
+  }
+
+  getItemOrNullObject(id: string): CustomXmlPart {
+    this.needs15();
+    return new FakeXmlPart(this.excel, () => id, `customXmlPart(${id})`);
+  }
+
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedCollection {
+    this.needs15();
+    const excel = this.excel;
+    let items: CustomXmlPart[] | undefined;
+    const scoped: CustomXmlPartScopedCollection = {
+      get items(): CustomXmlPart[] { if (!items) throw new Error('PropertyNotLoaded: customXmlParts items'); return items; },
+      load: () => {
+        excel.queue('load', `customXmlParts(${namespaceUri})`, 'items/id', () => {
+          items = [...excel.xmlParts].filter(([, xml]) => xmlNamespace(xml) === namespaceUri).map(([id]) => {
+            const part = new FakeXmlPart(excel, () => id, `customXmlPart(${id})`);
+            part.markLoaded(id);
+            return part;
+          });
+        });
+        return scoped;
+      },
+    };
+    return scoped;
+  }
+}
+
+function xmlNamespace(xml: string): string {
+  return /<[A-Za-z][^\s>]*\s[^>]*xmlns="([^"]*)"/.exec(xml)?.[1] ?? '';
+}
+
 class FakeWorkbook implements Workbook {
   readonly worksheets: FakeWorksheets;
+  readonly customXmlParts: CustomXmlPartCollection;
   constructor(private readonly excel: FakeExcel) {
     this.worksheets = new FakeWorksheets(excel);
+    this.customXmlParts = new FakeXmlParts(excel);
   }
 
   getSelectedRange(): Range {
@@ -157,6 +255,8 @@ export class FakeExcel {
   /** Response bytes (UTF-8 JSON of what was loaded) of each sync. */
   readonly responseBytes: number[] = [];
   syncs = 0;
+  /** Custom XML parts of the workbook by id: they outlive any pane (a new session on the same fake is a reload). */
+  readonly xmlParts = new Map<string, string>();
   selection: { sheet: string; address: string } | undefined;
   activeSheet: string | undefined;
   private readonly sheets: FakeSheet[] = [];
@@ -169,6 +269,12 @@ export class FakeExcel {
     this.workbook = new FakeWorkbook(this);
     this.context = { workbook: this.workbook, sync: () => this.sync() };
     for (const init of sheets) this.addSheet(init);
+  }
+
+  /** Excel.run(context, batch) over this fake: the context must be the fake's own (an event handler's). */
+  runOn<T>(context: ClientRequestContext, batch: (context: RequestContext) => Promise<T>): Promise<T> {
+    if (context !== this.context) return Promise.reject(new Error('InvalidArgument: a context of another workbook'));
+    return batch(this.context);
   }
 
   /** The worksheet object a range reports as its own (ranges live in fake-excel-range.ts). */

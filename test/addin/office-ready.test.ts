@@ -49,6 +49,21 @@ describe('waitForOffice', () => {
     await expect(answer).resolves.toBeUndefined();
   });
 
+  it('without a limit, waits for a slow host: office.js answering after 12 s still gives Excel', async () => {
+    jest.useFakeTimers();
+    installOffice((callback) => {
+      setTimeout(() => callback?.({ host: 'Excel', platform: 'PC' }), 12_000);
+      return new Promise(() => undefined);
+    });
+    const answer = waitForOffice();
+    let settled = false;
+    void answer.then(() => { settled = true; });
+    await jest.advanceTimersByTimeAsync(11_999);
+    expect(settled).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await expect(answer).resolves.toEqual({ host: 'Excel', platform: 'PC' });
+  });
+
   it('never rejects: a throwing or rejecting onReady means no Office', async () => {
     installOffice(() => {
       throw new Error('Office.js has not fully loaded');

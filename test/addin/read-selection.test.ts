@@ -28,7 +28,7 @@ describe('readSelection', () => {
     const excel = workbook();
     await selectCell(excel.context, 'Школы', 'D40');
     expect(await readSelection(excel.context)).toEqual({ sheet: 'Школы', address: 'D40', selection: 'D40' });
-    expect(excel.syncs).toBe(2);
+    expect(excel.syncs).toBe(3);
   });
 
   it('lets Excel\'s error through when the selection cannot be read', async () => {

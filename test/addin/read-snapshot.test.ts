@@ -52,6 +52,18 @@ describe('readWorkbookSnapshot', () => {
     expect(snapshot.sheets[2]).toEqual({ name: 'Пустой лист', hidden: false, cells: {}, percentCells: [], merges: [] });
   });
 
+  it('a sheet with 600 merged areas (Excel refuses over 512) is read without its merges, the others with theirs', async () => {
+    const many = Array.from({ length: 600 }, (_, i) => `A${100 + i * 2}:B${100 + i * 2}`);
+    const crowded: FakeSheetInit = { name: 'Реестр', cells: { A1: 'Школа', C5: 7 }, merges: many };
+    const excel = new FakeExcel([CARD, crowded, LISTS], { mergedAreas: true });
+    const skipped: string[][] = [];
+    const snapshot = await readWorkbookSnapshot(excel.context, { capabilities: { mergedAreas: true }, onMergesSkipped: (sheets) => skipped.push(sheets) });
+    expect(skipped).toEqual([['Реестр']]);
+    expect(snapshot.sheets.map((s) => s.merges)).toEqual([['A1:D1', 'B12:C12'], [], []]);
+    expect(snapshot.sheets[1]!.cells.C5).toEqual({ kind: 'number', value: 7 });
+    expect(snapshot.sheets[0]!.cells.C3).toEqual({ kind: 'text', text: 'Городской округ Тест' });
+  });
+
   it('queues one values load per sheet and sends them all with the same sync', async () => {
     const excel = new FakeExcel([CARD, LISTS, roster(50, 4)]);
     await readWorkbookSnapshot(excel.context);

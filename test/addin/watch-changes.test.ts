@@ -1,3 +1,4 @@
+import type { ClientRequestContext } from '../../addin/excel/office-types';
 import { NO_CAPABILITIES, type ExcelCapabilities } from '../../addin/excel/capabilities';
 import { watchWorkbookChanges, type WorkbookChange } from '../../addin/excel/watch-changes';
 import { writeSummarySheet } from '../../addin/excel/write-summary-sheet';
@@ -96,7 +97,7 @@ describe('watchWorkbookChanges with worksheets.onChanged (ExcelApi 1.9)', () => 
     const excel = workbook('1.9');
     const { changes, onChange } = recorder();
     const runs: unknown[] = [];
-    const later = <T,>(context: typeof excel.context, batch: (c: typeof excel.context) => Promise<T>) => { runs.push(context); return batch(context); };
+    const later = <T,>(context: ClientRequestContext, batch: (c: typeof excel.context) => Promise<T>) => { runs.push(context); return excel.runOn(context, batch); };
     const handle = (await watchWorkbookChanges(excel.context, onChange, EXCEL_1_9, [], later))!;
     excel.addSheet({ name: 'Новый лист' });
     await excel.fireChanged('Новый лист', 'A1');

@@ -29,6 +29,16 @@ describe('writeSummarySheet', () => {
     expect(excel.cellAt(SUMMARY, 'A2')?.bold).toBeUndefined();
   });
 
+  it('keeps card text that looks like a formula as text: «=», «+», «-», «@» and a leading apostrophe', async () => {
+    const excel = card();
+    const texts = ['=1+1', '+7 (351) 123-45-67', '-5 баллов', '@школа', "'в кавычках", '-12', 'обычный текст'];
+    await writeSummarySheet(excel.context, SUMMARY, [HEADER, ...texts.map((t) => ['Карта мониторинга', 'C5', t])]);
+    const written = texts.map((_, i) => excel.cellAt(SUMMARY, `C${i + 2}`));
+    expect(written.map((c) => c?.formula)).toEqual(texts.map(() => undefined));
+    expect(written.map((c) => c?.value)).toEqual(texts);
+    expect(written.map((c) => c?.quotePrefix === true)).toEqual([true, true, true, true, true, true, false]);
+  });
+
   it('does not take the user away from their sheet unless asked', async () => {
     const excel = card();
     await writeSummarySheet(excel.context, SUMMARY, [HEADER]);
@@ -108,6 +118,6 @@ describe('writeSummarySheet', () => {
     const ops = excel.operations.map((o) => o.op);
     expect(ops.indexOf('setNumberFormat')).toBeLessThan(ops.indexOf('setValues'));
     expect(excel.cellAt(SUMMARY, 'C2')).toEqual({ value: '12.05', numberFormat: '@' });
-    expect(excel.cellAt(SUMMARY, 'C3')).toEqual({ value: '=A1', numberFormat: '@' });
+    expect(excel.cellAt(SUMMARY, 'C3')).toEqual({ value: '=A1', numberFormat: '@', quotePrefix: true });
   });
 });

@@ -81,10 +81,12 @@ function recordingSession(snapshot: WorkbookSnapshot, capabilities: Partial<Exce
   const session: ExcelSession = {
     capabilities: { ...NO_CAPABILITIES, usedRangeOrNullObject: true, addWorksheets: true, ...capabilities },
     get highlighted() { return highlighted; },
+    skippedMerges: [],
     read: async () => { calls.push('read'); return snapshot; },
+    loadHighlights: async () => { calls.push('loadHighlights'); return false; },
     highlight: async (issues: readonly Issue[]) => { calls.push(`highlight:${issues.map((i) => (i.location.kind === 'cell' ? i.location.address : '')).join(',')}`); highlighted = issues.length > 0; },
-    clearHighlights: async () => { calls.push('clear'); highlighted = false; },
-    select: async (sheet, address) => { calls.push(`select:${sheet}!${address}`); },
+    clearHighlights: async () => { calls.push('clear'); highlighted = false; return { restored: 1, leftAlone: 0 }; },
+    select: async (sheet, address) => { calls.push(`select:${sheet}!${address}`); return sheet === 'Списки' ? 'hidden' : 'selected'; },
     writeSummary: async (rows) => { calls.push(`summary:${rows.length}`); },
     watch: async () => { calls.push('watch'); return { mode: 'workbook', pause: () => undefined, resume: () => undefined, stop: async () => { calls.push('unwatch'); } }; },
     insertBlank: async () => ({ inserted: [] }),
@@ -95,19 +97,28 @@ function recordingSession(snapshot: WorkbookSnapshot, capabilities: Partial<Exce
 const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
 
 describe('the pane inside Excel', () => {
-  it('checks the open workbook at once, highlights, selects a clicked cell in Excel, clears and writes the summary', async () => {
+  it('checks the open workbook at once without writing, selects a clicked cell, highlights only when asked, clears and writes the summary', async () => {
     const { session, calls } = recordingSession(await snapshotOf('F1-mo05.xlsx'), { setCellProperties: true, collectionChangedEvents: true, worksheetChangedEvents: true });
     render(<App host={{ mode: 'excel', capabilities: session.capabilities, tier: 'full', missing: [], platform: 'PC' }} session={session} view="check" browserPageUrl="https://kaskad.example.ru/taskpane.html" />);
     await flush();
+    await flush();
     expect(screen.getByTestId('pane-mode').textContent).toBe('в Excel');
-    expect(calls.filter((c) => c !== 'watch').slice(0, 2)).toEqual(['read', 'highlight:C20']);
+    expect(calls.filter((c) => c !== 'watch')).toEqual(['loadHighlights', 'read']);
     expect(calls).toContain('watch');
     expect(screen.getByTestId('check-status').textContent).toBe('Проверено. После правки книга проверится снова.');
+    expect(screen.getByTestId('undo-hint').textContent).toBe('Проверка ничего не меняет в книге. Подсветка меняет заливку ячеек, и Excel при этом очищает журнал отмены: прежние правки кнопкой «Отменить» (Ctrl+Z) уже не отменить.');
+    expect(screen.getByTestId('watch-hint').textContent).toMatch(/раскрывающегося списка.*нажмите «Проверить»/);
+    expect(screen.getByRole('button', { name: 'Снять подсветку' }).hasAttribute('disabled')).toBe(true);
 
     fireEvent.click(within(screen.getByTestId('finding')).getByRole('button'));
     await flush();
     expect(calls).toContain('select:Карта мониторинга!C20');
     expect(screen.queryByTestId('sheet-preview')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Подсветить ячейки' }));
+    await flush();
+    expect(calls).toContain('highlight:C20');
+    expect(screen.getByTestId('check-note').textContent).toBe('Подсвечено ячеек: 1.');
 
     fireEvent.click(screen.getByRole('button', { name: 'Снять подсветку' }));
     await flush();
@@ -119,6 +130,19 @@ describe('the pane inside Excel', () => {
     expect(calls.some((c) => /^summary:\d+$/.test(c))).toBe(true);
   });
 
+  it('a finding on a hidden sheet: a click says «лист скрыт — покажите его» instead of failing', async () => {
+    const { session, calls } = recordingSession(await snapshotOf('F1-mo05.xlsx'));
+    session.select = async (sheet, address) => { calls.push(`select:${sheet}!${address}`); return 'hidden'; };
+    render(<App host={{ mode: 'excel', capabilities: session.capabilities, tier: 'partial', missing: [], platform: 'PC' }} session={session} view="check" browserPageUrl="https://x.ru/taskpane.html" />);
+    await flush();
+    await flush();
+    fireEvent.click(within(screen.getByTestId('finding')).getByRole('button'));
+    await flush();
+    expect(calls).toContain('select:Карта мониторинга!C20');
+    expect(screen.getByTestId('check-note').textContent).toBe('Лист «Карта мониторинга» скрыт — покажите его (правый щелчок по ярлыку листа → «Показать»), чтобы перейти к ячейке.');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('on a host without change events: no auto re-check switch, and the degradation is said', async () => {
     const { session, calls } = recordingSession(await snapshotOf('F1-mo01.xlsx'));
     const missing = ['Эта версия Excel не сообщает об изменениях ячеек: нажмите «Проверить» после правки.'];
@@ -128,6 +152,8 @@ describe('the pane inside Excel', () => {
     expect(screen.queryByRole('switch')).toBeNull();
     expect(calls).not.toContain('watch');
     expect(screen.getByTestId('check-status').textContent).toBe('Проверено.');
+    expect(screen.getByRole('button', { name: 'Проверить' })).toBeTruthy();
+    expect(screen.getByTestId('watch-hint').textContent).toBe('Правки сами не отслеживаются: после правки нажмите «Проверить».');
   });
 
   it('on Excel below ExcelApi 1.4 sends the user to the browser page and never reads the workbook', async () => {
