@@ -24,11 +24,11 @@ export async function annotateFile(name: string, bytes: Uint8Array, issues: read
 }
 
 /** A blank workbook of a form, made in the page. */
-export async function buildBlankWorkbook(formId: string): Promise<Uint8Array | undefined> {
+export async function buildBlankWorkbook(formId: string, version?: number): Promise<Uint8Array | undefined> {
   const [{ buildBlankForm }, { definitionById }] = await Promise.all([
     import(/* webpackChunkName: "workbook" */ '../../core/forms/blank-form'),
     import('./definitions'),
   ]);
-  const def = definitionById(formId);
+  const def = definitionById(formId, version);
   return def ? buildBlankForm(def) : undefined;
 }

@@ -1,4 +1,5 @@
 import { makeIssue, type Issue } from '../../core/issues';
+import { compileDefinitionWorkbook, looksLikeDefinitionWorkbook } from '../../core/forms/compile-definition';
 import type { FormDefinition } from '../../core/forms/definition';
 import { detectForm } from '../../core/forms/marker';
 import type { ReferenceData } from '../../core/forms/reference-data';
@@ -16,6 +17,8 @@ export type CheckOutcome =
   | { kind: 'form'; file: string; form: { id: string; version: number; title: string }; issues: Issue[]; score?: FormScore; values: FormValues }
   | { kind: 'data'; file: string; issues: Issue[]; dataset: Dataset }
   | { kind: 'unrecognised'; file: string; issues: Issue[] }
+  /** A form definition spreadsheet opened beside cards (issue 8): compiled; `definition` only when it has no errors. */
+  | { kind: 'definition'; file: string; issues: Issue[]; definition?: FormDefinition }
   /** The file could not be opened as a workbook (empty, damaged, not .xlsx). */
   | { kind: 'unreadable'; file: string; issues: Issue[] };
 
@@ -38,6 +41,10 @@ export function checkSnapshot(
   definitions: readonly FormDefinition[],
   data?: ReferenceData,
 ): CheckOutcome {
+  if (looksLikeDefinitionWorkbook(snapshot)) {
+    const compiled = compileDefinitionWorkbook(snapshot, file);
+    return compiled.ok ? { kind: 'definition', file, issues: [], definition: compiled.definition } : { kind: 'definition', file, issues: compiled.issues };
+  }
   const def = detectForm(snapshot, definitions);
   if (def) {
     const result = validateForm(def, snapshot, { file, data });

@@ -1,4 +1,4 @@
-import { collectCards, type Svod } from '../../core/forms/collect';
+import { collectCards, mixedVersionIssues, type Svod } from '../../core/forms/collect';
 import type { FormDefinition } from '../../core/forms/definition';
 import { buildReferenceData } from '../../core/forms/reference-data';
 import type { WorkbookSnapshot } from '../../core/forms/snapshot';
@@ -27,8 +27,12 @@ export interface CollectedSvod {
  * municipality of the data without a card reported.
  */
 export function collectSvod(files: readonly SvodSource[], formId: string, data?: { name: string; dataset: Dataset }): CollectedSvod | undefined {
-  const definition = definitionById(formId);
+  // Cards of two versions of the form are scored by different rules: no svod, a finding per card (as `kaskad collect`).
+  const ofForm = files.flatMap((f) => (f.outcome.kind === 'form' && f.outcome.form.id === formId ? [{ file: f.name, form: f.outcome.form }] : []));
+  const mixed = mixedVersionIssues(ofForm);
+  const definition = definitionById(formId, ofForm[0]?.form.version);
   if (!definition?.scoring) return undefined;
+  if (mixed.length) return { definition, svod: { rows: [], issues: mixed, findings: mixed } };
   const reference = data ? buildReferenceData(data.dataset) : undefined;
   const cards = files.flatMap((f) => {
     const stale = reference && f.snapshot && f.checkedWith !== data?.name;

@@ -43,14 +43,26 @@ function guarded<A extends unknown[]>(body: (...args: A) => Promise<void>): (...
   };
 }
 
-async function setup(opts: Common): Promise<{ definitions: FormDefinition[]; form?: FormDefinition; data?: ReferenceData; dataset?: Dataset } | undefined> {
+/**
+ * Definitions first: a broken file of the catalogue is printed and skipped (the command goes on
+ * with the others and ends with exit 1); no usable definition at all is exit 2.
+ */
+async function setup(opts: Common & { version?: string }): Promise<{ definitions: FormDefinition[]; definitionIssues: Issue[]; form?: FormDefinition; data?: ReferenceData; dataset?: Dataset } | undefined> {
   const loaded = await loadDefinitions(opts.forms);
-  if (loaded.issues.length) { fail(loaded.issues); return undefined; }
+  if (loaded.unusable) { fail(loaded.issues); return undefined; }
+  for (const issue of loaded.issues) console.error(formatIssue(issue));
+  if (hasErrors(loaded.issues)) process.exitCode = EXIT.findings;
   let form: FormDefinition | undefined;
   if (opts.form) {
-    form = pickDefinition(loaded.definitions, opts.form);
+    const version = opts.version === undefined ? undefined : Number(opts.version);
+    form = pickDefinition(loaded.definitions, opts.form, version);
+    if (!form && version !== undefined && pickDefinition(loaded.definitions, opts.form)) {
+      const known = loaded.definitions.filter((d) => d.id.toUpperCase() === opts.form?.trim().toUpperCase()).map((d) => d.version).sort().join(', ');
+      fail([makeIssue('FORM_UNKNOWN_VERSION', { kind: 'file', file: `--version ${opts.version ?? ''}` }, { id: opts.form, version: opts.version ?? '', known })]);
+      return undefined;
+    }
     if (!form) {
-      fail([makeIssue('FORM_UNKNOWN_ID', { kind: 'file', file: opts.form }, { id: opts.form, known: loaded.definitions.map((d) => d.id).join(', ') })]);
+      fail([makeIssue('FORM_UNKNOWN_ID', { kind: 'file', file: opts.form }, { id: opts.form, known: [...new Set(loaded.definitions.map((d) => d.id))].join(', ') })]);
       return undefined;
     }
   }
@@ -62,7 +74,7 @@ async function setup(opts: Common): Promise<{ definitions: FormDefinition[]; for
     data = got.data;
     dataset = got.dataset;
   }
-  return { definitions: loaded.definitions, form, data, dataset };
+  return { definitions: loaded.definitions, definitionIssues: loaded.issues, form, data, dataset };
 }
 
 function printOutcome(o: FileOutcome): void {
@@ -96,6 +108,9 @@ function exitFor(outcomes: readonly FileOutcome[], extra: readonly Issue[] = [],
   return outcomes.some((o) => hasErrors(o.issues)) || hasErrors(extra) ? EXIT.findings : EXIT.ok;
 }
 
+/** A skipped definition file counts as a finding (exit 1), never as an unreadable input (exit 2): the cards are still checked. */
+const skippedDefinitions = (issues: readonly Issue[]): Issue[] => issues.filter((i) => i.code !== 'FILE_UNREADABLE' && i.code !== 'FORM_NO_FILES');
+
 export function registerFormsCommands(program: Command): void {
   program.command('forms')
     .description('список форм мониторинга (определения из templates/forms)')
@@ -117,9 +132,10 @@ export function registerFormsCommands(program: Command): void {
     .option('--municipality <название>', 'муниципалитет (название или код из данных)')
     .option('--year <год>', 'год')
     .option('--data <файл>', 'книга данных или JSON (чтобы найти муниципалитет по коду)')
+    .option('--version <год>', 'версия формы (год методики); без неё — самая новая')
     .option('--forms <папка>', 'папка с определениями форм')
     .option('--force', 'перезаписать существующий файл')
-    .action(guarded(async (formId: string, opts: Common & { output: string; municipality?: string; year?: string }) => {
+    .action(guarded(async (formId: string, opts: Common & { output: string; municipality?: string; year?: string; version?: string }) => {
       const ready = await setup({ ...opts, form: formId });
       if (!ready?.form) return;
       const year = opts.year === undefined ? undefined : Number(opts.year);
@@ -154,7 +170,7 @@ export function registerFormsCommands(program: Command): void {
         printIssues(listed.issues);
         outcomes.forEach(printOutcome);
       }
-      process.exitCode = exitFor(outcomes, listed.issues);
+      process.exitCode = exitFor(outcomes, [...listed.issues, ...skippedDefinitions(ready.definitionIssues)]);
     }));
 
   program.command('collect <пути...>')
@@ -195,6 +211,6 @@ export function registerFormsCommands(program: Command): void {
         }
       }
       const unwritten = result.issues.some((i) => i.code === 'OUTPUT_UNWRITABLE' || i.code === 'OUTPUT_EXISTS' || i.code === 'REPORT_NEEDS_DATA');
-      process.exitCode = unwritten ? EXIT.unusable : exitFor(result.outcomes, [...listed.issues, ...svodIssues], false);
+      process.exitCode = unwritten ? EXIT.unusable : exitFor(result.outcomes, [...listed.issues, ...svodIssues, ...result.issues.filter((i) => i.code === 'COLLECT_MIXED_VERSIONS'), ...skippedDefinitions(ready.definitionIssues)], false);
     }));
 }

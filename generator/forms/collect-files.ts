@@ -1,6 +1,7 @@
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { makeIssue, type Issue } from '../../core/issues';
-import { collectCards, type Svod } from '../../core/forms/collect';
+import { collectCards, mixedVersionIssues, type Svod } from '../../core/forms/collect';
 import type { FormDefinition } from '../../core/forms/definition';
 import type { ReferenceData } from '../../core/forms/reference-data';
 import { buildSvodWorkbook } from '../../core/forms/svod-workbook';
@@ -36,14 +37,19 @@ export async function collectFiles(files: readonly string[], options: CollectOpt
   const formId = options.form?.id ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const def = options.form ?? options.definitions.filter((d) => d.id === formId).sort((a, b) => b.version - a.version)[0];
   if (!def) return { outcomes, issues: [] };
+  // Cards of two versions (methodologies) of the form: no svod at all, a finding per card.
+  const mixed = mixedVersionIssues(outcomes.filter((o) => o.form?.id === def.id).map((o) => ({ file: path.basename(o.file), form: o.form })));
+  if (mixed.length) return { outcomes, issues: mixed };
   const issues: Issue[] = [];
-  const cards = outcomes.map((o) => {
+  const times = await Promise.all(outcomes.map((o) => fs.stat(o.file).then((st) => st.mtimeMs, () => undefined)));
+  const cards = outcomes.map((o, index) => {
     if (o.form && o.form.id !== def.id) {
       const other = makeIssue('COLLECT_OTHER_FORM', { kind: 'file', file: path.basename(o.file) }, { form: o.form.id, expected: def.id });
       issues.push(other);
       return { file: path.basename(o.file), issues: [...o.issues, other] };
     }
-    return { file: path.basename(o.file), values: o.values, score: o.score, issues: o.issues };
+    const modified = times[index];
+    return { file: path.basename(o.file), values: o.values, score: o.score, issues: o.issues, ...(modified === undefined ? {} : { modified }) };
   });
   const svod = collectCards(def, cards, options.data);
   const problem = await writeFileAtomic(options.out, await buildSvodWorkbook(def, svod), { force: options.force });

@@ -1,5 +1,5 @@
 import { compileDefinitionWorkbook } from '../../../core/forms/compile-definition';
-import { defaultDefinitions } from '../../../core/forms/defaults';
+import { defaultDefinitions } from '../../fixtures/forms';
 import { parseDefinitionJson } from '../../../core/forms/parse-definition';
 import { writeDefinitionWorkbook } from '../../../core/forms/write-definition';
 import { loadBook, saveBook, snapshotOf } from './workbook-helpers';
