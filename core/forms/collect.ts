@@ -46,10 +46,10 @@ function dateField(def: FormDefinition): { id: string; label: string } | undefin
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-/** A file time as «15.03.2024 10:20» (UTC, the same on every computer). */
+/** A file time as «15.03.2024 10:20:05» (UTC, the same on every computer). */
 function displayTime(ms: number): string {
   const d = new Date(ms);
-  return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /**
@@ -68,7 +68,8 @@ function laterCard(def: FormDefinition, earlier: CardOutcome, next: CardOutcome)
     const [late, early] = b > a ? [b, a] : [a, b];
     return { later, other, why: messageFor('COLLECT_LATER_BY_DATE', { field: field.label, later: displayValue(late), earlier: displayValue(early) }) };
   }
-  if (earlier.modified !== undefined && next.modified !== undefined && earlier.modified !== next.modified) {
+  const second = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : Math.floor(ms / 1000));
+  if (earlier.modified !== undefined && next.modified !== undefined && second(earlier.modified) !== second(next.modified)) {
     const [later, other] = next.modified > earlier.modified ? [next, earlier] : [earlier, next];
     return { later, other, why: messageFor('COLLECT_LATER_BY_FILE_TIME', { later: displayTime(later.modified ?? 0), earlier: displayTime(other.modified ?? 0) }) };
   }
