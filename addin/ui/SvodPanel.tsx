@@ -41,9 +41,16 @@ export function SvodPanel({ formId, title, files, data }: SvodPanelProps) {
     return { engine, collected };
   };
 
+  /** Cards of two versions of the form: no svod (each card has its finding below), as `kaskad collect`. */
+  const mixedVersions = (svod: { issues: Issue[] }): boolean => {
+    if (!svod.issues.some((i) => i.code === 'COLLECT_MIXED_VERSIONS')) return false;
+    setNote('Свод не составлен: среди карт есть разные версии формы — см. замечания ниже.');
+    return true;
+  };
+
   const saveSvod = async () => {
     const { engine, collected } = await collect();
-    if (!collected) return;
+    if (!collected || mixedVersions(collected.svod)) return;
     const bytes = await engine.svodWorkbookBytes(collected);
     saveFile(`Свод ${formId} (${collected.definition.version}).xlsx`, bytes, XLSX_MIME);
     const missing = collected.svod.issues.filter((i) => i.code === 'COLLECT_MISSING').length;
@@ -55,7 +62,7 @@ export function SvodPanel({ formId, title, files, data }: SvodPanelProps) {
     if (!data) return;
     const { collected } = await collect();
     const template = findTemplate('monitoring-report');
-    if (!collected || !template) return;
+    if (!collected || !template || mixedVersions(collected.svod)) return;
     let templateBytes: Uint8Array;
     try {
       templateBytes = await fetchTemplate(template);

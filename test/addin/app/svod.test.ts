@@ -41,6 +41,19 @@ describe('the svod of checked cards in the page (as `kaskad collect` makes it)',
     expect(duplicate?.message).toBe(`две карты муниципалитета «${mo07?.municipality}»: «F1-mo07.xlsx» и «F1-mo07-повторно.xlsx»; в свод взята «F1-mo07.xlsx» как более поздняя (по полю «Дата заполнения» в карте: 13.01.2025 позже 10.01.2025).`);
   });
 
+  it('makes no svod of cards of two versions of the form: a finding per card, as `kaskad collect`', () => {
+    const [a, b] = cards.filter((c) => c.outcome.kind === 'form').slice(0, 2);
+    if (a?.outcome.kind !== 'form' || b?.outcome.kind !== 'form') throw new Error('no F1 cards');
+    const next = { ...b, outcome: { ...b.outcome, form: { ...b.outcome.form, version: 2025 } } };
+    const collected = collectSvod([a, next], 'F1')!;
+    expect(collected.svod.rows).toEqual([]);
+    expect(collected.svod.issues.map((i) => [i.code, i.location])).toEqual([
+      ['COLLECT_MIXED_VERSIONS', { kind: 'file', file: a.name }],
+      ['COLLECT_MIXED_VERSIONS', { kind: 'file', file: b.name }],
+    ]);
+    expect(collected.svod.issues[0]!.message).toContain(`(«${b.name}» — 2025)`);
+  });
+
   it('takes a card already checked against the same data workbook as it is, without checking it again', () => {
     const data = { name: 'sample-region.xlsx', dataset };
     const full = collectSvod(cards, 'F1', data)!;
