@@ -7,7 +7,8 @@
  *   npm run dev-server                                   https://localhost:3000 with the dev certificate
  *
  * dist/: taskpane.html, commands.html, help.html, manifest.xml, es5-check.<hash>.js,
- * <chunk>.<hash>.js, assets/*.png, templates/*.docx and, with officejs=local, office-js/.
+ * <chunk>.<hash>.js, assets/*.png, templates/*.docx, forms/ (the form catalogue: the definition
+ * files of templates/forms and forms/index.json) and, with officejs=local, office-js/.
  *
  * Content-Security-Policy (a <meta> in every page; the host may send a stricter header too):
  * - No 'unsafe-eval' anywhere, so no eval-based devtool either (devtool: false in production,
@@ -20,7 +21,7 @@
  *   files calls eval or new Function (checked in @microsoft/office-js 1.1.110).
  * - style-src 'unsafe-inline': Fluent UI (Griffel) inserts <style> rules at run time, and
  *   excel-web-16.00.js sets inline styles (OfficeDev/office-js#1687).
- * - connect-src 'self': the pane fetches templates/*.docx from its own origin. office.js talks to
+ * - connect-src 'self': the pane fetches templates/*.docx and forms/* from its own origin. office.js talks to
  *   Excel through postMessage/the host bridge, which CSP does not govern; its telemetry posts to
  *   *.pipe.aria.microsoft.com are refused, which office.js tolerates (nothing of ours leaves the
  *   computer anyway).
@@ -109,6 +110,21 @@ function es5Check(url) {
   return { name: `es5-check.${hash}.js`, content };
 }
 
+/**
+ * The form catalogue the pane loads at start (issue 8): templates/forms/*.xlsx and *.json (the
+ * definitions methodologists edit; not blank/ or samples/) are copied to dist/forms/ as they are,
+ * with forms/index.json listing them. On a server, a form is updated by copying its file into
+ * forms/ (and adding a new file's name to index.json).
+ */
+const FORMS_DIR = path.join(ROOT, 'templates', 'forms');
+function formCatalogue() {
+  const files = fs.readdirSync(FORMS_DIR)
+    .filter((name) => /\.(xlsx|json)$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.') && name.toLowerCase() !== 'index.json')
+    .filter((name) => fs.statSync(path.join(FORMS_DIR, name)).isFile())
+    .sort();
+  return { files, index: `${JSON.stringify({ files }, null, 2)}\n` };
+}
+
 /** What the self-hosted office.js loads next (see the CSP notes above); debug builds are left out. */
 function officeJsCopyPatterns() {
   const from = (glob) => ({
@@ -173,6 +189,7 @@ module.exports = async (env = {}, argv = {}) => {
   }
   const officeFromCdn = officeJs === 'cdn';
   const bootstrap = es5Check(url);
+  const forms = formCatalogue();
   const pageOptions = {
     csp: contentSecurityPolicy({ officeFromCdn, devServer }),
     officeJs: officeFromCdn ? OFFICE_JS_CDN : `${OFFICE_JS_LOCAL}/office.js`,
@@ -260,11 +277,12 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'] }),
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'help.html', template: './addin/taskpane/help.html', chunks: [], inject: false }),
-      new EmitFilesPlugin({ 'manifest.xml': manifest, [bootstrap.name]: bootstrap.content }),
+      new EmitFilesPlugin({ 'manifest.xml': manifest, [bootstrap.name]: bootstrap.content, 'forms/index.json': forms.index }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
           { from: 'templates/documents/*.docx', to: 'templates/[name][ext]' },
+          ...forms.files.map((name) => ({ from: `templates/forms/${name}`, to: `forms/${name}`, info: { minimized: true } })),
           ...(officeFromCdn ? [] : officeJsCopyPatterns()),
         ],
       }),

@@ -18,7 +18,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { buildReferenceData, type ReferenceData } from '../core/forms/reference-data';
-import { defaultDefinitions } from '../core/forms/defaults';
+import { loadDefinitions, pickDefinition } from '../generator/forms/load-definitions';
 import type { FormDefinition } from '../core/forms/definition';
 import { scoreForm } from '../core/forms/score';
 import { readSnapshot } from '../core/forms/snapshot';
@@ -192,8 +192,8 @@ const percent = (x: number): string => `${(x * 100).toFixed(1)} %`;
 export async function benchForms(options: { cards?: number } = {}): Promise<{ markdown: string; lines: string[] }> {
   const total = options.cards ?? DEFAULT_CARDS;
   if (!Number.isInteger(total) || total < 1) throw new Error(`cards must be a whole number from 1, not ${total}`);
-  const def = defaultDefinitions().find((d) => d.id === 'F2');
-  if (!def) throw new Error('no F2 among the default definitions');
+  const def = pickDefinition((await loadDefinitions()).definitions, 'F2');
+  if (!def) throw new Error('no F2 in templates/forms');
   const checker: Checker = { def, data: referenceData(), issues: 0 };
 
   const madeAt = performance.now();

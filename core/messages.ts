@@ -198,8 +198,8 @@ const catalogue = {
   // a folder without .xlsx
   FORM_NO_FILES: (p: { path: string }) => `в «${p.path}» нет файлов .xlsx.`,
   // two cards from Кыштымский городской округ
-  COLLECT_DUPLICATE: (p: { municipality: string; first: string }) =>
-    `вторая карта муниципалитета «${p.municipality}» (первая — «${p.first}»); в свод взята первая.`,
+  COLLECT_DUPLICATE: (p: { municipality: string; kept: string; dropped: string; why: string }) =>
+    `две карты муниципалитета «${p.municipality}»: «${p.kept}» и «${p.dropped}»; в свод взята «${p.kept}» как более поздняя (${p.why}).`,
   // no card from Уйский муниципальный округ
   COLLECT_MISSING: (p: { municipality: string }) => `нет карты муниципалитета «${p.municipality}».`,
   // an F2 technology card among the F1 cards being consolidated
@@ -354,6 +354,30 @@ const catalogue = {
   // a run found temporary folders left by an interrupted run more than a day ago and removed them
   CLI_STALE_TEMP_REMOVED: (p: { count: number }) =>
     `удалены временные папки .kaskad-tmp-*, оставленные прерванными запусками больше суток назад: ${p.count}.`,
+  // issue-8b: the definition files are the source; the methodology's yearly lifecycle
+  // --forms names a folder (or templates/forms is) without one usable definition
+  FORMS_CATALOGUE_EMPTY: (p: { path: string }) =>
+    `в «${p.path}» нет ни одного исправного определения формы (.xlsx или .json): проверять не по чему.`,
+  // «сравненье» typed in «Вид» of «Проверки» (a column whose values are words from a list)
+  FORM_DEF_BAD_WORD: (p: { header: string; value: string; allowed: string }) =>
+    `в столбце «${p.header}» введено «${p.value}», а допустимо: ${p.allowed}. Определение формы не загружено.`,
+  // a row of «Баллы» whose «Вариант» is not among the options of the field's list
+  FORM_DEF_UNKNOWN_OPTION: (p: { field: string; option: string; list: string; allowed: string }) =>
+    `в баллах поля «${p.field}» указан вариант «${p.option}», которого нет в списке «${p.list}» (есть: ${p.allowed}).`,
+  // `kaskad blank F1 --version 2023` when templates/forms has no F1 of 2023
+  FORM_UNKNOWN_VERSION: (p: { id: string; version: string; known: string }) =>
+    `нет формы «${p.id}» версии ${p.version}. Есть версии: ${p.known}.`,
+  // `kaskad collect` given F1 cards of 2024 and of 2025
+  COLLECT_MIXED_VERSIONS: (p: { form: string; version: number; versions: string; others: string }) =>
+    `карта формы ${p.form} версии ${p.version}, а среди сводимых карт есть другие версии (${p.others}); карты разных версий (${p.versions}) считаются по разным методикам и в один свод не сводятся. Свод не составлен: сведите карты каждой версии отдельно.`,
+  // the reason a later card of a municipality was taken (the tail of COLLECT_DUPLICATE)
+  COLLECT_LATER_BY_DATE: (p: { field: string; later: string; earlier: string }) => `по полю «${p.field}» в карте: ${p.later} позже ${p.earlier}`,
+  COLLECT_LATER_BY_FILE_TIME: (p: { later: string; earlier: string }) =>
+    `по времени изменения файла (в картах нет различающейся даты): ${p.later} позже ${p.earlier} (UTC)`,
+  COLLECT_LATER_BY_ORDER: () => 'по порядку файлов (ни дата в картах, ни время изменения файлов их не различают)',
+  // a definition file opened in the page beside cards
+  PANE_DEFINITION_OPENED: (p: { form: string; version: number; title: string }) =>
+    `определение формы ${p.form} (${p.version}) «${p.title}» принято: карты этой формы и версии проверяются и оцениваются по нему.`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

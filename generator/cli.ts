@@ -41,6 +41,8 @@ export function buildProgram(output: Output = processOutput): Command {
   const program = new Command('kaskad')
     .description('Каскад: документы министерства и проверка форм мониторинга ШНОР')
     .version(packageVersion(), '-V, --version', 'версия')
+    // `kaskad --version` before a command; after it, --version is the command's (`kaskad blank F1 --version 2024`).
+    .enablePositionalOptions()
     .helpOption('-h, --help', 'справка')
     .helpCommand('help [command]', 'справка по команде')
     .configureHelp({

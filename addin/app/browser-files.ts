@@ -29,11 +29,11 @@ export async function annotateFile(name: string, bytes: Uint8Array, issues: read
 }
 
 /** A blank workbook of a form, made in the page. */
-export async function buildBlankWorkbook(formId: string, hiddenSheetNames?: Readonly<Record<string, string>>): Promise<Uint8Array | undefined> {
+export async function buildBlankWorkbook(formId: string, options: { version?: number; hiddenSheetNames?: Readonly<Record<string, string>> } = {}): Promise<Uint8Array | undefined> {
   const [{ buildBlankForm }, { definitionById }] = await Promise.all([
     import(/* webpackChunkName: "workbook" */ '../../core/forms/blank-form'),
     import('./definitions'),
   ]);
-  const def = definitionById(formId);
-  return def ? buildBlankForm(def, hiddenSheetNames ? { hiddenSheetNames } : {}) : undefined;
+  const def = definitionById(formId, options.version);
+  return def ? buildBlankForm(def, options.hiddenSheetNames ? { hiddenSheetNames: options.hiddenSheetNames } : {}) : undefined;
 }

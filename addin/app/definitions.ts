@@ -1,14 +1,100 @@
+import { makeIssue, type Issue } from '../../core/issues';
+import { compileCatalogue, pickDefinition, withOpened, type Catalogue, type CatalogueFile } from '../../core/forms/catalogue';
 import type { FormDefinition } from '../../core/forms/definition';
-import { defaultDefinitions } from '../../core/forms/defaults';
 
-let cached: FormDefinition[] | undefined;
+/**
+ * The form definitions of the page: the catalogue in forms/ beside taskpane.html (the build
+ * copies templates/forms there; on a server, updating a form is copying its file and listing it
+ * in forms/index.json), and the definition files opened in the page beside cards, which replace
+ * the catalogue's definition of the same form and version.
+ */
 
-/** The shipped form definitions, parsed once per page. */
-export function formDefinitions(): readonly FormDefinition[] {
-  cached ??= defaultDefinitions();
-  return cached;
+/** The file of forms/ by name, or undefined when the page cannot have it. */
+export type ReadCatalogueFile = (name: string) => Promise<Uint8Array | undefined>;
+
+/** The catalogue's folder beside the page: the list, then each file, from the page's own origin. */
+export const CATALOGUE_FOLDER = 'forms';
+export const CATALOGUE_INDEX = 'index.json';
+
+const fetchFromPage: ReadCatalogueFile = async (name) => {
+  const response = await fetch(`${CATALOGUE_FOLDER}/${encodeURIComponent(name)}`, { cache: 'no-cache' });
+  return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
+};
+
+let catalogue: Catalogue | undefined;
+let pending: Promise<Catalogue> | undefined;
+let opened: FormDefinition[] = [];
+
+/** The names forms/index.json lists: `{ "files": ["F1-2024.xlsx", …] }`. */
+function indexedNames(bytes: Uint8Array): string[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    const files = (parsed as { files?: unknown }).files;
+    return Array.isArray(files) && files.every((f) => typeof f === 'string') ? (files as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-export function definitionById(id: string): FormDefinition | undefined {
-  return formDefinitions().find((d) => d.id === id);
+async function readCatalogue(read: ReadCatalogueFile): Promise<Catalogue> {
+  const where = `${CATALOGUE_FOLDER}/${CATALOGUE_INDEX}`;
+  const unreachable = (): Catalogue => ({ definitions: [], issues: [makeIssue('FORMS_CATALOGUE_EMPTY', { kind: 'file', file: where }, { path: `${CATALOGUE_FOLDER}/` })] });
+  let index: Uint8Array | undefined;
+  try {
+    index = await read(CATALOGUE_INDEX);
+  } catch {
+    return unreachable();
+  }
+  const names = index ? indexedNames(index) : undefined;
+  if (!names) return unreachable();
+  const files: CatalogueFile[] = [];
+  const issues: Issue[] = [];
+  for (const name of names) {
+    const bytes = await read(name).catch(() => undefined);
+    if (bytes) files.push({ name, bytes });
+    else issues.push(makeIssue('FILE_UNREADABLE', { kind: 'file', file: `${CATALOGUE_FOLDER}/${name}` }, { detail: 'файл указан в forms/index.json, но страница его не получила' }));
+  }
+  const compiled = await compileCatalogue(files);
+  return { definitions: compiled.definitions, issues: [...issues, ...compiled.issues] };
+}
+
+/**
+ * Loads and compiles the catalogue once per page (the engine does this before it reports ready).
+ * A broken file is reported and skipped; tests give their own reader.
+ */
+export function loadFormCatalogue(read: ReadCatalogueFile = fetchFromPage): Promise<Catalogue> {
+  if (catalogue) return Promise.resolve(catalogue);
+  pending ??= readCatalogue(read).then((loaded) => {
+    catalogue = loaded;
+    pending = undefined;
+    return loaded;
+  });
+  return pending;
+}
+
+/** Forgets the catalogue and the opened definitions (tests). */
+export function resetFormDefinitions(): void {
+  catalogue = undefined;
+  pending = undefined;
+  opened = [];
+}
+
+/** What went wrong loading the catalogue: each skipped file with its sheet and cell. */
+export function catalogueIssues(): readonly Issue[] {
+  return catalogue?.issues ?? [];
+}
+
+/** The definitions the page checks with: opened ones first, then the catalogue's. Empty until the catalogue has loaded. */
+export function formDefinitions(): readonly FormDefinition[] {
+  return withOpened(catalogue?.definitions ?? [], opened);
+}
+
+/** A form by id: the version asked for, else the newest. */
+export function definitionById(id: string, version?: number): FormDefinition | undefined {
+  return pickDefinition(formDefinitions(), id, version);
+}
+
+/** A definition opened in the page (a definition workbook among the cards): used from now on for its form and version. */
+export function adoptOpenedDefinition(definition: FormDefinition): void {
+  opened = withOpened(opened, [definition]);
 }

@@ -6,7 +6,7 @@
 import './zod-jitless';
 
 export { checkSnapshot, type CheckOutcome } from '../../core/usecases/check-workbook';
-export { formDefinitions } from './definitions';
+export { formDefinitions, loadFormCatalogue, catalogueIssues, adoptOpenedDefinition } from './definitions';
 export { summaryRows } from './summary-rows';
 export { readWorkbookFile, checkWorkbookFile, annotateFile, buildBlankWorkbook } from './browser-files';
 export { collectSvod, svodWorkbookBytes, type CollectedSvod } from './svod';

@@ -4,10 +4,14 @@ export type Engine = typeof import('./engine');
 
 let pending: Promise<Engine> | undefined;
 
-/** The engine chunk, asked for once; a failed load (a dropped connection) is asked for again next time. */
+/** The engine chunk and the form catalogue, asked for once; a failed load (a dropped connection) is asked for again next time. */
 export function loadEngine(): Promise<Engine> {
   if (!pending) {
-    pending = import(/* webpackChunkName: "engine" */ './engine');
+    // Ready only with the form catalogue (forms/ beside the page) compiled: checks need the definitions.
+    pending = import(/* webpackChunkName: "engine" */ './engine').then(async (engine) => {
+      await engine.loadFormCatalogue();
+      return engine;
+    });
     pending.catch(() => {
       pending = undefined;
     });

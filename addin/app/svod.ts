@@ -2,7 +2,7 @@ import { buildReferenceData } from '../../core/forms/reference-data';
 import type { WorkbookSnapshot } from '../../core/forms/snapshot';
 import type { Dataset } from '../../core/model/schemas';
 import { checkSnapshot, type CheckOutcome } from '../../core/usecases/check-workbook';
-import { collectSvod as collectCheckedSvod, newestDefinition, type CollectedSvod } from '../../core/usecases/collect-svod';
+import { cardsDefinition, collectSvod as collectCheckedSvod, type CollectedSvod } from '../../core/usecases/collect-svod';
 import { formDefinitions } from './definitions';
 
 export type { CollectedSvod } from '../../core/usecases/collect-svod';
@@ -22,7 +22,8 @@ export interface SvodSource {
  */
 export function collectSvod(files: readonly SvodSource[], formId: string, data?: { name: string; dataset: Dataset }): CollectedSvod | undefined {
   const definitions = formDefinitions();
-  const definition = newestDefinition(definitions, formId);
+  // The version the cards are of (a svod of mixed versions is refused by core, as `kaskad collect`).
+  const definition = cardsDefinition(files.map((f) => f.outcome), definitions, formId);
   if (!definition?.scoring) return undefined;
   const reference = data ? buildReferenceData(data.dataset) : undefined;
   const outcomes = files.map((f) => (reference && f.snapshot && f.outcome.kind !== 'data' && f.checkedWith !== data?.name

@@ -45,6 +45,14 @@ export async function recheckWith(file: CheckedFile, reference: Reference): Prom
   return { ...file, outcome: engine.checkSnapshot(file.snapshot, file.name, engine.formDefinitions(), { data: reference.data }), checkedWith: reference.name };
 }
 
+/** A card checked again after a definition was opened (with the data workbook, if one is open). */
+async function recheckDefinitions(file: CheckedFile, reference?: Reference): Promise<CheckedFile> {
+  if (!file.snapshot || (file.outcome.kind !== 'form' && file.outcome.kind !== 'unrecognised')) return file;
+  const engine = await loadEngine();
+  const outcome = engine.checkSnapshot(file.snapshot, file.name, engine.formDefinitions(), { data: reference?.data });
+  return { ...file, outcome, ...(reference && outcome.kind === 'form' ? { checkedWith: reference.name } : {}) };
+}
+
 /**
  * Browser mode: reads and checks the chosen files one by one; nothing leaves the page. Once a
  * data workbook is among the files, cards are checked against it as `kaskad validate --data`
@@ -65,10 +73,15 @@ export function useCheckedFiles(): CheckedFiles {
   const open = useCallback(async (chosen: readonly File[]) => {
     const added: CheckedFile[] = [];
     let newReference = false;
+    let newDefinition = false;
     setProgress({ done: 0, total: chosen.length });
     for (const [index, file] of chosen.entries()) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const checked = await checkFile(nextId.current++, file.name, bytes, reference.current);
+      if (checked.outcome.kind === 'definition' && checked.outcome.definition) {
+        (await loadEngine()).adoptOpenedDefinition(checked.outcome.definition);
+        newDefinition = true;
+      }
       if (checked.outcome.kind === 'data') {
         const engine = await loadEngine();
         reference.current = { name: checked.name, data: engine.buildReferenceData(checked.outcome.dataset) };
@@ -80,7 +93,9 @@ export function useCheckedFiles(): CheckedFiles {
       await nextFrame();
     }
     const latest = reference.current;
-    if (newReference && latest) publish(await Promise.all(current.current.map((f) => recheckWith(f, latest))));
+    // A definition opened beside cards: every card is checked and scored again by the definitions now in force.
+    if (newDefinition) publish(await Promise.all(current.current.map((f) => recheckDefinitions(f, latest))));
+    else if (newReference && latest) publish(await Promise.all(current.current.map((f) => recheckWith(f, latest))));
     setProgress(undefined);
     return added;
   }, []);

@@ -32,9 +32,15 @@ export function useSvod(formId: string, files: readonly SvodSource[], data?: { n
     return { engine, collected };
   }, [files, formId, data]);
 
+  /** Cards of two versions of the form: no svod (each card has its finding below), as `kaskad collect`. */
+  const refused = (collected: { mixedVersions?: boolean }): boolean => {
+    if (collected.mixedVersions) setNote('Свод не составлен: среди карт есть разные версии формы — см. замечания ниже.');
+    return Boolean(collected.mixedVersions);
+  };
+
   const saveSvod = useCallback(async () => {
     const { engine, collected } = await collect();
-    if (!collected) return;
+    if (!collected || refused(collected)) return;
     const bytes = await engine.svodWorkbookBytes(collected);
     saveFile(`Свод ${formId} (${collected.definition.version}).xlsx`, bytes, XLSX_MIME);
     const missing = collected.svod.issues.filter((i) => i.code === 'COLLECT_MISSING').length;
@@ -46,7 +52,7 @@ export function useSvod(formId: string, files: readonly SvodSource[], data?: { n
     if (!data) return;
     const { collected } = await collect();
     const template = findTemplate('monitoring-report');
-    if (!collected || !template) return;
+    if (!collected || !template || refused(collected)) return;
     let templateBytes: Uint8Array;
     try {
       templateBytes = await fetchTemplate(template);

@@ -56,7 +56,7 @@ export function useBlankInsert(session: ExcelSession): ((formId: string, bytes: 
       const names = read.ok ? read.snapshot.sheets.map((s) => s.name) : [];
       // A second blank in the same workbook: its hidden sheets get names of their own, and the blank is rebuilt to point at them.
       const hidden = read.ok ? read.snapshot.sheets.filter((s) => s.hidden).map((s) => s.name) : [];
-      const result = await session.insertBlank(bytes, names, { names: hidden, rebuild: async (renames) => (await loadEngine()).buildBlankWorkbook(formId, renames) });
+      const result = await session.insertBlank(bytes, names, { names: hidden, rebuild: async (renames) => (await loadEngine()).buildBlankWorkbook(formId, { hiddenSheetNames: renames }) });
       if ('inserted' in result) return `Листы бланка добавлены в книгу: ${result.inserted.map((n) => `«${n}»`).join(', ')}.`;
       return result.message;
     }

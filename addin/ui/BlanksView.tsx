@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { safeFileName, shortenAtWord } from '../../core/format/file-names';
 import { loadEngine, useEngine } from '../app/load-engine';
 import { saveFile, XLSX_MIME } from '../app/download';
+import { formatIssue } from '../../core/issues';
 
 export interface BlanksViewProps {
   /** Excel mode with ExcelApi 1.13: add the blank's sheets to the open workbook; returns what to tell the user. */
@@ -31,11 +32,11 @@ export function BlanksView({ onInsert, insertUnavailable, browserPageUrl }: Blan
   const [busy, setBusy] = useState<string>();
   const [note, setNote] = useState('');
 
-  const make = async (formId: string, title: string, action: 'download' | 'insert') => {
+  const make = async (formId: string, version: number, title: string, action: 'download' | 'insert') => {
     setBusy(formId);
     setNote('');
     try {
-      const bytes = await (await loadEngine()).buildBlankWorkbook(formId);
+      const bytes = await (await loadEngine()).buildBlankWorkbook(formId, { version });
       if (!bytes) return;
       if (action === 'insert' && onInsert) setNote(await onInsert(formId, bytes));
       else {
@@ -56,16 +57,22 @@ export function BlanksView({ onInsert, insertUnavailable, browserPageUrl }: Blan
       {!engine && <p role="status">Загружается список форм…</p>}
       <ul className={styles.list} aria-label="Бланки форм">
         {(engine?.formDefinitions() ?? []).map((def) => (
-          <li key={def.id} className={styles.item}>
+          <li key={`${def.id}@${def.version}`} className={styles.item}>
             <div className={styles.title}>{def.title}</div>
             <div className={styles.hint}>Форма {def.id}, версия {def.version}</div>
             <div className={styles.row}>
-              <Button onClick={() => void make(def.id, def.title, 'download')} disabled={busy !== undefined}>Скачать бланк</Button>
-              {onInsert && <Button onClick={() => void make(def.id, def.title, 'insert')} disabled={busy !== undefined}>Добавить в эту книгу</Button>}
+              <Button onClick={() => void make(def.id, def.version, def.title, 'download')} disabled={busy !== undefined}>Скачать бланк</Button>
+              {onInsert && <Button onClick={() => void make(def.id, def.version, def.title, 'insert')} disabled={busy !== undefined}>Добавить в эту книгу</Button>}
             </div>
           </li>
         ))}
       </ul>
+      {(engine?.catalogueIssues().length ?? 0) > 0 && (
+        <section aria-label="Определения форм не загружены" data-testid="catalogue-issues">
+          <p className={styles.hint}>Некоторые определения форм не загружены (ошибки в файлах папки forms/):</p>
+          <ul>{engine?.catalogueIssues().map((issue, i) => <li key={i} data-code={issue.code}>{formatIssue(issue)}</li>)}</ul>
+        </section>
+      )}
       {insertUnavailable && <p className={styles.hint}>{insertUnavailable}</p>}
       {busy && <p role="status">Готовится бланк…</p>}
       {note && <p role="status">{note}</p>}

@@ -31,6 +31,9 @@ export function outcomeTitle(outcome: CheckOutcome): string {
       const records = d.documents.length + d.schools.length + d.municipalities.length + d.people.length;
       return `Книга данных: ${countOf(records, RECORD_FORMS)} (документы, школы, муниципалитеты, люди)`;
     }
+    case 'definition': return outcome.definition
+      ? `Определение формы ${outcome.definition.id} (${outcome.definition.version}): «${outcome.definition.title}» — карты этой формы проверяются по нему`
+      : 'Определение формы с ошибками — не принято';
     case 'unrecognised': return 'Форма не распознана';
     case 'unreadable': return 'Файл не открылся';
   }
@@ -41,6 +44,7 @@ export function outcomeLabel(outcome: CheckOutcome): string {
   switch (outcome.kind) {
     case 'form': return `${outcome.form.id} (${outcome.form.version})`;
     case 'data': return 'книга данных';
+    case 'definition': return outcome.definition ? `определение ${outcome.definition.id} (${outcome.definition.version})` : 'определение с ошибками';
     case 'unrecognised': return 'не распознана';
     case 'unreadable': return 'не открылся';
   }

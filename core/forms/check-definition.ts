@@ -105,9 +105,20 @@ export function checkDefinition(def: FormDefinition, locate: DefinitionLocator):
       if (c[param] === undefined) issues.push(makeIssue('FORM_DEF_CHECK_PARAM', locate(path), { check: c.id, param: PARAM_HEADERS[param] ?? String(param) }));
     }
   });
+  const optionNorm = (v: string): string => v.trim().toLowerCase().replace(/ё/g, 'е');
   def.scoring?.items.forEach((item, i) => {
     const path = `scoring.items.${i}`;
     fieldRef(path, item.field);
+    // An option the field cannot take would never score: a definition error, not silent zero points.
+    const field = def.fields.find((f) => f.id === item.field);
+    const list = field?.list ? def.lists.find((l) => l.id === field.list) : undefined;
+    const allowed = field?.type === 'yesno' ? ['да', 'нет'] : list ? list.options.map((o) => o.value) : undefined;
+    for (const r of item.rules) {
+      if (r.option === undefined || !allowed || allowed.some((a) => optionNorm(a) === optionNorm(r.option ?? ''))) continue;
+      issues.push(makeIssue('FORM_DEF_UNKNOWN_OPTION', locate(path), {
+        field: item.field, option: r.option, list: list?.id ?? 'да/нет', allowed: allowed.map((a) => `«${a}»`).join(', '),
+      }));
+    }
     if (!sections.has(item.section)) unknown(path, 'section', item.section);
     checkExpr(path, item.na);
     item.rules.forEach((r) => checkExpr(path, r.formula));

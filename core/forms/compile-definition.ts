@@ -1,9 +1,9 @@
-import { makeIssue, type IssueLocation } from '../issues';
+import { makeIssue, type Issue, type IssueLocation } from '../issues';
 import { sameName } from '../text-similarity';
 import { displayCellValue, type CellValue } from '../workbook/cell-values';
 import { DEF_SHEETS, SETTINGS_HEADERS, SETTINGS_KEYS, SETTINGS_SHEET, type DefColumn, type DefSheet } from './definition-sheets';
 import { parseDefinition, type ParsedDefinition } from './parse-definition';
-import { cellAt, sheetExtent, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
+import { cellAddress, cellAt, sheetExtent, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
 
 type Row = { row: number; data: Record<string, string | number> };
 
@@ -11,7 +11,10 @@ function cellText(v: CellValue): string {
   return v.kind === 'text' ? v.text.trim() : v.kind === 'date' ? v.iso : displayCellValue(v);
 }
 
-function convert(column: DefColumn, v: CellValue): string | number | undefined {
+/** A word typed in a word column that is not one of its words: reported with the Russian words allowed. */
+interface BadWord { column: DefColumn; text: string; address: string }
+
+function convert(column: DefColumn, v: CellValue, bad?: (text: string) => void): string | number | undefined {
   if (v.kind === 'empty') return undefined;
   if (column.kind === 'number') {
     if (v.kind === 'number') return v.value;
@@ -21,12 +24,13 @@ function convert(column: DefColumn, v: CellValue): string | number | undefined {
   const text = v.kind === 'number' ? String(v.value) : cellText(v);
   if (column.kind === 'word') {
     const hit = Object.entries(column.words ?? {}).find(([word, value]) => sameName(word, text) || value === text);
+    if (!hit && text !== '') bad?.(text);
     return hit ? hit[1] : text;
   }
   return text;
 }
 
-function readRows(sheet: SheetSnapshot, spec: DefSheet): Row[] {
+function readRows(sheet: SheetSnapshot, spec: DefSheet, badWords: BadWord[]): Row[] {
   const { rows, cols } = sheetExtent(sheet);
   const colOf = new Map<string, number>();
   for (let c = 1; c <= cols; c++) {
@@ -39,12 +43,22 @@ function readRows(sheet: SheetSnapshot, spec: DefSheet): Row[] {
     const data: Record<string, string | number> = {};
     for (const column of spec.columns) {
       const c = colOf.get(column.key);
-      const v = c === undefined ? undefined : convert(column, cellAt(sheet, r, c));
+      const v = c === undefined ? undefined : convert(column, cellAt(sheet, r, c), (text) => badWords.push({ column, text, address: cellAddress(r, c) }));
       if (v !== undefined && v !== '') data[column.key] = v;
     }
     if (Object.keys(data).length) out.push({ row: r, data });
   }
   return out;
+}
+
+/** A definition spreadsheet (not a card, not the data workbook): «Настройки» with «Код формы», and «Поля». */
+export function looksLikeDefinitionWorkbook(snapshot: WorkbookSnapshot): boolean {
+  const settings = snapshot.sheets.find((s) => sameName(s.name, SETTINGS_SHEET));
+  if (!settings || !snapshot.sheets.some((s) => sameName(s.name, 'Поля'))) return false;
+  const idRow = Object.entries(SETTINGS_KEYS).find(([, key]) => key === 'id')?.[0] ?? '';
+  const { rows } = sheetExtent(settings);
+  for (let r = 1; r <= rows; r++) if (sameName(cellText(cellAt(settings, r, 1)), idRow)) return true;
+  return false;
 }
 
 /**
@@ -77,11 +91,19 @@ export function compileDefinitionWorkbook(snapshot: WorkbookSnapshot, file?: str
   }
   raw.params = params;
   const parts: Partial<Record<DefSheet['part'], Row[]>> = {};
+  const wordIssues: Issue[] = [];
   for (const spec of DEF_SHEETS) {
     const sheet = find(spec.sheet);
-    const got = sheet ? readRows(sheet, spec) : [];
+    const badWords: BadWord[] = [];
+    const got = sheet ? readRows(sheet, spec, badWords) : [];
     parts[spec.part] = got;
+    for (const b of badWords) {
+      const allowed = Object.keys(b.column.words ?? {}).map((word) => `«${word}»`).join(', ');
+      wordIssues.push(makeIssue('FORM_DEF_BAD_WORD', { kind: 'cell', file, sheet: sheet?.name ?? spec.sheet, address: b.address }, { header: b.column.header, value: b.text, allowed }));
+    }
   }
+  // A word the sheet does not know is reported at its cell, in the sheet's own words (not zod's English enum).
+  if (wordIssues.length) return { ok: false, issues: wordIssues };
   const index = (part: string, rowsOf: Row[], sheet: string): void => rowsOf.forEach((r, i) => origins.set(`${part}.${i}`, at(sheet, r.row)));
   raw.layouts = (parts.layouts ?? []).map((r) => r.data);
   index('layouts', parts.layouts ?? [], 'Макеты');

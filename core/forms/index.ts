@@ -6,7 +6,6 @@ export { FormDefinitionSchema, type FormDefinition, type FormDefinitionInput, ty
 export { parseDefinition, parseDefinitionJson, type ParsedDefinition } from './parse-definition';
 export { compileDefinitionWorkbook } from './compile-definition';
 export { writeDefinitionWorkbook } from './write-definition';
-export { defaultDefinitions, DEFAULT_DEFINITION_INPUTS } from './defaults';
 export { readSnapshot, type WorkbookSnapshot, type SheetSnapshot } from './snapshot';
 export { validateForm, type ValidateOptions, type ValidationResult } from './validate';
 export { scoreForm, type FormScore, type ScoreExplanation, type SectionScore } from './score';

@@ -20,24 +20,9 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
 }
 
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
-
-/** «AB12» → { row: 12, col: 28 }. */
-export function parseAddress(address: string): { row: number; col: number } | undefined {
-  const m = /^([A-Z]+)(\d+)$/.exec(address.toUpperCase().replace(/\$/g, ''));
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
-}
+/** Addresses live in core/sheet/address.ts; re-exported for the engine's existing importers. */
+export { cellAddress, columnLetter, parseAddress } from '../sheet/address';
+import { cellAddress, parseAddress } from '../sheet/address';
 
 /** The extent of a sheet: the last row and column holding anything. */
 export function sheetExtent(sheet: SheetSnapshot): { rows: number; cols: number } {

@@ -10,6 +10,7 @@ import { runChecks } from './rules/cross-field';
 import { parseAddress, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
 import type { FormValues, Value } from './values';
 import { displayCellValue } from '../workbook/cell-values';
+import { parseRange } from '../sheet/address';
 
 export interface ValidateOptions {
   /** Shown in every location (the CLI passes the file name). */
@@ -38,10 +39,8 @@ function boxesOf(sheet: SheetSnapshot): MergeBox[] {
   let boxes = mergeBoxes.get(sheet);
   if (!boxes) {
     boxes = sheet.merges.flatMap((range) => {
-      const [a, b] = range.split(':');
-      const from = a ? parseAddress(a) : undefined;
-      const to = b ? parseAddress(b) : undefined;
-      return from && to ? [{ range, top: from.row, left: from.col, bottom: to.row, right: to.col }] : [];
+      const box = parseRange(range);
+      return box ? [{ range, ...box }] : [];
     });
     mergeBoxes.set(sheet, boxes);
   }

@@ -1,4 +1,5 @@
 import { makeIssue, type Issue } from '../issues';
+import { compileDefinitionWorkbook, looksLikeDefinitionWorkbook } from '../forms/compile-definition';
 import type { FormDefinition } from '../forms/definition';
 import { detectForm } from '../forms/marker';
 import type { ReferenceData } from '../forms/reference-data';
@@ -26,6 +27,8 @@ export type CheckOutcome =
   | { kind: 'form'; file: string; form: CheckedForm; issues: Issue[]; score?: FormScore; values: FormValues }
   | { kind: 'data'; file: string; issues: Issue[]; dataset: Dataset }
   | { kind: 'unrecognised'; file: string; issues: Issue[] }
+  /** A form definition spreadsheet opened beside cards: compiled; `definition` only when it has no errors. */
+  | { kind: 'definition'; file: string; issues: Issue[]; definition?: FormDefinition }
   /** The file could not be opened as a workbook (empty, damaged, not .xlsx). */
   | { kind: 'unreadable'; file: string; issues: Issue[] };
 
@@ -50,6 +53,10 @@ export function looksLikeDataWorkbook(snapshot: WorkbookSnapshot): boolean {
  * and scored; the data workbook is read by its rules; anything else is FORM_UNRECOGNISED.
  */
 export function checkSnapshot(snapshot: WorkbookSnapshot, file: string, definitions: readonly FormDefinition[], options: CheckOptions = {}): CheckOutcome {
+  if (!options.form && looksLikeDefinitionWorkbook(snapshot)) {
+    const compiled = compileDefinitionWorkbook(snapshot, file);
+    return compiled.ok ? { kind: 'definition', file, issues: [], definition: compiled.definition } : { kind: 'definition', file, issues: compiled.issues };
+  }
   const def = options.form ?? detectForm(snapshot, definitions);
   if (def) {
     const result = validateForm(def, snapshot, { file, data: options.data });

@@ -7,6 +7,7 @@ import { cellAt, readSnapshot, sheetExtent, type SheetSnapshot, type WorkbookSna
 import { displayCellValue, isoFromExcelSerial, parseRussianDate, parseRussianNumber, type CellValue } from './cell-values';
 import { DATA_SHEETS, type AnySheetSpec, type ColumnSpec } from './data-sheets';
 import { openWorkbook } from './open-workbook';
+import { columnLetter } from '../sheet/address';
 
 export interface LoadedDataset {
   dataset: Dataset;
@@ -15,12 +16,6 @@ export interface LoadedDataset {
 }
 
 type Converted = { ok: true; value: unknown } | { ok: false; issue: Issue };
-
-function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 function convert(column: ColumnSpec, cell: CellValue, where: IssueLocation): Converted {
   const header = column.header;

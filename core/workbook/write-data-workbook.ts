@@ -3,6 +3,7 @@ import type { Dataset } from '../model/schemas';
 import { readZipEntries } from '../zip/read-zip';
 import { writeZip } from '../zip/write-zip';
 import { DATA_SHEETS, type AnySheetSpec, type ColumnSpec } from './data-sheets';
+import { columnLetter } from '../sheet/address';
 
 export interface WriteDataWorkbookOptions {
   /** Headers, styles and validation only: the blank workbook users start from. */
@@ -87,12 +88,6 @@ interface RangeValidations {
 
 function addValidation(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
   (ws as unknown as RangeValidations).dataValidations.add(range, validation);
-}
-
-function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function clip(text: string, max: number): string {

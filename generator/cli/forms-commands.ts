@@ -38,15 +38,28 @@ function commandKit(output: Output) {
     }
   };
 
-  const setup = async (opts: Common): Promise<{ definitions: FormDefinition[]; form?: FormDefinition; data?: ReferenceData; dataset?: Dataset } | undefined> => {
+  /**
+   * Definitions first: a broken file of the catalogue is printed and skipped (the command goes on
+   * with the others and ends with exit 1); no usable definition at all is exit 2.
+   */
+  const setup = async (
+    opts: Common & { version?: string },
+  ): Promise<{ definitions: FormDefinition[]; definitionIssues: Issue[]; form?: FormDefinition; data?: ReferenceData; dataset?: Dataset } | undefined> => {
     const { loadDefinitions, pickDefinition } = await import('../forms/load-definitions');
     const loaded = await loadDefinitions(opts.forms);
-    if (loaded.issues.length) { fail(loaded.issues); return undefined; }
+    if (loaded.unusable) { fail(loaded.issues); return undefined; }
+    printIssues(output, loaded.issues);
     let form: FormDefinition | undefined;
     if (opts.form) {
-      form = pickDefinition(loaded.definitions, opts.form);
+      const version = opts.version === undefined ? undefined : Number(opts.version);
+      form = pickDefinition(loaded.definitions, opts.form, version);
+      if (!form && version !== undefined && pickDefinition(loaded.definitions, opts.form)) {
+        const known = loaded.definitions.filter((d) => d.id.toUpperCase() === opts.form?.trim().toUpperCase()).map((d) => d.version).sort().join(', ');
+        fail([makeIssue('FORM_UNKNOWN_VERSION', { kind: 'file', file: `--version ${opts.version ?? ''}` }, { id: opts.form, version: opts.version ?? '', known })]);
+        return undefined;
+      }
       if (!form) {
-        fail([makeIssue('FORM_UNKNOWN_ID', { kind: 'file', file: opts.form }, { id: opts.form, known: loaded.definitions.map((d) => d.id).join(', ') })]);
+        fail([makeIssue('FORM_UNKNOWN_ID', { kind: 'file', file: opts.form }, { id: opts.form, known: [...new Set(loaded.definitions.map((d) => d.id))].join(', ') })]);
         return undefined;
       }
     }
@@ -59,8 +72,11 @@ function commandKit(output: Output) {
       data = got.data;
       dataset = got.dataset;
     }
-    return { definitions: loaded.definitions, form, data, dataset };
+    return { definitions: loaded.definitions, definitionIssues: loaded.issues, form, data, dataset };
   };
+
+  /** The run's exit code; a skipped definition file is a finding (exit 1), never an unreadable input: the cards are still checked. */
+  const exitWith = (code: 0 | 1 | 2, definitionIssues: readonly Issue[]): void => output.exit(code === 0 && definitionIssues.some((i) => i.severity === 'error') ? 1 : code);
 
   const printOutcome = (o: FileOutcome): void => {
     const errors = o.issues.filter((i) => i.severity === 'error').length;
@@ -80,7 +96,7 @@ function commandKit(output: Output) {
     if (o.annotated) output.out(messageFor('CLI_WRITTEN', { file: o.annotated }));
   };
 
-  return { fail, guarded, setup, printOutcome };
+  return { fail, guarded, setup, printOutcome, exitWith };
 }
 
 /** A checked file as `--json` shows it: the data workbook's records are not repeated (they are the file). */
@@ -94,7 +110,7 @@ function jsonOutcome(o: FileOutcome): object {
 const allIssues = (outcomes: readonly FileOutcome[], ...more: ReadonlyArray<readonly Issue[]>): Issue[] => [...outcomes.flatMap((o) => o.issues), ...more.flat()];
 
 export function registerFormsCommands(program: Command, output: Output = processOutput): void {
-  const { fail, guarded, setup, printOutcome } = commandKit(output);
+  const { fail, guarded, setup, printOutcome, exitWith } = commandKit(output);
   program.command('forms')
     .description('список форм мониторинга (определения из templates/forms)')
     .option('--json', 'вывести в JSON')
@@ -115,9 +131,10 @@ export function registerFormsCommands(program: Command, output: Output = process
     .option('--municipality <название>', 'муниципалитет (название или код из данных)')
     .option('--year <год>', 'год')
     .option('--data <файл>', 'книга данных или JSON (чтобы найти муниципалитет по коду)')
+    .option('--version <год>', 'версия формы (год методики); без неё — самая новая')
     .option('--forms <папка>', 'папка с определениями форм')
     .option('--force', 'перезаписать существующий файл')
-    .action(guarded(async (formId: string, opts: Common & { output: string; municipality?: string; year?: string }) => {
+    .action(guarded(async (formId: string, opts: Common & { output: string; municipality?: string; year?: string; version?: string }) => {
       const ready = await setup({ ...opts, form: formId });
       if (!ready?.form) return;
       const year = opts.year === undefined ? undefined : Number(opts.year);
@@ -132,6 +149,7 @@ export function registerFormsCommands(program: Command, output: Output = process
       const problem = await writeFileAtomic(opts.output, bytes, { force: opts.force });
       if (problem) { fail([problem]); return; }
       output.out(messageFor('CLI_WRITTEN', { file: opts.output }));
+      exitWith(0, ready.definitionIssues);
     }));
 
   program.command('validate <файлы...>')
@@ -154,7 +172,7 @@ export function registerFormsCommands(program: Command, output: Output = process
         printIssues(output, listed.issues);
         outcomes.forEach(printOutcome);
       }
-      output.exit(exitCodeOf(allIssues(outcomes, listed.issues), { cardsBlock: true }));
+      exitWith(exitCodeOf(allIssues(outcomes, listed.issues), { cardsBlock: true }), ready.definitionIssues);
     }));
 
   program.command('collect <пути...>')
@@ -195,6 +213,6 @@ export function registerFormsCommands(program: Command, output: Output = process
         if (result.written) output.out(messageFor('CLI_WRITTEN', { file: result.written }));
         if (report?.written) output.out(messageFor('CLI_WRITTEN', { file: report.written }));
       }
-      output.exit(exitCodeOf(allIssues(result.outcomes, listed.issues, svodIssues, result.issues), { cardsBlock: false }));
+      exitWith(exitCodeOf(allIssues(result.outcomes, listed.issues, svodIssues, result.issues), { cardsBlock: false }), ready.definitionIssues);
     }));
 }

@@ -1,50 +1,40 @@
 import * as path from 'node:path';
-import type { Issue } from '../../core/issues';
-import { defaultDefinitions } from '../../core/forms/defaults';
+import { makeIssue, type Issue } from '../../core/issues';
+import { compileCatalogue, isCatalogueFileName, type CatalogueFile } from '../../core/forms/catalogue';
 import type { FormDefinition } from '../../core/forms/definition';
-import { parseDefinitionJson } from '../../core/forms/parse-definition';
-import { newestDefinition } from '../../core/usecases/collect-svod';
 import { findTemplatesDir, listFolder, readInput } from './io-files';
+
+export { pickDefinition } from '../../core/forms/catalogue';
 
 export interface LoadedDefinitions {
   definitions: FormDefinition[];
+  /** Files of the folder that were skipped (a broken definition names its sheet and cell). */
   issues: Issue[];
+  /** No definition could be loaded at all: the command cannot run (exit 2). */
+  unusable: boolean;
 }
 
 /**
- * The definitions in a folder: each «*.xlsx» definition spreadsheet, and each «*.json» whose
- * form id and version no spreadsheet already gave (the spreadsheet is what methodologists edit).
- * Without a folder, templates/forms; without that, the defaults built into core.
+ * The definitions in a folder (templates/forms when none is given), compiled as the task pane
+ * compiles dist/forms: each «*.xlsx» definition spreadsheet, and each «*.json» whose form and
+ * version no spreadsheet already gave. There is no built-in fallback: the files are the source.
  */
 export async function loadDefinitions(dir?: string): Promise<LoadedDefinitions> {
   const folder = dir ?? (await findTemplatesDir().then((t) => (t ? path.join(t, 'forms') : undefined)));
-  const files = folder ? (await listFolder(folder)).filter((f) => /\.(xlsx|json)$/i.test(f) && !path.basename(f).startsWith('~$')) : [];
-  if (files.length === 0) return { definitions: defaultDefinitions(), issues: [] };
-  const definitions: FormDefinition[] = [];
+  const shown = dir ?? 'templates/forms';
+  const names = folder ? (await listFolder(folder)).filter((f) => isCatalogueFileName(path.basename(f))) : [];
   const issues: Issue[] = [];
-  const key = (d: FormDefinition): string => `${d.id}@${d.version}`;
-  for (const file of [...files.filter((f) => /\.xlsx$/i.test(f)), ...files.filter((f) => /\.json$/i.test(f))]) {
+  const files: CatalogueFile[] = [];
+  for (const file of names) {
     const read = await readInput(file);
-    if (!read.ok) { issues.push(...read.issues); continue; }
-    let parsed;
-    if (/\.json$/i.test(file)) {
-      parsed = parseDefinitionJson(new TextDecoder().decode(read.bytes), read.name);
-    } else {
-      // exceljs is loaded only when a definition spreadsheet is there to read.
-      const [{ openWorkbook }, { readSnapshot }, { compileDefinitionWorkbook }] = await Promise.all([
-        import('../../core/workbook/open-workbook'), import('../../core/forms/snapshot'), import('../../core/forms/compile-definition'),
-      ]);
-      const opened = await openWorkbook(read.bytes, read.name);
-      if (!opened.ok) { issues.push(...opened.issues); continue; }
-      parsed = compileDefinitionWorkbook(readSnapshot(opened.workbook), read.name);
-    }
-    if (!parsed.ok) { issues.push(...parsed.issues); continue; }
-    if (!definitions.some((d) => key(d) === key(parsed.definition))) definitions.push(parsed.definition);
+    if (read.ok) files.push({ name: read.name, bytes: read.bytes });
+    else issues.push(...read.issues);
   }
-  return { definitions, issues };
-}
-
-/** The definition asked for by `--form F1` (newest version), or undefined. */
-export function pickDefinition(definitions: readonly FormDefinition[], id: string): FormDefinition | undefined {
-  return newestDefinition(definitions, id);
+  const catalogue = await compileCatalogue(files);
+  issues.push(...catalogue.issues);
+  if (catalogue.definitions.length === 0) {
+    issues.push(makeIssue('FORMS_CATALOGUE_EMPTY', { kind: 'file', file: shown }, { path: shown }));
+    return { definitions: [], issues, unusable: true };
+  }
+  return { definitions: catalogue.definitions, issues, unusable: false };
 }

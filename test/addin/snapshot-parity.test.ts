@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { defaultDefinitions, readSnapshot, validateForm, type FormDefinition, type WorkbookSnapshot } from '../../core/forms';
+import { readSnapshot, validateForm, type FormDefinition, type WorkbookSnapshot } from '../../core/forms';
+import { defaultDefinitions } from '../fixtures/forms';
 import { readWorkbookSnapshot } from '../../addin/excel/read-snapshot';
 import { FakeExcel } from './fake-excel';
 import { fakeSheetsFromExcelJs } from './exceljs-to-fake';

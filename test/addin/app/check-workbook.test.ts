@@ -9,6 +9,10 @@ import { groupIssuesBySheet } from '../../../addin/app/issue-groups';
 import { formDefinitions } from '../../../addin/app/definitions';
 import { summaryRows } from '../../../addin/app/summary-rows';
 import { ROOT, SAMPLE_XLSX } from '../../helpers/sample-workbook';
+import { primePaneCatalogue } from '../../helpers/pane-catalogue';
+
+// The pane's catalogue, as it loads dist/forms at start.
+beforeAll(() => primePaneCatalogue());
 
 const F1 = (name: string) => join(ROOT, 'templates', 'forms', 'samples', 'F1', name);
 

@@ -14,6 +14,10 @@ import { buildBlankForm } from '../../../core/forms/blank-form';
 import { FakeExcel, type FakeOptions } from '../fake-excel';
 import { fakeSheetsFromExcelJs } from '../exceljs-to-fake';
 import { ROOT } from '../../helpers/sample-workbook';
+import { primePaneCatalogue } from '../../helpers/pane-catalogue';
+
+// The pane's catalogue, as it loads dist/forms at start.
+beforeAll(() => primePaneCatalogue());
 
 const FULL: ExcelCapabilities = {
   usedRangeOrNullObject: true, setCellProperties: true, mergedAreas: true, worksheetChangedEvents: true,

@@ -7,6 +7,10 @@ import { renderMonitoringReport, DOCX_MIME } from '../../../addin/app/documents'
 import { docxParagraphs, fold } from '../../helpers/docx-paragraphs';
 import { loadSampleDataset } from '../../helpers/sample-dataset';
 import { ROOT, templateFile } from '../../helpers/sample-workbook';
+import { primePaneCatalogue } from '../../helpers/pane-catalogue';
+
+// The pane's catalogue, as it loads dist/forms at start.
+beforeAll(() => primePaneCatalogue());
 
 const F1_DIR = join(ROOT, 'templates', 'forms', 'samples', 'F1');
 const dataset = loadSampleDataset();
@@ -28,9 +32,26 @@ describe('the svod of checked cards in the page (as `kaskad collect` makes it)',
     expect(missing.length).toBe(dataset.municipalities.length - 42);
     expect(new Set(collected.svod.rows.map((r) => r.municipalityId)).size).toBe(collected.svod.rows.length);
     const duplicate = collected.svod.issues.find((i) => i.code === 'COLLECT_DUPLICATE');
-    // Files come in name order, so «F1-mo07-повторно» («-» before «.») is first and wins.
-    expect(duplicate?.location).toMatchObject({ kind: 'file', file: 'F1-mo07.xlsx' });
-    expect(duplicate?.message).toContain('F1-mo07-повторно.xlsx');
+    // Of two cards of one municipality the later by «Дата заполнения» is taken, whatever the file order:
+    // «F1-mo07-повторно» comes first by name but was filled earlier (10.01.2025) than «F1-mo07» (13.01.2025).
+    const mo07 = collected.svod.rows.find((r) => r.file === 'F1-mo07.xlsx');
+    expect(mo07).toBeDefined();
+    expect(collected.svod.rows.some((r) => r.file === 'F1-mo07-повторно.xlsx')).toBe(false);
+    expect(duplicate?.location).toEqual({ kind: 'file', file: 'F1-mo07-повторно.xlsx' });
+    expect(duplicate?.message).toBe(`две карты муниципалитета «${mo07?.municipality}»: «F1-mo07.xlsx» и «F1-mo07-повторно.xlsx»; в свод взята «F1-mo07.xlsx» как более поздняя (по полю «Дата заполнения» в карте: 13.01.2025 позже 10.01.2025).`);
+  });
+
+  it('makes no svod of cards of two versions of the form: a finding per card, as `kaskad collect`', () => {
+    const [a, b] = cards.filter((c) => c.outcome.kind === 'form').slice(0, 2);
+    if (a?.outcome.kind !== 'form' || b?.outcome.kind !== 'form') throw new Error('no F1 cards');
+    const next = { ...b, outcome: { ...b.outcome, form: { ...b.outcome.form, version: 2025 } } };
+    const collected = collectSvod([a, next], 'F1')!;
+    expect(collected.svod.rows).toEqual([]);
+    expect(collected.svod.issues.map((i) => [i.code, i.location])).toEqual([
+      ['COLLECT_MIXED_VERSIONS', { kind: 'file', file: a.name }],
+      ['COLLECT_MIXED_VERSIONS', { kind: 'file', file: b.name }],
+    ]);
+    expect(collected.svod.issues[0]!.message).toContain(`(«${b.name}» — 2025)`);
   });
 
   it('takes a card already checked against the same data workbook as it is, without checking it again', () => {

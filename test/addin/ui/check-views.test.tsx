@@ -15,6 +15,10 @@ import { NO_CAPABILITIES, type ExcelCapabilities } from '../../../addin/excel/ca
 import { App } from '../../../addin/ui/App';
 import { BrowserCheckView } from '../../../addin/ui/BrowserCheckView';
 import { ROOT, SAMPLE_XLSX } from '../../helpers/sample-workbook';
+import { primePaneCatalogue } from '../../helpers/pane-catalogue';
+
+// The pane's catalogue, as it loads dist/forms at start.
+beforeAll(() => primePaneCatalogue());
 
 const withTheme = (ui: ReactElement) => <FluentProvider theme={webLightTheme}>{ui}</FluentProvider>;
 

@@ -11,6 +11,10 @@ import { App } from '../../../addin/ui/App';
 import { FakeExcel } from '../fake-excel';
 import { fakeSheetsFromExcelJs } from '../exceljs-to-fake';
 import { ROOT } from '../../helpers/sample-workbook';
+import { primePaneCatalogue } from '../../helpers/pane-catalogue';
+
+// The pane's catalogue, as it loads dist/forms at start.
+beforeAll(() => primePaneCatalogue());
 
 const FULL: ExcelCapabilities = {
   usedRangeOrNullObject: true, setCellProperties: true, mergedAreas: true, worksheetChangedEvents: true,

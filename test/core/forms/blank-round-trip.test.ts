@@ -1,5 +1,5 @@
 import { buildBlankForm } from '../../../core/forms/blank-form';
-import { defaultDefinitions } from '../../../core/forms/defaults';
+import { defaultDefinitions } from '../../fixtures/forms';
 import { detectForm } from '../../../core/forms/marker';
 import { scoreForm } from '../../../core/forms/score';
 import { validateForm } from '../../../core/forms/validate';

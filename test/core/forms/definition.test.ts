@@ -1,5 +1,5 @@
 import { compileDefinitionWorkbook } from '../../../core/forms/compile-definition';
-import { defaultDefinitions } from '../../../core/forms/defaults';
+import { defaultDefinitions } from '../../fixtures/forms';
 import { parseDefinitionJson } from '../../../core/forms/parse-definition';
 import { writeDefinitionWorkbook } from '../../../core/forms/write-definition';
 import { loadBook, saveBook, snapshotOf } from './workbook-helpers';
@@ -38,9 +38,9 @@ describe('definitions as data', () => {
     expect(compiled.ok).toBe(false);
     if (compiled.ok) return;
     const found = compiled.issues.map((i) => [i.code, cellOf(i).sheet, cellOf(i).address]);
-    expect(found).toEqual(expect.arrayContaining([
-      ['FORM_DEF_INVALID', 'Поля', 'A12'],
-    ]));
+    // A word the «Тип» column does not know: its own cell, the value typed, the allowed words in Russian.
+    expect(found).toEqual([['FORM_DEF_BAD_WORD', 'Поля', 'G12']]);
+    expect(compiled.issues[0]!.message).toBe('в столбце «Тип» введено «число!», а допустимо: «число», «целое», «процент», «дата», «текст», «выбор», «несколько из списка», «да/нет». Определение формы не загружено.');
     const fixedType = await loadBook(await saveBook(wb));
     fixedType.getWorksheet('Поля')!.getRow(12).getCell(col('Тип')).value = 'текст';
     const again = compileDefinitionWorkbook(await snapshotOf(await saveBook(fixedType)), 'F1.xlsx');

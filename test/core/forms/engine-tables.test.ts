@@ -1,4 +1,4 @@
-import { defaultDefinitions } from '../../../core/forms/defaults';
+import { defaultDefinitions } from '../../fixtures/forms';
 import { scoreForm } from '../../../core/forms/score';
 import { validateForm } from '../../../core/forms/validate';
 import { book, sheetOf, smallData, type Cell } from './helpers';

@@ -1,4 +1,4 @@
-import { defaultDefinitions } from '../../../core/forms/defaults';
+import { defaultDefinitions } from '../../fixtures/forms';
 import { validateForm } from '../../../core/forms/validate';
 import { book, cardAddress, cardSheet, GOOD_F1, smallData } from './helpers';
 

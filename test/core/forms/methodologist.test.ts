@@ -1,6 +1,6 @@
 import { buildBlankForm } from '../../../core/forms/blank-form';
 import { compileDefinitionWorkbook } from '../../../core/forms/compile-definition';
-import { defaultDefinitions } from '../../../core/forms/defaults';
+import { defaultDefinitions } from '../../fixtures/forms';
 import { scoreForm } from '../../../core/forms/score';
 import { validateForm } from '../../../core/forms/validate';
 import { writeDefinitionWorkbook } from '../../../core/forms/write-definition';

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultDefinitions } from '../../../core/forms/defaults';
+import { defaultDefinitions } from '../../fixtures/forms';
 import { buildReferenceData } from '../../../core/forms/reference-data';
 import { checkWorkbookBytes } from '../../../core/usecases/check-workbook-bytes';
-import { collectSvod, newestDefinition } from '../../../core/usecases/collect-svod';
+import { pickDefinition } from '../../../core/forms/catalogue';
+import { collectSvod } from '../../../core/usecases/collect-svod';
 import type { CheckOutcome } from '../../../core/usecases/check-workbook';
 import { blockingOf, exitCodeOf } from '../../../core/usecases/blocking';
 import { makeIssue } from '../../../core/issues';
@@ -45,7 +46,7 @@ describe('collectSvod (core: the svod behind `kaskad collect` and the pane)', ()
     expect(broken.kind).toBe('unreadable');
     // Checked against the data workbook, as collect --data checks them: names resolved to codes.
     const cards = await Promise.all(readdirSync(join(SAMPLES, 'F1')).sort().slice(0, 5).map((n) => check(join(SAMPLES, 'F1', n), true)));
-    const collected = collectSvod([data, ...cards, broken], definitions, { form: newestDefinition(definitions, 'f1'), data: reference })!;
+    const collected = collectSvod([data, ...cards, broken], definitions, { form: pickDefinition(definitions, 'f1'), data: reference })!;
     expect(collected.svod.rows).toHaveLength(5);
     expect(collected.svod.issues.filter((i) => i.code === 'COLLECT_MISSING')).toHaveLength(loadSampleDataset().municipalities.length - 5);
     expect(collected.svod.issues.map((i) => i.code)).not.toContain('COLLECT_OTHER_FORM');

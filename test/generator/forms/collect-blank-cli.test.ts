@@ -61,11 +61,14 @@ test('kaskad blank: the municipality by its code, an existing file kept without 
 
 test('kaskad collect: one row per municipality, coloured level, red flags, a sheet of findings, duplicates and missing reported', async () => {
   await filledCard('kyshtym.xlsx', 'mo01', 'да');
-  await filledCard('miass-1.xlsx', 'mo02', 'нет');
-  await filledCard('miass-2.xlsx', 'mo02', 'да');
+  const miass1 = await filledCard('miass-1.xlsx', 'mo02', 'нет');
+  const miass2 = await filledCard('miass-2.xlsx', 'mo02', 'да');
+  // Same «Дата заполнения» in both: the file saved later (miass-1) is taken, both named with the reason.
+  fs.utimesSync(miass1, new Date('2025-01-16T10:00:00Z'), new Date('2025-01-16T10:00:00Z'));
+  fs.utimesSync(miass2, new Date('2025-01-15T10:00:00Z'), new Date('2025-01-15T10:00:00Z'));
   const svod = path.join(dir, 'svod.xlsx');
   const r = await runCli(['collect', path.join(dir, 'cards'), '--data', dataFile(), '-o', svod]);
-  expect(r.out).toContain('вторая карта муниципалитета «Миасский городской округ»');
+  expect(r.out).toContain('✖ Файл «miass-2.xlsx»: две карты муниципалитета «Миасский городской округ»: «miass-1.xlsx» и «miass-2.xlsx»; в свод взята «miass-1.xlsx» как более поздняя (по времени изменения файла (в картах нет различающейся даты): 16.01.2025 10:00:00 позже 15.01.2025 10:00:00 (UTC)).');
   expect(r.out).toContain('нет карты муниципалитета «Уйский муниципальный округ»');
   expect(r.code).toBe(1);
   const wb = new ExcelJS.Workbook();

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { buildBlankForm } from '../../../core/forms/blank-form';
-import { defaultDefinitions } from '../../../core/forms/defaults';
+import { defaultDefinitions } from '../../fixtures/forms';
 import { detectForm } from '../../../core/forms/marker';
 import { readSnapshot } from '../../../core/forms/snapshot';
 import { scoreForm } from '../../../core/forms/score';

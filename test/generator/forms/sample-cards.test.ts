@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultDefinitions } from '../../../core/forms/defaults';
+import { defaultDefinitions } from '../../fixtures/forms';
 import { collectCards } from '../../../core/forms/collect';
 import { buildReferenceData } from '../../../core/forms/reference-data';
 import { scoreForm } from '../../../core/forms/score';

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { buildBlankForm } from '../../../core/forms/blank-form';
-import { defaultDefinitions } from '../../../core/forms/defaults';
+import { defaultDefinitions } from '../../fixtures/forms';
 import { runCli } from './run-cli';
 
 const f1 = defaultDefinitions().find((d) => d.id === 'F1')!;
