@@ -138,6 +138,11 @@ const KNOWN_EVAL: { file: RegExp; snippet: RegExp; why: string }[] = [
     why: 'regenerator-runtime in exceljs.min.js falls back to it only if assigning the global throws (strict mode); the bundle is sloppy, so unreachable',
   },
   {
+    file: /^preview\./,
+    snippet: /setImmediate=function\(e\)\{"function"!=typeof e&&\(e=new Function\(""\+e\)\)/,
+    why: "the setImmediate polyfill in jszip (docx-preview's unzip, the lazy «preview» chunk) compiles a string callback; jszip passes functions only, so unreachable",
+  },
+  {
     file: /./, // zod lands in the vendor chunk or a lazy one, as the pane imports it
     snippet: /try\{return new Function\(""\),!0\}catch\(\w+\)\{return!1\}/,
     why: "zod 4 probes whether eval is allowed (util.allowsEval) before compiling object parsers; addin/app/zod-jitless.ts sets jitless, so the probe is never run (under the CSP it would throw, be caught, and log a violation)",
