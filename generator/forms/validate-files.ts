@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { makeIssue, type Issue } from '../../core/issues';
-import { annotateWorkbook } from '../../core/forms/annotate';
+import { annotateWorkbook, cardMunicipality } from '../../core/forms/annotate';
+import { annotatedNames } from '../../core/forms/annotated-names';
 import type { FormDefinition } from '../../core/forms/definition';
 import { detectForm } from '../../core/forms/marker';
 import type { ReferenceData } from '../../core/forms/reference-data';
@@ -28,6 +29,8 @@ export interface ValidateFilesOptions {
   form?: FormDefinition;
   data?: ReferenceData;
   annotateDir?: string;
+  /** The annotated copy's path inside annotateDir (cards with equal names keep their folder); default the file's name. */
+  annotateName?: string;
   force?: boolean;
 }
 
@@ -50,8 +53,9 @@ export async function validateFile(file: string, options: ValidateFilesOptions):
     file, status: 'checked', form: { id: def.id, version: def.version, title: def.title }, values: result.values, score, issues: result.issues,
   };
   if (options.annotateDir && result.issues.length) {
-    const target = path.join(options.annotateDir, name);
-    const problem = await writeFileAtomic(target, await annotateWorkbook(opened.workbook, result.issues), { force: options.force });
+    const target = path.join(options.annotateDir, ...(options.annotateName ?? name).split('/'));
+    const municipality = cardMunicipality(def, result.values, options.data);
+    const problem = await writeFileAtomic(target, await annotateWorkbook(opened.workbook, result.issues, { municipality }), { force: options.force });
     if (problem) outcome.issues = [...outcome.issues, problem];
     else outcome.annotated = target;
   }
@@ -60,6 +64,7 @@ export async function validateFile(file: string, options: ValidateFilesOptions):
 
 export async function validateFiles(files: readonly string[], options: ValidateFilesOptions): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
-  for (const file of files) out.push(await validateFile(file, options));
+  const names = annotatedNames(files);
+  for (const file of files) out.push(await validateFile(file, { ...options, annotateName: names.get(file) }));
   return out;
 }
