@@ -8,6 +8,7 @@ import './zod-jitless';
 export { checkSnapshot, type CheckOutcome } from './check-workbook';
 export { formDefinitions } from './definitions';
 export { summaryRows } from './summary-rows';
-export { readWorkbookFile, annotateFile, buildBlankWorkbook } from './browser-files';
+export { readWorkbookFile, annotateFile, annotatedZip, annotatedFileName, buildBlankWorkbook } from './browser-files';
+export { cardMunicipality } from '../../core/forms/annotate';
 export { collectSvod, svodWorkbookBytes, type CollectedSvod } from './svod';
 export { buildReferenceData } from '../../core/forms/reference-data';
