@@ -254,6 +254,13 @@ const catalogue = {
   SCORE_FORMULA: (p: { points: string }) => `по формуле — ${p.points}`,
   SCORE_NA: () => 'не применяется, максимум уменьшен',
   SCORE_NONE: () => 'ответ не даёт баллов — 0',
+  // issue-9: what users hand on is right
+  // an order from a distribution with an over-cap curator: the documents are not made
+  RELATED_FINDINGS_BLOCK: (p: { form: string; count: string }) =>
+    `документы не сделаны: данные не прошли проверки формы «${p.form}» — ${p.count} (перечислены выше). Исправьте книгу данных или запустите с --allow-findings, чтобы сделать документы с замечаниями.`,
+  // the same with --allow-findings: made, and the findings listed
+  RELATED_FINDINGS_ALLOWED: (p: { form: string; count: string }) =>
+    `документы сделаны с --allow-findings, хотя данные не прошли проверки формы «${p.form}» — ${p.count} (перечислены выше).`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -10,6 +10,8 @@ import { openOutput, writeFileAtomic, type OutputBatch } from './io/output';
 import { convertToPdf } from './io/pdf';
 import { readInput } from './io/read-input';
 import { loadDataset } from './load-dataset';
+import { hasRelatedForm, relatedFindingsVerdict, relatedFormFindings } from '../core/forms/related-checks';
+import { loadDefinitions } from './forms/load-definitions';
 import { openRenderPool } from './render-pool';
 import { templatesDir } from './templates-dir';
 
@@ -26,6 +28,8 @@ export interface GenerateRequest {
   zip?: boolean;
   pdf?: boolean;
   force?: boolean;
+  /** Make the documents even when the data fails its related form's checks (they are listed). */
+  allowFindings?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -103,6 +107,13 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   const plan = planJobs(template.info, index, { select: request.select });
   result.issues.push(...plan.issues);
   if (plan.jobs.length === 0 || hasErrors(plan.issues)) return finish(2);
+  if (hasRelatedForm(template.info.id)) {
+    const { definitions } = await loadDefinitions();
+    const found = relatedFormFindings(template.info.id, loaded.dataset, definitions, { file: path.basename(request.data), cells: loaded.cells });
+    const verdict = relatedFindingsVerdict(found, Boolean(request.allowFindings), template.info.id);
+    result.issues.push(...verdict.issues);
+    if (verdict.block) return finish(1);
+  }
 
   const made = await writeJobs(prepared.template, template.bytes, plan.jobs, request, result);
   if (made === undefined) return finish(2);

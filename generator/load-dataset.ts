@@ -9,6 +9,8 @@ export interface DatasetLoad {
   issues: Issue[];
   /** The file could not be read at all (exit 2); otherwise bad records are left out and reported. */
   unreadable: boolean;
+  /** Where each record's fields are in the data workbook (absent for .json). */
+  cells?: WeakMap<object, Readonly<Record<string, string>>>;
 }
 
 const FILE_LEVEL = new Set(['FILE_EMPTY', 'FILE_NOT_WORKBOOK', 'FILE_DAMAGED', 'FILE_TOO_LARGE', 'FILE_UNREADABLE', 'JSON_INVALID']);
@@ -21,5 +23,5 @@ export async function loadDataset(file: string): Promise<DatasetLoad> {
     ? readDatasetJson(new TextDecoder().decode(read.bytes), read.name)
     : await readDataWorkbook(read.bytes, read.name);
   const unreadable = loaded.issues.some((i) => FILE_LEVEL.has(i.code));
-  return { dataset: unreadable ? undefined : loaded.dataset, issues: loaded.issues, unreadable };
+  return { dataset: unreadable ? undefined : loaded.dataset, issues: loaded.issues, unreadable, cells: 'cells' in loaded ? loaded.cells : undefined };
 }

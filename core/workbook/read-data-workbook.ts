@@ -12,6 +12,8 @@ export interface LoadedDataset {
   dataset: Dataset;
   /** Every problem found, in one pass; records with errors are left out of `dataset`. */
   issues: Issue[];
+  /** The cell each field of a kept record came from, by the record object (for findings on the data later). */
+  cells?: WeakMap<object, Readonly<Record<string, string>>>;
 }
 
 type Converted = { ok: true; value: unknown } | { ok: false; issue: Issue };
@@ -150,6 +152,7 @@ export function readDataSnapshot(workbook: WorkbookSnapshot, file: string): Load
   const addresses = {} as Record<CollectionName, Record<string, string>[]>;
   const issues: Issue[] = [];
   const reported = new Map<CollectionName, Set<string>>();
+  const cells = new WeakMap<object, Readonly<Record<string, string>>>();
   const sheetNames = workbook.sheets.map((w) => w.name);
   for (const spec of DATA_SHEETS) {
     const ws = workbook.sheets.find((w) => sameName(w.name, spec.sheet));
@@ -164,10 +167,11 @@ export function readDataSnapshot(workbook: WorkbookSnapshot, file: string): Load
     dataset[spec.collection] = read.rows;
     reported.set(spec.collection, read.reportedIds);
     addresses[spec.collection] = read.addresses;
+    read.rows.forEach((row, i) => { const at = read.addresses[i]; if (at) cells.set(row, at); });
   }
   const checked = checkDataset(dataset as unknown as Dataset, (collection, index, key) => ({
     kind: 'cell', file, sheet: DATA_SHEETS.find((s) => s.collection === collection)!.sheet,
     address: addresses[collection][index]?.[key] ?? '',
   }), reported);
-  return { dataset: checked.dataset, issues: [...issues, ...checked.issues] };
+  return { dataset: checked.dataset, issues: [...issues, ...checked.issues], cells };
 }

@@ -17,7 +17,7 @@ import { templatesDir } from '../templates-dir';
 import { progressBar } from './progress';
 
 interface GenerateOptions {
-  data: string; out: string; each?: string; like?: string; select?: string; zip?: boolean; pdf?: boolean; force?: boolean; json?: boolean;
+  data: string; out: string; each?: string; like?: string; select?: string; zip?: boolean; pdf?: boolean; force?: boolean; json?: boolean; allowFindings?: boolean;
 }
 
 function printIssues(issues: readonly Issue[], stream: (line: string) => void = console.error): void {
@@ -52,7 +52,7 @@ export function requestFrom(template: string, opts: GenerateOptions): GenerateRe
   return {
     template, data: opts.data, outDir: opts.out, each: opts.each as Each | undefined, like: opts.like,
     select: opts.select ? opts.select.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
-    zip: opts.zip, pdf: opts.pdf, force: opts.force,
+    zip: opts.zip, pdf: opts.pdf, force: opts.force, allowFindings: opts.allowFindings,
     onProgress: opts.json ? undefined : progressBar(),
   };
 }
@@ -69,6 +69,7 @@ export function registerGenerateCommands(program: Command): void {
     .option('--zip', 'один архив .zip вместо отдельных файлов')
     .option('--pdf', 'также PDF (нужен LibreOffice)')
     .option('--force', 'перезаписывать существующие файлы')
+    .option('--allow-findings', 'сделать документы, даже если данные не прошли проверки связанной формы (распределение — F7)')
     .option('--json', 'итог в JSON')
     .action(async (template: string, opts: GenerateOptions) => {
       const request = requestFrom(template, opts);
