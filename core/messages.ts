@@ -261,6 +261,9 @@ const catalogue = {
   // the same with --allow-findings: made, and the findings listed
   RELATED_FINDINGS_ALLOWED: (p: { form: string; count: string }) =>
     `документы сделаны с --allow-findings, хотя данные не прошли проверки формы «${p.form}» — ${p.count} (перечислены выше).`,
+  // the pane: the findings shown above the documents, before the download
+  RELATED_FINDINGS_PANE: (p: { form: string; count: string }) =>
+    `данные не прошли проверки формы «${p.form}» — ${p.count} (перечислены выше). Исправьте книгу данных, прежде чем отдавать документы на подпись.`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -8,6 +8,8 @@ import { planMonitoringReport } from '../../core/render/monitoring-report';
 import { planJobs, type TemplateInfo } from '../../core/render/template-catalog';
 import type { CollectedSvod } from './svod';
 import { writeZip } from '../../core/zip/write-zip';
+import { relatedFindingsVerdict, relatedFormFindings } from '../../core/forms/related-checks';
+import { formDefinitions } from './definitions';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const ZIP_MIME = 'application/zip';
@@ -43,7 +45,9 @@ export function planDocuments(dataset: Dataset, template: TemplateInfo, template
     const rendered = renderDocument(prepared.template, job.data, job.record);
     return rendered.ok ? { record: job.record, fileName, bytes: rendered.bytes, issues: [] } : { record: job.record, fileName, issues: rendered.issues };
   });
-  return { template, documents, issues: plan.issues };
+  // Data a related form describes (the distribution an order approves) shows that form's findings before the download.
+  const related = relatedFindingsVerdict(relatedFormFindings(template.id, dataset, formDefinitions()), 'pane', template.id);
+  return { template, documents, issues: [...related.issues, ...plan.issues] };
 }
 
 export interface PackedFile {

@@ -53,7 +53,7 @@ function distributionYears(dataset: Dataset, template: string): number[] {
 }
 
 /** The F7 workbook a year's distribution rows make, at their own rows and columns. */
-function distributionSnapshot(def: FormDefinition, dataset: Dataset, entries: readonly DistributionEntry[], year: number, cells?: RecordCells): { snapshot: WorkbookSnapshot; municipalityCol: number; schoolCol: number } {
+function distributionSnapshot(def: FormDefinition, dataset: Dataset, entries: readonly DistributionEntry[], year: number, cells?: RecordCells): { snapshot: WorkbookSnapshot; municipalityCol: number; schoolCol: number; byRow: Map<number, { entry: DistributionEntry; located: boolean }> } {
   const first = entries.map((e) => cells?.get(e)).find(Boolean);
   const col = {
     schoolId: columnOf(first?.['schoolId']) ?? DEFAULT_COLUMNS.schoolId,
@@ -70,8 +70,11 @@ function distributionSnapshot(def: FormDefinition, dataset: Dataset, entries: re
   rows.cells[cellAddress(1, municipalityCol + 1)] = text(header('no'));
   const schools = new Map(dataset.schools.map((s) => [s.id, s]));
   const people = new Map(dataset.people.map((p) => [p.id, p]));
+  const byRow = new Map<number, { entry: DistributionEntry; located: boolean }>();
   entries.forEach((e, i) => {
-    const row = parseAddress(cells?.get(e)?.['schoolId'] ?? '')?.row ?? i + 2;
+    const at = parseAddress(cells?.get(e)?.['schoolId'] ?? '')?.row;
+    const row = at ?? i + 2;
+    byRow.set(row, { entry: e, located: at !== undefined });
     const school = schools.get(e.schoolId);
     const curator = people.get(e.curatorId);
     rows.cells[cellAddress(row, col.schoolId)] = text(e.schoolId);
@@ -84,7 +87,7 @@ function distributionSnapshot(def: FormDefinition, dataset: Dataset, entries: re
     name: def.layouts.find((l) => l.kind === 'card')?.sheet ?? 'Сведения', hidden: false, merges: [],
     cells: { A1: text('№'), B1: text('Сведения'), C1: text('Значение'), A2: text('1'), B2: text('Год'), C2: { kind: 'number', value: year }, A3: text('2'), B3: text('Муниципалитет') },
   };
-  return { snapshot: { sheets: [info, rows] }, municipalityCol, schoolCol: col.schoolId };
+  return { snapshot: { sheets: [info, rows] }, municipalityCol, schoolCol: col.schoolId, byRow };
 }
 
 /**
@@ -100,13 +103,20 @@ export function relatedFormFindings(template: string, dataset: Dataset, definiti
   const issues: Issue[] = [];
   for (const year of distributionYears(dataset, template)) {
     const entries = dataset.distribution.filter((e) => e.year === year);
-    const { snapshot, municipalityCol, schoolCol } = distributionSnapshot(def, dataset, entries, year, options.cells);
+    const { snapshot, municipalityCol, schoolCol, byRow } = distributionSnapshot(def, dataset, entries, year, options.cells);
     const result = validateForm(def, snapshot, { file: options.file, data });
     for (const issue of result.issues) {
       const l = issue.location;
       if (l.kind === 'cell' && l.sheet === DATA_SHEET) {
-        // The municipality column is Kaskad's own: its findings belong to the school's cell.
         const p = parseAddress(l.address);
+        const row = p ? byRow.get(p.row) : undefined;
+        if (row && !row.located) {
+          // Data without cells (JSON, the pane): the record is named by its year and school.
+          const record = `${year}, ${data.schoolName(row.entry.schoolId) ?? row.entry.schoolId}`;
+          issues.push({ ...issue, location: { kind: 'record', ...(options.file ? { file: options.file } : {}), sheet: DATA_SHEET, record } as IssueLocation });
+          continue;
+        }
+        // The municipality and № columns are Kaskad's own: their findings belong to the school's cell.
         const address = p && p.col >= municipalityCol ? cellAddress(p.row, schoolCol) : l.address;
         issues.push({ ...issue, location: { ...l, address } as IssueLocation });
       } else if (l.kind === 'cell' || (l.kind === 'sheet' && l.sheet !== DATA_SHEET)) {
@@ -126,10 +136,13 @@ export function hasRelatedForm(template: string): boolean {
  * What a run does with the related form's findings: without `allow` they block the documents
  * (errors, and a closing line saying so); with it they are listed as warnings and the documents are made.
  */
-export function relatedFindingsVerdict(found: RelatedFindings | undefined, allow: boolean, template: string): { block: boolean; issues: Issue[] } {
+export function relatedFindingsVerdict(found: RelatedFindings | undefined, allow: boolean | 'pane', template: string): { block: boolean; issues: Issue[] } {
   if (!found || found.issues.length === 0) return { block: false, issues: [] };
   const count = countOf(found.issues.length, FINDING_FORMS);
   const where: IssueLocation = { kind: 'template', template };
+  if (allow === 'pane') {
+    return { block: false, issues: [...found.issues.map((i) => ({ ...i, severity: 'warning' as const })), makeIssue('RELATED_FINDINGS_PANE', where, { form: found.form, count }, 'warning')] };
+  }
   if (!allow) return { block: true, issues: [...found.issues, makeIssue('RELATED_FINDINGS_BLOCK', where, { form: found.form, count })] };
   return {
     block: false,
