@@ -174,11 +174,11 @@ const catalogue = {
   FORM_RANK_INVALID: (p: { label: string; value: string; count: number; tie: boolean; custom?: string }) =>
     p.custom ?? `«${p.label}»: приоритеты должны идти 1, 2, … N без повторов и пропусков (${p.tie ? `повтор ${p.value}` : `значение ${p.value} при ${p.count} выбранных`}).`,
   // one school twice in the distribution
-  FORM_DUPLICATE_VALUE: (p: { label: string; value: string; first: string; custom?: string }) =>
-    p.custom ?? `«${p.label}»: «${p.value}» уже указано (ячейка ${p.first}).`,
+  FORM_DUPLICATE_VALUE: (p: { label: string; value: string; first: string; here?: string; custom?: string }) =>
+    `«${p.label}»: «${p.value}» указано дважды — ${p.here ? `в ячейках ${p.first} и ${p.here}` : `уже в ячейке ${p.first}`}${p.custom ? `: ${p.custom}` : '.'}`,
   // a ШНОР missing from the distribution
-  FORM_LIST_NOT_COVERED: (p: { value: string; list: string; custom?: string }) =>
-    p.custom ?? `школа «${p.value}» из списка «${p.list}» не указана в форме.`,
+  FORM_LIST_NOT_COVERED: (p: { value: string; code?: string; list: string; custom?: string }) =>
+    p.custom ?? `школа «${p.value}»${p.code && p.code !== p.value ? ` (код ${p.code})` : ''} из списка «${p.list}» не указана в форме.`,
   // a curator with 7 schools when the cap is 5
   FORM_CAP_EXCEEDED: (p: { label: string; value: string; count: number; cap: number; custom?: string }) =>
     p.custom ?? `«${p.label}»: у «${p.value}» ${p.count}, допускается не больше ${p.cap}.`,

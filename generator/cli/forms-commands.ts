@@ -2,6 +2,7 @@
  * The forms commands of the `kaskad` CLI: forms, blank, validate, collect. Part of the CLI shell:
  * it prints and sets process.exitCode (0 ok, 1 findings with errors, 2 bad usage or unreadable file).
  */
+import { blankReferences } from '../../core/forms/blank-references';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { formatIssue, hasErrors, makeIssue, type Issue } from '../../core/issues';
@@ -129,7 +130,7 @@ export function registerFormsCommands(program: Command): void {
       }
       const muniId = opts.municipality && ready.data ? ready.data.municipalityId(opts.municipality) : undefined;
       const municipality = muniId ? ready.data?.municipalityName(muniId) : opts.municipality;
-      const bytes = await buildBlankForm(ready.form, { municipality, year });
+      const bytes = await buildBlankForm(ready.form, { municipality, year, references: ready.dataset ? blankReferences(ready.dataset) : undefined });
       const problem = await writeFileAtomic(opts.output, bytes, { force: opts.force });
       if (problem) { fail([problem]); return; }
       console.log(messageFor('CLI_WRITTEN', { file: opts.output }));

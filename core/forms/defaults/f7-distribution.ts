@@ -22,7 +22,7 @@ export const F7_DISTRIBUTION: FormDefinitionInput = {
       id: 'school', label: 'Школа (ШНОР)', layout: 'rows', column: 'Школа (ШНОР)', type: 'text', ref: 'school', required: 'да',
       constraint: "in_list(., 'ШНОР', year)", constraintMessage: 'школа не входит в список ШНОР этого года.',
     },
-    { id: 'curator', label: 'Куратор', layout: 'rows', column: 'Куратор', type: 'text', required: 'да' },
+    { id: 'curator', label: 'Куратор', layout: 'rows', column: 'Куратор', type: 'text', ref: 'person', required: 'да' },
     {
       id: 'leader', label: 'Школа-лидер', layout: 'rows', column: 'Школа-лидер', type: 'text', ref: 'school',
       constraint: "not(in_list(., 'ШНОР', year)) and . != school", constraintMessage: 'школа-лидер сама входит в список ШНОР — выберите другую.',

@@ -1,4 +1,5 @@
 import { makeIssue, type Issue } from '../../issues';
+import { personKey } from '../reference-data';
 import type { Check, CheckKind, Field } from '../definition';
 import { toNumber } from '../expression/evaluate';
 import { referencedNames } from '../expression/ast';
@@ -90,7 +91,7 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
       if (!first.has(k)) { first.set(k, index); return []; }
       const at = state.cellOf(field.id, first.get(k));
       return [makeIssue('FORM_DUPLICATE_VALUE', state.locationOf(field.id, index), {
-        label: field.label, value: state.shown(field, value), first: at?.address ?? '', custom: check.message,
+        label: field.label, value: state.shown(field, value), first: at?.address ?? '', here: state.cellOf(field.id, index)?.address ?? '', custom: check.message,
       })];
     });
   },
@@ -104,7 +105,7 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
     const layout = field.layout ? state.layouts.get(field.layout) : undefined;
     const where = layout ? { kind: 'sheet' as const, file: state.file, sheet: layout.sheet } : state.locationOf(field.id);
     return expected.filter((id) => !present.has(id)).map((id) => makeIssue('FORM_LIST_NOT_COVERED', where, {
-      value: state.data?.schoolName(id) ?? id, list: check.list!, custom: check.message,
+      value: state.data?.schoolName(id) ?? id, code: id, list: check.list!, custom: check.message,
     }));
   },
   /** FORM_CAP_EXCEEDED — a curator given 7 schools when curator_cap is 5. */
@@ -115,11 +116,11 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
     const issues: Issue[] = [];
     const all = answers(state, field);
     for (const { value, index } of all) {
-      const k = text(value).toLowerCase();
+      const k = personKey(text(value));
       const n = (counts.get(k) ?? 0) + 1;
       counts.set(k, n);
       if (n === cap + 1) {
-        const total = all.filter((a) => text(a.value).toLowerCase() === k).length;
+        const total = all.filter((a) => personKey(text(a.value)) === k).length;
         issues.push(makeIssue('FORM_CAP_EXCEEDED', state.locationOf(field.id, index), {
           label: field.label, value: state.shown(field, value), count: total, cap, custom: check.message,
         }));
