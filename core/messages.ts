@@ -264,6 +264,9 @@ const catalogue = {
   // the pane: the findings shown above the documents, before the download
   RELATED_FINDINGS_PANE: (p: { form: string; count: string }) =>
     `данные не прошли проверки формы «${p.form}» — ${p.count} (перечислены выше). Исправьте книгу данных, прежде чем отдавать документы на подпись.`,
+  // «Смирнова Саша» without a patronymic: the surname cannot be declined
+  PERSON_GENDER_UNKNOWN: (p: { name: string; lastName: string }) =>
+    `«${p.name}»: пол не определить ни по отчеству, ни по имени, поэтому фамилия «${p.lastName}» в документах останется несклонённой. Укажите «м» или «ж» в столбце «Пол».`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

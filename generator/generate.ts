@@ -12,6 +12,7 @@ import { readInput } from './io/read-input';
 import { loadDataset } from './load-dataset';
 import { hasRelatedForm, relatedFindingsVerdict, relatedFormFindings } from '../core/forms/related-checks';
 import { loadDefinitions } from './forms/load-definitions';
+import { undeclinedPeople } from '../core/format/undeclined';
 import { openRenderPool } from './render-pool';
 import { templatesDir } from './templates-dir';
 
@@ -107,6 +108,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   const plan = planJobs(template.info, index, { select: request.select });
   result.issues.push(...plan.issues);
   if (plan.jobs.length === 0 || hasErrors(plan.issues)) return finish(2);
+  result.issues.push(...undeclinedPeople(loaded.dataset.people, { file: path.basename(request.data), cells: loaded.cells }));
   if (hasRelatedForm(template.info.id)) {
     const { definitions } = await loadDefinitions();
     const found = relatedFormFindings(template.info.id, loaded.dataset, definitions, { file: path.basename(request.data), cells: loaded.cells });

@@ -10,6 +10,7 @@ import type { CollectedSvod } from './svod';
 import { writeZip } from '../../core/zip/write-zip';
 import { relatedFindingsVerdict, relatedFormFindings } from '../../core/forms/related-checks';
 import { formDefinitions } from './definitions';
+import { undeclinedPeople } from '../../core/format/undeclined';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const ZIP_MIME = 'application/zip';
@@ -47,7 +48,7 @@ export function planDocuments(dataset: Dataset, template: TemplateInfo, template
   });
   // Data a related form describes (the distribution an order approves) shows that form's findings before the download.
   const related = relatedFindingsVerdict(relatedFormFindings(template.id, dataset, formDefinitions()), 'pane', template.id);
-  return { template, documents, issues: [...related.issues, ...plan.issues] };
+  return { template, documents, issues: [...related.issues, ...undeclinedPeople(dataset.people), ...plan.issues] };
 }
 
 export interface PackedFile {
