@@ -10,6 +10,9 @@ const DEFINITION_PARTS = {
 } as const;
 export type DefinitionPart = keyof typeof DEFINITION_PARTS;
 
+/** How to save a workbook as .xlsx in the three office suites municipalities use (issue-9). */
+const SAVE_AS_XLSX = 'Сохраните её как .xlsx: в Excel — «Файл → Сохранить как», тип «Книга Excel (*.xlsx)»; в LibreOffice Calc — «Файл → Сохранить как», тип «Excel 2007-365 (.xlsx)»; в Р7-Офис — «Файл → Сохранить как» (или «Скачать как»), формат XLSX.';
+
 const catalogue = {
   // a 0-byte file given as data
   FILE_EMPTY: () => 'файл пуст (0 байт). Сохраните книгу в Excel ещё раз и повторите.',
@@ -264,6 +267,18 @@ const catalogue = {
   // the pane: the findings shown above the documents, before the download
   RELATED_FINDINGS_PANE: (p: { form: string; count: string }) =>
     `данные не прошли проверки формы «${p.form}» — ${p.count} (перечислены выше). Исправьте книгу данных, прежде чем отдавать документы на подпись.`,
+  // «31.02.2022» in a data workbook: written right, but the day does not exist
+  CELL_DATE_MISSING_DAY: (p: { header: string; value: string; why: string }) =>
+    `в поле «${p.header}» дата «${p.value}» не существует: ${p.why}.`,
+  // the same in a form's cell
+  FORM_DATE_MISSING_DAY: (p: { label: string; value: string }) =>
+    `«${p.label}»: даты «${p.value}» не существует — такого дня нет в календаре.`,
+  // an Excel 97–2003 workbook
+  FILE_XLS: () =>
+    `это книга Excel 97–2003 (.xls), а Каскад читает книги .xlsx. ${SAVE_AS_XLSX}`,
+  // a LibreOffice / OpenDocument spreadsheet
+  FILE_ODS: () =>
+    `это таблица OpenDocument (.ods), а Каскад читает книги .xlsx. ${SAVE_AS_XLSX}`,
   // «Смирнова Саша» without a patronymic: the surname cannot be declined
   PERSON_GENDER_UNKNOWN: (p: { name: string; lastName: string }) =>
     `«${p.name}»: пол не определить ни по отчеству, ни по имени, поэтому фамилия «${p.lastName}» в документах останется несклонённой. Укажите «м» или «ж» в столбце «Пол».`,

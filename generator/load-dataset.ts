@@ -13,7 +13,7 @@ export interface DatasetLoad {
   cells?: WeakMap<object, Readonly<Record<string, string>>>;
 }
 
-const FILE_LEVEL = new Set(['FILE_EMPTY', 'FILE_NOT_WORKBOOK', 'FILE_DAMAGED', 'FILE_TOO_LARGE', 'FILE_UNREADABLE', 'JSON_INVALID']);
+const FILE_LEVEL = new Set(['FILE_EMPTY', 'FILE_NOT_WORKBOOK', 'FILE_XLS', 'FILE_ODS', 'FILE_DAMAGED', 'FILE_TOO_LARGE', 'FILE_UNREADABLE', 'JSON_INVALID']);
 
 /** The data workbook (.xlsx) or the same data as .json. */
 export async function loadDataset(file: string): Promise<DatasetLoad> {

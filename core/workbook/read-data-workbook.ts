@@ -4,7 +4,7 @@ import { DatasetSchema, emptyDataset, type CollectionName, type Dataset } from '
 import { describeZodIssue } from '../model/zod-messages';
 import { closestMatch, sameName } from '../text-similarity';
 import { cellAt, readSnapshot, sheetExtent, type SheetSnapshot, type WorkbookSnapshot } from '../forms/snapshot';
-import { displayCellValue, isoFromExcelSerial, parseRussianDate, parseRussianNumber, type CellValue } from './cell-values';
+import { displayCellValue, isoFromExcelSerial, missingDay, parseRussianDate, parseRussianNumber, type CellValue } from './cell-values';
 import { DATA_SHEETS, type AnySheetSpec, type ColumnSpec } from './data-sheets';
 import { openWorkbook } from './open-workbook';
 
@@ -38,7 +38,9 @@ function convert(column: ColumnSpec, cell: CellValue, where: IssueLocation): Con
       const iso = cell.kind === 'date' ? cell.iso
         : cell.kind === 'number' ? isoFromExcelSerial(cell.value)
           : cell.kind === 'text' ? parseRussianDate(cell.text) : undefined;
-      return iso ? { ok: true, value: iso } : { ok: false, issue: makeIssue('CELL_DATE', where, { header, value: shown }) };
+      if (iso) return { ok: true, value: iso };
+      const why = cell.kind === 'text' ? missingDay(cell.text) : undefined;
+      return { ok: false, issue: why ? makeIssue('CELL_DATE_MISSING_DAY', where, { header, value: shown, why }) : makeIssue('CELL_DATE', where, { header, value: shown }) };
     }
     case 'integer': {
       const n = cell.kind === 'number' ? cell.value : cell.kind === 'text' ? parseRussianNumber(cell.text) : undefined;
