@@ -273,6 +273,16 @@ const catalogue = {
   // the same in a form's cell
   FORM_DATE_MISSING_DAY: (p: { label: string; value: string }) =>
     `«${p.label}»: даты «${p.value}» не существует — такого дня нет в календаре.`,
+  // the closing line of `kaskad generate`: documents and PDFs counted apart, a zip's contents counted
+  CLI_GENERATE_DONE: (p: { made: string; skipped: string; seconds: string }) =>
+    `Готово: ${p.made}, пропущено ${p.skipped}, время ${p.seconds} с.`,
+  CLI_MADE_FILES: (p: { documents: string; pdfs: string }) => `создано ${p.documents}${p.pdfs ? ` и ${p.pdfs}` : ''}`,
+  CLI_MADE_ZIP: (p: { documents: string; zip: string }) => `создан архив «${p.zip}», в нём ${p.documents}`,
+  // records skipped: how many and where the reasons are
+  CLI_SKIPPED_WHY: (p: { count: string }) => `${p.count} (причины — выше)`,
+  // every record of the template was left out for errors in the data
+  NOTHING_LEFT: (p: { template: string; count: string }) =>
+    `ни одного документа по шаблону «${p.template}»: его записи пропущены из-за ошибок в данных — ${p.count} (перечислены выше). Исправьте их и запустите снова.`,
   // an Excel 97–2003 workbook
   FILE_XLS: () =>
     `это книга Excel 97–2003 (.xls), а Каскад читает книги .xlsx. ${SAVE_AS_XLSX}`,

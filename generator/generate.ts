@@ -13,6 +13,7 @@ import { loadDataset } from './load-dataset';
 import { hasRelatedForm, relatedFindingsVerdict, relatedFormFindings } from '../core/forms/related-checks';
 import { loadDefinitions } from './forms/load-definitions';
 import { undeclinedPeople } from '../core/format/undeclined';
+import { nothingLeft } from '../core/render/honest-counts';
 import { openRenderPool } from './render-pool';
 import { templatesDir } from './templates-dir';
 
@@ -43,6 +44,8 @@ export interface GenerateResult {
   /** 0 all made; 1 some records failed (the rest written); 2 bad usage or unreadable input. */
   exitCode: 0 | 1 | 2;
   made: string[];
+  /** With --zip: how many documents the archive holds. */
+  zipped?: number;
   skipped: SkippedRecord[];
   /** Problems not tied to one output: bad cells of the data, unknown template, PDF. */
   issues: Issue[];
@@ -106,7 +109,7 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
 
   const index = indexDataset(loaded.dataset);
   const plan = planJobs(template.info, index, { select: request.select });
-  result.issues.push(...plan.issues);
+  result.issues.push(...nothingLeft(plan.issues, loaded.issues, template.info.id));
   if (plan.jobs.length === 0 || hasErrors(plan.issues)) return finish(2);
   result.issues.push(...undeclinedPeople(loaded.dataset.people, { file: path.basename(request.data), cells: loaded.cells }));
   if (hasRelatedForm(template.info.id)) {
@@ -170,6 +173,7 @@ async function writeJobs(
     return committed.written;
   }
   if (zipEntries.length === 0) return [];
+  result.zipped = zipEntries.length;
   const zipPath = path.join(request.outDir, safeFileName(`${template.name} — документы`, '.zip', new Set()));
   const failure = await writeFileAtomic(zipPath, writeZip(zipEntries), { force: request.force });
   if (failure) {

@@ -10,11 +10,11 @@ import { messageFor } from '../../core/messages';
 import { DatasetSchema } from '../../core/model/schemas';
 import { prepareTemplate } from '../../core/render/render-docx';
 import { EACH_KINDS, TEMPLATES, type Each } from '../../core/render/template-catalog';
-import { countOf, DOCUMENT_FORMS, formatNumber } from '../../core/format/numbers';
 import { generate, type GenerateRequest, type GenerateResult } from '../generate';
 import { readInput } from '../io/read-input';
 import { templatesDir } from '../templates-dir';
 import { progressBar } from './progress';
+import { generateSummary } from '../../core/render/honest-counts';
 
 interface GenerateOptions {
   data: string; out: string; each?: string; like?: string; select?: string; zip?: boolean; pdf?: boolean; force?: boolean; json?: boolean; allowFindings?: boolean;
@@ -36,11 +36,7 @@ export function printGenerateResult(result: GenerateResult, json: boolean): void
     printIssues(skipped.issues, (line) => console.error(`  ${line}`));
   }
   if (result.exitCode === 2 && result.made.length === 0) return;
-  console.log(messageFor('CLI_GENERATE_SUMMARY', {
-    made: countOf(result.made.length, DOCUMENT_FORMS),
-    skipped: formatNumber(result.skipped.length),
-    seconds: formatNumber(Math.round(result.ms / 100) / 10),
-  }));
+  console.log(generateSummary(result.made, result.zipped, result.skipped.length, result.ms));
 }
 
 export function requestFrom(template: string, opts: GenerateOptions): GenerateRequest | undefined {
