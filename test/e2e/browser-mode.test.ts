@@ -364,13 +364,16 @@ describeInBrowser('the task pane in a browser (browser mode)', () => {
         await shot(third, 'checked-43-cards');
 
         const table = third.getByRole('table', { name: 'Проверенные файлы' });
-        const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+        // The table shows each card's municipality; the file is on hover (title) and in data-file.
+        const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-file') ?? '', ...[...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent?.trim() ?? '')]));
+        expect(await table.locator('tbody tr[data-file="F1-mo05.xlsx"] button').first().getAttribute('title')).toBe('F1-mo05.xlsx');
+        expect((await table.locator('tbody tr[data-file="F1-mo05.xlsx"] button').first().innerText()).trim()).toBe('Кыштымский городской округ');
         expect(rows.map(([name, , errors, warnings]) => ({ name, errors: Number(errors), warnings: Number(warnings) })))
           .toEqual(cli.cards.map((c) => ({ name: c.name, errors: c.errors, warnings: c.warnings })));
 
         const shown: Record<string, { findings: string[]; counts: string }> = {};
         for (const c of cli.cards) {
-          await table.getByRole('button', { name: c.name, exact: true }).click();
+          await table.locator(`tbody tr[data-file="${c.name}"] button`).first().click();
           await third.getByRole('region', { name: `Проверка файла «${c.name}»` }).waitFor();
           shown[c.name] = await shownFindings(third);
         }
@@ -383,7 +386,7 @@ describeInBrowser('the task pane in a browser (browser mode)', () => {
         await third.getByLabel('Открыть книгу Excel…', { exact: true }).setInputFiles(REGION_XLSX);
         await waitForText(checkStatus(third), /^Проверено файлов: 44$/, 60_000);
         // The cards are checked again against it: the one shown says so.
-        await table.getByRole('button', { name: 'F1-mo01.xlsx', exact: true }).click();
+        await table.locator('tbody tr[data-file="F1-mo01.xlsx"] button').first().click();
         await waitForText(third.getByTestId('checked-with'), /^Муниципалитеты, школы и люди сверены с книгой данных «sample-region\.xlsx»\.$/);
         const svodFile = await download(third, downloads, () => panel.getByRole('button', { name: 'Скачать свод (.xlsx)' }).click());
         expect(svodFile.name).toBe('Свод F1 (2024).xlsx');
@@ -402,6 +405,47 @@ describeInBrowser('the task pane in a browser (browser mode)', () => {
         if (serious.length) throw new Error(`axe on 44 files with the svod:\n${describeViolations(serious)}`);
       } finally {
         await third.close();
+      }
+    });
+
+    it('the file list: a file opened again replaces the one of the same name, a row is removed, «Очистить» empties it; all annotated workbooks as one .zip', async () => {
+      const fourth = await context.newPage();
+      try {
+        await fourth.goto(pageUrl());
+        await fourth.locator('#root[data-mode="browser"]').waitFor({ timeout: 20_000 });
+        const picker = fourth.getByLabel('Открыть книгу Excel…', { exact: true });
+        const cards = f1Cards();
+        const three = ['F1-mo01.xlsx', 'F1-mo02.xlsx', 'F1-mo05.xlsx'].map((n) => cards.find((c) => c.endsWith(n))!);
+        await picker.setInputFiles(three);
+        await waitForText(checkStatus(fourth), /^Проверено файлов: 3$/, 60_000);
+        await picker.setInputFiles([three[2]!]);
+        await waitForText(fourth.getByTestId('check-note'), /^Файл «F1-mo05\.xlsx» открыт снова и заменил прежний с тем же именем\.$/);
+        await waitForText(checkStatus(fourth), /^Проверено файлов: 3$/);
+        const table = fourth.getByRole('table', { name: 'Проверенные файлы' });
+        const files = async () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-file')));
+        expect(await files()).toEqual(['F1-mo01.xlsx', 'F1-mo02.xlsx', 'F1-mo05.xlsx']);
+
+        const zip = await download(fourth, downloads, () => fourth.getByRole('button', { name: 'Скачать все книги с замечаниями' }).click());
+        expect(zip.name).toBe('Книги с замечаниями.zip');
+        const inZip = zipEntries(zip.bytes);
+        expect(inZip).toEqual(expect.arrayContaining(['F1-mo05 — замечания.xlsx']));
+        await waitForText(fourth.getByTestId('check-note'), new RegExp(`^Скачан архив «Книги с замечаниями\\.zip»: ${inZip.length}\u00a0книг[аи]? с замечаниями\\.$`));
+        const annotated = new ExcelJS.Workbook();
+        await annotated.xlsx.load(new PizZip(zip.bytes).file('F1-mo05 — замечания.xlsx')!.asUint8Array() as unknown as ArrayBuffer);
+        expect((annotated.getWorksheet(CARD_SHEET)!.getCell('C20').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe('FFFFC7CE');
+
+        await fourth.getByRole('button', { name: 'Убрать файл «F1-mo02.xlsx» из списка' }).click();
+        await waitForText(fourth.getByTestId('check-note'), /^Файл «F1-mo02\.xlsx» убран из списка\.$/);
+        expect(await files()).toEqual(['F1-mo01.xlsx', 'F1-mo05.xlsx']);
+        await shot(fourth, 'file-list-removed');
+
+        await fourth.getByRole('button', { name: 'Очистить' }).click();
+        await waitForText(fourth.getByTestId('check-note'), /^Список файлов очищен\.$/);
+        expect(await fourth.getByRole('table', { name: 'Проверенные файлы' }).count()).toBe(0);
+        expect((await fourth.locator('[data-testid=check-status]').innerText()).trim()).toBe('');
+        await shot(fourth, 'file-list-cleared');
+      } finally {
+        await fourth.close();
       }
     });
 
