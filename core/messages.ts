@@ -11,6 +11,9 @@ const DEFINITION_PARTS = {
 } as const;
 export type DefinitionPart = keyof typeof DEFINITION_PARTS;
 
+/** How to save a workbook as .xlsx in the three office suites municipalities use (issue-9). */
+const SAVE_AS_XLSX = 'Сохраните её как .xlsx: в Excel — «Файл → Сохранить как», тип «Книга Excel (*.xlsx)»; в LibreOffice Calc — «Файл → Сохранить как», тип «Excel 2007-365 (.xlsx)»; в Р7-Офис — «Файл → Сохранить как» (или «Скачать как»), формат XLSX.';
+
 const catalogue = {
   // a 0-byte file given as data
   FILE_EMPTY: () => 'файл пуст (0 байт). Сохраните книгу в Excel ещё раз и повторите.',
@@ -175,11 +178,11 @@ const catalogue = {
   FORM_RANK_INVALID: (p: { label: string; value: string; count: number; tie: boolean; custom?: string }) =>
     p.custom ?? `«${p.label}»: приоритеты должны идти 1, 2, … N без повторов и пропусков (${p.tie ? `повтор ${p.value}` : `значение ${p.value} при ${p.count} выбранных`}).`,
   // one school twice in the distribution
-  FORM_DUPLICATE_VALUE: (p: { label: string; value: string; first: string; custom?: string }) =>
-    p.custom ?? `«${p.label}»: «${p.value}» уже указано (ячейка ${p.first}).`,
+  FORM_DUPLICATE_VALUE: (p: { label: string; value: string; first: string; here?: string; custom?: string }) =>
+    `«${p.label}»: «${p.value}» указано дважды — ${p.here ? `в ячейках ${p.first} и ${p.here}` : `уже в ячейке ${p.first}`}${p.custom ? `: ${p.custom}` : '.'}`,
   // a ШНОР missing from the distribution
-  FORM_LIST_NOT_COVERED: (p: { value: string; list: string; custom?: string }) =>
-    p.custom ?? `школа «${p.value}» из списка «${p.list}» не указана в форме.`,
+  FORM_LIST_NOT_COVERED: (p: { value: string; code?: string; list: string; custom?: string }) =>
+    p.custom ?? `школа «${p.value}»${p.code && p.code !== p.value ? ` (код ${p.code})` : ''} из списка «${p.list}» не указана в форме.`,
   // a curator with 7 schools when the cap is 5
   FORM_CAP_EXCEEDED: (p: { label: string; value: string; count: number; cap: number; custom?: string }) =>
     p.custom ?? `«${p.label}»: у «${p.value}» ${p.count}, допускается не больше ${p.cap}.`,
@@ -378,6 +381,41 @@ const catalogue = {
   // a definition file opened in the page beside cards
   PANE_DEFINITION_OPENED: (p: { form: string; version: number; title: string }) =>
     `определение формы ${p.form} (${p.version}) «${p.title}» принято: карты этой формы и версии проверяются и оцениваются по нему.`,
+  // issue-9: what users hand on is right
+  // an order from a distribution with an over-cap curator: the documents are not made
+  RELATED_FINDINGS_BLOCK: (p: { form: string; count: string }) =>
+    `документы не сделаны: данные не прошли проверки формы «${p.form}» — ${p.count} (перечислены выше). Исправьте книгу данных или запустите с --allow-findings, чтобы сделать документы с замечаниями.`,
+  // the same with --allow-findings: made, and the findings listed
+  RELATED_FINDINGS_ALLOWED: (p: { form: string; count: string }) =>
+    `документы сделаны с --allow-findings, хотя данные не прошли проверки формы «${p.form}» — ${p.count} (перечислены выше).`,
+  // the pane: the findings shown above the documents, before the download
+  RELATED_FINDINGS_PANE: (p: { form: string; count: string }) =>
+    `данные не прошли проверки формы «${p.form}» — ${p.count} (перечислены выше). Исправьте книгу данных, прежде чем отдавать документы на подпись.`,
+  // «31.02.2022» in a data workbook: written right, but the day does not exist
+  CELL_DATE_MISSING_DAY: (p: { header: string; value: string; why: string }) =>
+    `в поле «${p.header}» дата «${p.value}» не существует: ${p.why}.`,
+  // the same in a form's cell
+  FORM_DATE_MISSING_DAY: (p: { label: string; value: string }) =>
+    `«${p.label}»: даты «${p.value}» не существует — такого дня нет в календаре.`,
+  // the closing line of `kaskad generate`: documents and PDFs counted apart, a zip's contents counted
+  CLI_GENERATE_DONE: (p: { made: string; skipped: string; seconds: string }) =>
+    `Готово: ${p.made}, пропущено ${p.skipped}, время ${p.seconds} с.`,
+  CLI_MADE_FILES: (p: { documents: string; pdfs: string }) => `создано ${p.documents}${p.pdfs ? ` и ${p.pdfs}` : ''}`,
+  CLI_MADE_ZIP: (p: { documents: string; zip: string }) => `создан архив «${p.zip}», в нём ${p.documents}`,
+  // records skipped: how many and where the reasons are
+  CLI_SKIPPED_WHY: (p: { count: string }) => `${p.count} (причины — выше)`,
+  // every record of the template was left out for errors in the data
+  NOTHING_LEFT: (p: { template: string; count: string }) =>
+    `ни одного документа по шаблону «${p.template}»: его записи пропущены из-за ошибок в данных — ${p.count} (перечислены выше). Исправьте их и запустите снова.`,
+  // an Excel 97–2003 workbook
+  FILE_XLS: () =>
+    `это книга Excel 97–2003 (.xls), а Каскад читает книги .xlsx. ${SAVE_AS_XLSX}`,
+  // a LibreOffice / OpenDocument spreadsheet
+  FILE_ODS: () =>
+    `это таблица OpenDocument (.ods), а Каскад читает книги .xlsx. ${SAVE_AS_XLSX}`,
+  // «Смирнова Саша» without a patronymic: the surname cannot be declined
+  PERSON_GENDER_UNKNOWN: (p: { name: string; lastName: string }) =>
+    `«${p.name}»: пол не определить ни по отчеству, ни по имени, поэтому фамилия «${p.lastName}» в документах останется несклонённой. Укажите «м» или «ж» в столбце «Пол».`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -11,6 +11,9 @@ import { openOutput, writeFileAtomic, type OutputBatch } from './io/output';
 import { convertToPdf, mergePdfs } from './io/pdf';
 import { readInput } from './io/read-input';
 import { loadDataset } from './load-dataset';
+import { hasRelatedForm } from '../core/forms/related-checks';
+import { loadDefinitions } from './forms/load-definitions';
+import { nothingLeft } from '../core/render/honest-counts';
 import { openRenderPool } from './render-pool';
 import { templatesDir } from './templates-dir';
 
@@ -29,6 +32,8 @@ export interface GenerateRequest {
   /** With `pdf`: also one PDF of the whole batch, the documents in order (to print and sign). */
   merge?: boolean;
   force?: boolean;
+  /** Make the documents even when the data fails its related form's checks (they are listed). */
+  allowFindings?: boolean;
   onProgress?: (done: number, total: number) => void;
   /** The documents' created/modified time (W3CDTF); by default the clock when the batch starts. */
   generatedAt?: string;
@@ -48,6 +53,8 @@ export interface GenerateResult {
   /** 0 all made; 1 some records failed (the rest written); 2 bad usage or unreadable input. */
   exitCode: 0 | 1 | 2;
   made: string[];
+  /** With --zip: how many documents the archive holds. */
+  zipped?: number;
   skipped: SkippedRecord[];
   /** Problems not tied to one output: bad cells of the data, unknown template, PDF. */
   issues: Issue[];
@@ -109,9 +116,12 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     result.issues.push(makeIssue('MERGE_NEEDS_PDF', { kind: 'template', template: template.name }, {}));
     return finish(2);
   }
-  const plan = planBatch(template.info, template.bytes, loaded.dataset, { select: request.select, name: template.name });
-  result.issues.push(...plan.issues);
-  if (!plan.ok) return finish(2);
+  const related = hasRelatedForm(template.info.id) ? { definitions: (await loadDefinitions()).definitions, allow: Boolean(request.allowFindings) } : undefined;
+  const plan = planBatch(template.info, template.bytes, loaded.dataset, {
+    select: request.select, name: template.name, related, source: { file: path.basename(request.data), cells: loaded.cells },
+  });
+  result.issues.push(...nothingLeft(plan.issues, loaded.issues, template.info.id));
+  if (!plan.ok) return finish(plan.blocked ? 1 : 2);
 
   const made = await writeJobs(plan, template.bytes, { ...request, generatedAt: request.generatedAt ?? generationTime() }, result);
   if (made === undefined) return finish(2);
@@ -174,6 +184,7 @@ async function writeJobs(plan: BatchPlan & { ok: true }, templateBytes: Uint8Arr
     return committed.written;
   }
   if (zipEntries.length === 0) return [];
+  result.zipped = zipEntries.length;
   const zipPath = path.join(request.outDir, batchArchiveName(plan.template));
   const failure = await writeFileAtomic(zipPath, writeZip(zipEntries), { force: request.force });
   if (failure) {

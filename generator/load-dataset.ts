@@ -10,6 +10,8 @@ export interface DatasetLoad {
   issues: Issue[];
   /** The file could not be read at all (exit 2); otherwise bad records are left out and reported. */
   unreadable: boolean;
+  /** Where each record's fields are in the data workbook (absent for .json). */
+  cells?: WeakMap<object, Readonly<Record<string, string>>>;
 }
 
 /** The data workbook (.xlsx) or the same data as .json. */
@@ -21,5 +23,5 @@ export async function loadDataset(file: string): Promise<DatasetLoad> {
     ? readDatasetJson(new TextDecoder().decode(read.bytes), read.name)
     : await readDataWorkbook(read.bytes, read.name);
   const unreadable = blocks(loaded.issues, 'input');
-  return { dataset: unreadable ? undefined : loaded.dataset, issues: loaded.issues, unreadable };
+  return { dataset: unreadable ? undefined : loaded.dataset, issues: loaded.issues, unreadable, cells: 'cells' in loaded ? loaded.cells : undefined };
 }

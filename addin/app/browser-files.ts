@@ -1,3 +1,4 @@
+import { safeFileName } from '../../core/format/file-names';
 import type { Issue } from '../../core/issues';
 import type { FormDefinition } from '../../core/forms/definition';
 import { readSnapshot, type WorkbookSnapshot } from '../../core/forms/snapshot';
@@ -23,9 +24,34 @@ export async function checkWorkbookFile(name: string, bytes: Uint8Array, definit
 }
 
 /** A copy of the file with problem cells filled and noted, and a sheet listing every finding. */
-export async function annotateFile(name: string, bytes: Uint8Array, issues: readonly Issue[]): Promise<Uint8Array | undefined> {
+export async function annotateFile(name: string, bytes: Uint8Array, issues: readonly Issue[], municipality?: string): Promise<Uint8Array | undefined> {
   const { annotateWorkbookBytes } = await import(/* webpackChunkName: "workbook" */ '../../core/usecases/check-workbook-bytes');
-  return annotateWorkbookBytes(bytes, name, issues);
+  return annotateWorkbookBytes(bytes, name, issues, { municipality });
+}
+
+export interface AnnotatableFile {
+  name: string;
+  bytes: Uint8Array;
+  issues: readonly Issue[];
+  municipality?: string;
+}
+
+/** «F1-mo05 — замечания.xlsx»: the name of a file's annotated copy, unique among `taken`. */
+export function annotatedFileName(name: string, taken: Set<string>): string {
+  return safeFileName(`${name.replace(/\.xlsx$/i, '')} — замечания`, '.xlsx', taken);
+}
+
+/** Every file with findings annotated, in one .zip; `count` is how many workbooks it holds. */
+export async function annotatedZip(files: readonly AnnotatableFile[]): Promise<{ bytes: Uint8Array; count: number }> {
+  const { writeZip } = await import(/* webpackChunkName: "workbook" */ '../../core/zip/write-zip');
+  const taken = new Set<string>();
+  const entries: Array<{ name: string; data: Uint8Array; compress: boolean }> = [];
+  for (const f of files) {
+    if (!f.issues.length) continue;
+    const bytes = await annotateFile(f.name, f.bytes, f.issues, f.municipality);
+    if (bytes) entries.push({ name: annotatedFileName(f.name, taken), data: bytes, compress: false });
+  }
+  return { bytes: writeZip(entries), count: entries.length };
 }
 
 /** A blank workbook of a form, made in the page. */

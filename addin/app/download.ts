@@ -18,3 +18,5 @@ export function saveFile(name: string, bytes: Uint8Array, mime: string): void {
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const ZIP_MIME = 'application/zip';

@@ -8,6 +8,7 @@ import './zod-jitless';
 export { checkSnapshot, type CheckOutcome } from '../../core/usecases/check-workbook';
 export { formDefinitions, loadFormCatalogue, catalogueIssues, adoptOpenedDefinition } from './definitions';
 export { summaryRows } from './summary-rows';
-export { readWorkbookFile, checkWorkbookFile, annotateFile, buildBlankWorkbook } from './browser-files';
+export { readWorkbookFile, checkWorkbookFile, annotateFile, annotatedZip, annotatedFileName, buildBlankWorkbook } from './browser-files';
+export { cardMunicipality } from '../../core/forms/annotate';
 export { collectSvod, svodWorkbookBytes, type CollectedSvod } from './svod';
 export { buildReferenceData } from '../../core/forms/reference-data';

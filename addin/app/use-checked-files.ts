@@ -6,9 +6,13 @@ import { loadEngine } from './load-engine';
 
 /** A workbook opened from disk in browser mode, with what its check found. */
 export interface CheckedFile {
-  /** Unique in the page, so the same file opened twice is two entries. */
+  /** Unique in the page: a file opened again gets a new id (and replaces the entry of the same name). */
   id: number;
   name: string;
+  /** The card's municipality (as the data workbook spells it, when one is open). */
+  municipality?: string;
+  /** Set when this file replaced an earlier one of the same name. */
+  replaced?: boolean;
   bytes: Uint8Array;
   snapshot?: WorkbookSnapshot;
   outcome: CheckOutcome;
@@ -27,6 +31,22 @@ export interface CheckedFiles {
   /** Files read so far of the current batch; undefined when idle. */
   progress?: { done: number; total: number };
   open(chosen: readonly File[]): Promise<CheckedFile[]>;
+  /** Takes one file out of the list. */
+  remove(id: number): void;
+  /** Empties the list (the data workbook the cards were checked against is forgotten too). */
+  clear(): void;
+}
+
+/**
+ * The list after opening `file`: a file of the same name (a corrected card opened again) is
+ * replaced where it stood, so a svod never mixes the stale and the new; otherwise it is added at the end.
+ */
+export function withOpened(list: readonly CheckedFile[], file: CheckedFile): CheckedFile[] {
+  const at = list.findIndex((f) => f.name === file.name);
+  if (at < 0) return [...list, file];
+  const next = [...list];
+  next[at] = { ...file, replaced: true };
+  return next;
 }
 
 /** Lets the page paint between files of a batch: 43 cards should show a moving count, not a frozen pane. */
@@ -35,14 +55,25 @@ const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 export async function checkFile(id: number, name: string, bytes: Uint8Array, reference?: Reference): Promise<CheckedFile> {
   const engine = await loadEngine();
   const { outcome, snapshot } = await engine.checkWorkbookFile(name, bytes, engine.formDefinitions(), { data: reference?.data });
-  return { id, name, bytes, snapshot, outcome, ...(reference && outcome.kind === 'form' ? { checkedWith: reference.name } : {}) };
+  return {
+    id, name, bytes, snapshot, outcome, municipality: await municipalityOf(outcome, reference),
+    ...(reference && outcome.kind === 'form' ? { checkedWith: reference.name } : {}),
+  };
+}
+
+async function municipalityOf(outcome: CheckOutcome, reference?: Reference): Promise<string | undefined> {
+  if (outcome.kind !== 'form') return undefined;
+  const engine = await loadEngine();
+  const def = engine.formDefinitions().find((d) => d.id === outcome.form.id && d.version === outcome.form.version);
+  return def ? engine.cardMunicipality(def, outcome.values, reference?.data) : undefined;
 }
 
 /** A form card checked again against a data workbook opened after it; other files stay as they are. */
 export async function recheckWith(file: CheckedFile, reference: Reference): Promise<CheckedFile> {
   if (file.outcome.kind !== 'form' || !file.snapshot || file.checkedWith === reference.name) return file;
   const engine = await loadEngine();
-  return { ...file, outcome: engine.checkSnapshot(file.snapshot, file.name, engine.formDefinitions(), { data: reference.data }), checkedWith: reference.name };
+  const outcome = engine.checkSnapshot(file.snapshot, file.name, engine.formDefinitions(), { data: reference.data });
+  return { ...file, outcome, municipality: await municipalityOf(outcome, reference), checkedWith: reference.name };
 }
 
 /** A card checked again after a definition was opened (with the data workbook, if one is open). */
@@ -50,7 +81,7 @@ async function recheckDefinitions(file: CheckedFile, reference?: Reference): Pro
   if (!file.snapshot || (file.outcome.kind !== 'form' && file.outcome.kind !== 'unrecognised')) return file;
   const engine = await loadEngine();
   const outcome = engine.checkSnapshot(file.snapshot, file.name, engine.formDefinitions(), { data: reference?.data });
-  return { ...file, outcome, ...(reference && outcome.kind === 'form' ? { checkedWith: reference.name } : {}) };
+  return { ...file, outcome, municipality: await municipalityOf(outcome, reference), ...(reference && outcome.kind === 'form' ? { checkedWith: reference.name } : {}) };
 }
 
 /**
@@ -87,8 +118,9 @@ export function useCheckedFiles(): CheckedFiles {
         reference.current = { name: checked.name, data: engine.buildReferenceData(checked.outcome.dataset) };
         newReference = true;
       }
-      added.push(checked);
-      publish([...current.current, checked]);
+      const next = withOpened(current.current, checked);
+      added.push(next.find((f) => f.id === checked.id) ?? checked);
+      publish(next);
       setProgress({ done: index + 1, total: chosen.length });
       await nextFrame();
     }
@@ -100,5 +132,16 @@ export function useCheckedFiles(): CheckedFiles {
     return added;
   }, []);
 
-  return { files, progress, open };
+  const remove = useCallback((id: number) => {
+    const gone = current.current.find((f) => f.id === id);
+    if (gone?.outcome.kind === 'data' && reference.current?.name === gone.name) reference.current = undefined;
+    publish(current.current.filter((f) => f.id !== id));
+  }, []);
+
+  const clear = useCallback(() => {
+    reference.current = undefined;
+    publish([]);
+  }, []);
+
+  return { files, progress, open, remove, clear };
 }

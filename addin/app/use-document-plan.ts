@@ -44,7 +44,7 @@ export function useDocumentPlan(): { state: PlanState; plan(template: TemplateIn
     const { planDocuments: planInPage } = await import(/* webpackChunkName: "documents" */ './documents');
     if (!current()) return;
     // The clock is read here, at the door: the documents' created/modified say when they were made.
-    setState({ status: 'ready', plan: planInPage(dataset, template, bytes, { generatedAt: formatW3cdtf(new Date()) }) });
+    setState({ status: 'ready', plan: planInPage(dataset, template, bytes, formatW3cdtf(new Date())) });
   }, []);
   return { state, plan };
 }

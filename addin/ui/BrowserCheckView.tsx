@@ -1,10 +1,9 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { countBySeverity } from '../app/issue-groups';
 import { loadEngine } from '../app/load-engine';
-import { saveFile, XLSX_MIME } from '../app/download';
-import type { CheckedFiles } from '../app/use-checked-files';
-import { safeFileName } from '../../core/format/file-names';
+import { saveFile, XLSX_MIME, ZIP_MIME } from '../app/download';
+import type { CheckedFile, CheckedFiles } from '../app/use-checked-files';
 import { CheckDetails } from './CheckDetails';
 import { FilePicker } from './FilePicker';
 import { SvodPanel } from './SvodPanel';
@@ -56,30 +55,65 @@ const useStyles = makeStyles({
     textDecoration: 'underline', cursor: 'pointer', textAlign: 'start',
   },
   current: { fontWeight: tokens.fontWeightSemibold },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', margin: `${tokens.spacingVerticalS} 0` },
 });
+
+const WORKBOOK_FORMS: PluralForms = { one: 'книга', few: 'книги', many: 'книг' };
+
+/** The status line after opening: how many were checked, and which replaced a file of the same name. */
+function openedNote(added: readonly CheckedFile[]): string {
+  const replaced = added.filter((f) => f.replaced).map((f) => `«${f.name}»`);
+  if (!replaced.length) return '';
+  return replaced.length === 1
+    ? `Файл ${replaced[0]} открыт снова и заменил прежний с тем же именем.`
+    : `Файлы ${replaced.join(', ')} открыты снова и заменили прежние с теми же именами.`;
+}
 
 /** Browser mode «Проверка»: open cards from disk (one or a municipality's whole set), see each one's findings. */
 export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
   const styles = useStyles();
   const [currentId, setCurrentId] = useState<number>();
   const [note, setNote] = useState('');
+  const [onlyErrors, setOnlyErrors] = useState(false);
   const current = checked.files.find((f) => f.id === currentId) ?? checked.files[checked.files.length - 1];
   const busy = checked.progress !== undefined;
+  const withFindings = checked.files.filter((f) => f.outcome.issues.length > 0 && (f.outcome.kind === 'form' || f.outcome.kind === 'data'));
+  const shown = onlyErrors ? checked.files.filter((f) => countBySeverity(f.outcome.issues).errors > 0) : checked.files;
 
   const open = async (files: File[]) => {
     setNote('');
     const added = await checked.open(files);
     const first = added[0];
     if (first) setCurrentId(first.id);
+    setNote(openedNote(added));
+  };
+
+  const remove = (file: CheckedFile) => {
+    checked.remove(file.id);
+    setNote(`Файл «${file.name}» убран из списка.`);
+  };
+
+  const clear = () => {
+    checked.clear();
+    setCurrentId(undefined);
+    setNote('Список файлов очищен.');
   };
 
   const downloadAnnotated = async () => {
     if (!current) return;
-    const bytes = await (await loadEngine()).annotateFile(current.name, current.bytes, current.outcome.issues);
+    const engine = await loadEngine();
+    const bytes = await engine.annotateFile(current.name, current.bytes, current.outcome.issues, current.municipality);
     if (!bytes) return setNote('Не удалось подготовить книгу с замечаниями: файл не открылся повторно.');
-    const base = current.name.replace(/\.xlsx$/i, '');
-    saveFile(safeFileName(`${base} — замечания`, '.xlsx', new Set()), bytes, XLSX_MIME);
+    saveFile(engine.annotatedFileName(current.name, new Set()), bytes, XLSX_MIME);
     setNote('Книга с замечаниями скачана: проблемные ячейки закрашены, в примечаниях — что исправить, на листе «Замечания Каскада» — весь список.');
+  };
+
+  const downloadAllAnnotated = async () => {
+    const zip = await (await loadEngine()).annotatedZip(withFindings.map((f) => ({ name: f.name, bytes: f.bytes, issues: f.outcome.issues, municipality: f.municipality })));
+    if (!zip.count) return setNote('Не удалось подготовить книги с замечаниями: файлы не открылись повторно.');
+    saveFile('Книги с замечаниями.zip', zip.bytes, ZIP_MIME);
+    setNote(`Скачан архив «Книги с замечаниями.zip»: ${countOf(zip.count, WORKBOOK_FORMS)} с замечаниями.`);
   };
 
   const status = checked.progress
@@ -91,7 +125,14 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
       <p className={styles.intro}>Откройте заполненную форму или книгу данных. Файлы читаются на этом компьютере и никуда не отправляются.</p>
       <FilePicker label="Открыть книгу Excel…" multiple disabled={busy} onFiles={(files) => void open(files)} />
       <p role="status" className={styles.status} data-testid="check-status" data-busy={busy ? 'true' : 'false'}>{status}</p>
-      {note && <p role="status">{note}</p>}
+      {note && <p role="status" data-testid="check-note">{note}</p>}
+      {checked.files.length > 0 && !busy && (
+        <div className={styles.actions}>
+          {withFindings.length > 1 && <Button onClick={() => void downloadAllAnnotated()}>Скачать все книги с замечаниями</Button>}
+          {checked.files.length > 1 && <Checkbox label="только с ошибками" checked={onlyErrors} onChange={(_, d) => setOnlyErrors(Boolean(d.checked))} />}
+          <Button onClick={clear}>Очистить</Button>
+        </div>
+      )}
       {checked.files.length > 1 && !busy && <p data-testid="batch-summary">{batchLine(checked.files)}</p>}
       {!busy && svodForms(checked.files).map((form) => (
         <SvodPanel key={form.id} formId={form.id} title={form.title} files={checked.files} data={dataOf(checked.files)} />
@@ -100,22 +141,23 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
         <table className={styles.table} aria-label="Проверенные файлы">
           <thead>
             <tr>
-              <th className={styles.cell} scope="col">Файл</th>
+              <th className={styles.cell} scope="col">Муниципалитет</th>
               <th className={styles.cell} scope="col">Форма</th>
               <th className={`${styles.cell} ${styles.number}`} scope="col">Ошибки</th>
               <th className={`${styles.cell} ${styles.number}`} scope="col">Предупр.</th>
               <th className={`${styles.cell} ${styles.number}`} scope="col">Баллы</th>
               <th className={styles.cell} scope="col">Уровень</th>
+              <th className={styles.cell} scope="col"><span className={styles.srOnly}>Убрать</span></th>
             </tr>
           </thead>
           <tbody>
-            {checked.files.map((file) => {
+            {shown.map((file) => {
               const counts = countBySeverity(file.outcome.issues);
               const score = file.outcome.kind === 'form' ? file.outcome.score : undefined;
               return (
-                <tr key={file.id} className={file === current ? styles.current : undefined} data-testid="checked-file">
+                <tr key={file.id} className={file === current ? styles.current : undefined} data-testid="checked-file" data-file={file.name}>
                   <td className={styles.cell}>
-                    <button type="button" className={styles.fileButton} onClick={() => setCurrentId(file.id)} aria-current={file === current ? 'true' : undefined}>{file.name}</button>
+                    <button type="button" className={styles.fileButton} title={file.name} onClick={() => setCurrentId(file.id)} aria-current={file === current ? 'true' : undefined}>{file.municipality ?? file.name}</button>
                   </td>
                   <td className={styles.cell} title={outcomeTitle(file.outcome)}>{outcomeLabel(file.outcome)}</td>
                   <td className={`${styles.cell} ${styles.number}`}>{counts.errors}</td>
@@ -124,6 +166,9 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
                   <td className={styles.cell}>
                     {score?.level && <span className={styles.swatch} style={{ backgroundColor: cssColor(score.level.color) }} aria-hidden="true" />}
                     {score?.level?.title ?? ''}
+                  </td>
+                  <td className={styles.cell}>
+                    <Button size="small" appearance="subtle" aria-label={`Убрать файл «${file.name}» из списка`} title="Убрать из списка" onClick={() => remove(file)}>×</Button>
                   </td>
                 </tr>
               );

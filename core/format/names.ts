@@ -1,4 +1,4 @@
-import { getMiddlenameGender, inclineLastname } from 'lvovich';
+import { getFirstnameGender, getMiddlenameGender, inclineLastname } from 'lvovich';
 import type { Person } from '../model/schemas';
 
 export type GrammaticalCase = 'nominative' | 'genitive' | 'dative';
@@ -6,13 +6,18 @@ export type Gender = 'male' | 'female';
 
 const NBSP = '\u00a0';
 
-/** Gender: the override column wins, else the patronymic decides; undefined when neither tells. */
-export function genderOf(person: Pick<Person, 'gender' | 'middleName'>): Gender | undefined {
+/**
+ * Gender: the «Пол» column when filled (it corrects the rest), else the patronymic, else the first
+ * name (lvovich knows «Анна», «Ильдар», «Гульнара»; «Саша», «Женя» tell nothing); undefined
+ * when nothing tells — the surname then stays as written, and `undeclinedPeople` says so.
+ */
+export function genderOf(person: Pick<Person, 'gender' | 'middleName'> & Partial<Pick<Person, 'firstName'>>): Gender | undefined {
   if (person.gender === 'м') return 'male';
   if (person.gender === 'ж') return 'female';
-  if (!person.middleName) return undefined;
-  const g = getMiddlenameGender(person.middleName.trim());
-  return g === 'male' || g === 'female' ? g : undefined;
+  const fromMiddle = person.middleName?.trim() ? getMiddlenameGender(person.middleName.trim()) : null;
+  if (fromMiddle === 'male' || fromMiddle === 'female') return fromMiddle;
+  const fromFirst = person.firstName?.trim() ? getFirstnameGender(person.firstName.trim()) : null;
+  return fromFirst === 'male' || fromFirst === 'female' ? fromFirst : undefined;
 }
 
 /** «Е.А.» from first name and patronymic. */

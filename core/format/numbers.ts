@@ -33,3 +33,4 @@ export function countOf(n: number, forms: PluralForms): string {
 export const SCHOOL_FORMS: PluralForms = { one: 'школа', few: 'школы', many: 'школ' };
 export const SHEET_FORMS: PluralForms = { one: 'лист', few: 'листа', many: 'листов' };
 export const DOCUMENT_FORMS: PluralForms = { one: 'документ', few: 'документа', many: 'документов' };
+export const FINDING_FORMS: PluralForms = { one: 'замечание', few: 'замечания', many: 'замечаний' };

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { stampWorkbook, workbookBytes } from './workbook-stamp';
 import { messageFor } from '../messages';
-import type { Field, FormDefinition, Layout } from './definition';
+import type { Field, FormDefinition, Layout, RefKind } from './definition';
 import { fieldColumn } from './locate';
 import { MARKER_SHEET, MARKER_TAG } from './marker';
 import { displayValue } from './values';
@@ -15,6 +15,8 @@ export interface BlankOptions {
    * workbook that already has them; the dropdowns follow the new name.
    */
   hiddenSheetNames?: Readonly<Record<string, string>>;
+  /** Names from the data workbook offered as drop-downs in reference columns (F7's «Куратор», schools). */
+  references?: Partial<Record<RefKind, readonly string[]>>;
 }
 
 const LISTS_SHEET = 'Списки';
@@ -33,6 +35,9 @@ function validationFor(field: Field, lists: ListRanges): ExcelJS.DataValidation 
     allowBlank: true, showInputMessage: true, showErrorMessage: true, promptTitle: field.label.slice(0, 32), prompt,
     errorTitle: 'Каскад', error: messageFor('BLANK_INPUT_ERROR', { label: field.label }).slice(0, 250),
   };
+  const refList = field.ref && field.type === 'text' ? lists.get(`ref:${field.ref}`) : undefined;
+  // A drop-down of the data's names; typing a code or another spelling stays allowed (a warning, not a stop).
+  if (refList) return { ...common, type: 'list', formulae: [refList], errorStyle: 'warning' };
   switch (field.type) {
     case 'yesno':
       return { ...common, type: 'list', formulae: ['"да,нет"'] };
@@ -164,6 +169,14 @@ export async function buildBlankForm(def: FormDefinition, options: BlankOptions 
     list.options.forEach((o, j) => { listSheet.getCell(j + 2, col).value = o.label ?? o.value; });
     const letter = listSheet.getColumn(col).letter;
     lists.set(list.id, `'${listsName.replace(/'/g, "''")}'!$${letter}$2:$${letter}$${list.options.length + 1}`);
+  });
+  const refs = Object.entries(options.references ?? {}).filter(([, names]) => names && names.length > 0) as Array<[RefKind, readonly string[]]>;
+  refs.forEach(([kind, names], i) => {
+    const col = def.lists.length + i + 1;
+    listSheet.getCell(1, col).value = `ref:${kind}`;
+    names.forEach((n, j) => { listSheet.getCell(j + 2, col).value = n; });
+    const letter = listSheet.getColumn(col).letter;
+    lists.set(`ref:${kind}`, `'${listsName.replace(/'/g, "''")}'!$${letter}$2:$${letter}$${names.length + 1}`);
   });
   for (const layout of def.layouts) {
     const ws = sheets.get(layout.sheet)!;

@@ -1,10 +1,10 @@
 import type { MessageCode } from '../messages';
-import { displayCellValue, isoFromExcelSerial, parseRussianDate, parseRussianNumber, type CellValue } from '../workbook/cell-values';
+import { displayCellValue, isoFromExcelSerial, missingDay, parseRussianDate, parseRussianNumber, type CellValue } from '../workbook/cell-values';
 import type { Field, FormList } from './definition';
 import type { Value } from './values';
 
 /** The type rule's codes: FORM_NOT_NUMBER for «пять», FORM_NOT_DATE for «вчера», … */
-export type TypeCode = Extract<MessageCode, 'FORM_NOT_NUMBER' | 'FORM_NOT_INTEGER' | 'FORM_NOT_PERCENT' | 'FORM_NOT_DATE' | 'FORM_NOT_YESNO' | 'FORM_NOT_CHOICE' | 'FORM_FORMULA_ERROR'>;
+export type TypeCode = Extract<MessageCode, 'FORM_NOT_NUMBER' | 'FORM_NOT_INTEGER' | 'FORM_NOT_PERCENT' | 'FORM_NOT_DATE' | 'FORM_DATE_MISSING_DAY' | 'FORM_NOT_YESNO' | 'FORM_NOT_CHOICE' | 'FORM_FORMULA_ERROR'>;
 
 /** A cell turned into a typed answer, or the type rule's finding. */
 export type Coerced =
@@ -83,7 +83,8 @@ export function coerceCell(field: Field, cell: CellValue, list: FormList | undef
     case 'date': {
       if (cell.kind === 'date') return { ok: true, value: cell.iso };
       const iso = cell.kind === 'number' ? isoFromExcelSerial(cell.value) : cell.kind === 'text' ? parseRussianDate(clean(cell.text)) : undefined;
-      return iso ? { ok: true, value: iso } : { ok: false, code: 'FORM_NOT_DATE', shown };
+      if (iso) return { ok: true, value: iso };
+      return { ok: false, code: cell.kind === 'text' && missingDay(clean(cell.text)) ? 'FORM_DATE_MISSING_DAY' : 'FORM_NOT_DATE', shown };
     }
     case 'yesno': {
       const k = cell.kind === 'boolean' ? (cell.value ? 'да' : 'нет') : key(typed);

@@ -11,6 +11,7 @@ const expr = z.string().trim().min(1);
 
 export const FIELD_TYPES = ['number', 'integer', 'percent', 'date', 'text', 'choice', 'multi', 'yesno'] as const;
 export const REF_KINDS = ['municipality', 'school', 'person'] as const;
+export type RefKind = (typeof REF_KINDS)[number];
 export const PREFILLS = ['municipality', 'year'] as const;
 export const CHECK_KINDS = ['compare', 'period', 'ranks', 'unique', 'covers', 'cap', 'listCount', 'belongs'] as const;
 export const COMPARE_OPS = ['<', '<=', '=', '>=', '>'] as const;

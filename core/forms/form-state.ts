@@ -91,6 +91,7 @@ export class FormState {
   shown(field: Field, v: Value): string {
     if (typeof v === 'string' && this.data && field.ref === 'school') return this.data.schoolName(v) ?? v;
     if (typeof v === 'string' && this.data && field.ref === 'municipality') return this.data.municipalityName(v) ?? v;
+    if (typeof v === 'string' && this.data && field.ref === 'person') return this.data.personName?.(v) ?? v;
     if (typeof v === 'string' && field.list) {
       const o = this.lists.get(field.list)?.options.find((x) => x.value === v);
       if (o) return o.label ?? o.value;

@@ -1,27 +1,59 @@
 import ExcelJS from 'exceljs';
+import { describePlace } from '../messages';
 import { stampWorkbook, workbookBytes } from './workbook-stamp';
 import type { Issue } from '../issues';
 import type { Svod } from './collect';
 import type { FormDefinition } from './definition';
+import { headerWidth, rowHeight } from './sheet-fit';
 
 /** Column headers of the svod: UI labels, kept together here. */
 const LABELS = {
   svod: 'Свод', findings: 'Замечания', no: '№', municipality: 'Муниципалитет', file: 'Файл', total: 'Итого баллов', max: 'Максимум',
   percent: '%', level: 'Уровень', flags: 'Красные флаги', errors: 'Ошибок', warnings: 'Предупреждений',
-  sheet: 'Лист', cell: 'Ячейка', code: 'Код', severity: 'Важность', message: 'Замечание', error: 'ошибка', warning: 'предупреждение',
+  place: 'Где', severity: 'Важность', message: 'Замечание', error: 'ошибка', warning: 'предупреждение', region: 'весь свод',
 } as const;
 
 const argb = (hex: string): string => `FF${hex.toUpperCase()}`;
+const TOP_WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
 
-function findingRow(issue: Issue): Array<string> {
+/** The municipality a finding belongs to: the svod row of its card, the municipality a missing card names, else the file. */
+function municipalityOf(issue: Issue, byFile: ReadonlyMap<string, string>): string {
   const l = issue.location;
-  const file = 'file' in l && l.file ? l.file : l.kind === 'record' ? l.record : '';
-  const sheet = l.kind === 'cell' || l.kind === 'sheet' ? l.sheet : l.kind === 'record' ? l.sheet ?? '' : '';
-  const cell = l.kind === 'cell' ? l.address : '';
-  return [file, sheet, cell, issue.code, issue.severity === 'error' ? LABELS.error : LABELS.warning, issue.message];
+  if (l.kind === 'record' && issue.code === 'COLLECT_MISSING') return l.record;
+  const file = 'file' in l && l.file ? l.file : undefined;
+  if (!file) return LABELS.region;
+  return byFile.get(file) ?? `файл «${file}»`;
 }
 
-/** The svod workbook: one row per municipality with section scores, total, percent, coloured level, red flags; every finding on a second sheet. */
+/** Fits a sheet: widths from the headers' longest words (at least `min`), wrapped cells, heights that hold every line. */
+function fitSheet(ws: ExcelJS.Worksheet, headerRowNo: number, given: number[]): void {
+  // No word is cut: a column is at least as wide as the longest word it holds (bold text a little wider).
+  const widths = [...given];
+  ws.eachRow((row, n) => {
+    if (n < headerRowNo) return;
+    row.eachCell((cell, col) => {
+      const text = cell.value === null || cell.value === undefined ? '' : String(cell.value);
+      const bold = Boolean(cell.font?.bold);
+      widths[col - 1] = Math.max(widths[col - 1] ?? 10, Math.min(60, headerWidth(text, 0) + (bold ? 2 : 0)));
+    });
+  });
+  ws.columns.forEach((c, i) => { c.width = widths[i] ?? 10; });
+  ws.eachRow((row, n) => {
+    if (n < headerRowNo) return;
+    const texts: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      texts[col - 1] = cell.value === null || cell.value === undefined ? '' : String(cell.value);
+      cell.alignment = { ...TOP_WRAP, ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
+    });
+    row.height = rowHeight(texts, widths);
+  });
+}
+
+/**
+ * The svod workbook: one row per municipality with section scores, total, percent, coloured level,
+ * red flags; every finding on a second sheet, by municipality, in Russian. Headers wrap at whole
+ * words, rows are as tall as their text, the header is frozen and filtered.
+ */
 export async function buildSvodWorkbook(def: FormDefinition, svod: Svod): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   stampWorkbook(wb);
@@ -35,8 +67,14 @@ export async function buildSvodWorkbook(def: FormDefinition, svod: Svod): Promis
   const head = ws.getRow(3);
   headers.forEach((h, i) => { head.getCell(i + 1).value = h; });
   head.font = { bold: true };
-  head.alignment = { wrapText: true, vertical: 'top' };
-  ws.columns = headers.map((_, i) => ({ width: i === 0 ? 5 : i === 1 ? 36 : i === headers.length - 1 ? 28 : i === headers.length - 4 ? 40 : 12 }));
+  const widths = headers.map((h, i) => {
+    if (i === 0) return 5;
+    if (h === LABELS.municipality) return 36;
+    if (h === LABELS.flags) return 48;
+    if (h === LABELS.file) return 28;
+    return Math.max(headerWidth(h, 10), Math.min(16, Math.ceil(h.length / 3) + 2));
+  });
+  ws.columns = headers.map(() => ({}));
   svod.rows.forEach((r, n) => {
     const s = r.score;
     const row = ws.addRow([
@@ -45,20 +83,24 @@ export async function buildSvodWorkbook(def: FormDefinition, svod: Svod): Promis
     ]);
     const levelCell = row.getCell(headers.indexOf(LABELS.level) + 1);
     if (s.level) levelCell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.level.color) } };
-    row.getCell(headers.indexOf(LABELS.flags) + 1).alignment = { wrapText: true };
     if (s.flags.length) row.getCell(headers.indexOf(LABELS.flags) + 1).font = { color: { argb: 'FFC00000' }, bold: true };
   });
+  fitSheet(ws, 3, widths);
   ws.views = [{ state: 'frozen', ySplit: 3, xSplit: 2 }];
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + svod.rows.length, column: headers.length } };
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' };
 
   const fs = wb.addWorksheet(LABELS.findings);
-  fs.columns = [
-    { header: LABELS.file, width: 28 }, { header: LABELS.sheet, width: 22 }, { header: LABELS.cell, width: 8 },
-    { header: LABELS.code, width: 24 }, { header: LABELS.severity, width: 14 }, { header: LABELS.message, width: 100 },
-  ];
-  fs.getRow(1).font = { bold: true };
-  for (const issue of svod.findings) fs.addRow(findingRow(issue));
-  fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + svod.findings.length, column: 6 } };
+  const findingHeaders = [LABELS.municipality, LABELS.place, LABELS.severity, LABELS.message];
+  fs.addRow(findingHeaders).font = { bold: true };
+  fs.columns = findingHeaders.map(() => ({}));
+  const byFile = new Map(svod.rows.map((r) => [r.file, r.municipality]));
+  const rows = svod.findings.map((issue) => [municipalityOf(issue, byFile), describePlace(issue.location), issue.severity === 'error' ? LABELS.error : LABELS.warning, issue.message]);
+  rows.sort((a, b) => a[0]!.localeCompare(b[0]!, 'ru'));
+  for (const r of rows) fs.addRow(r);
+  fitSheet(fs, 1, [36, 34, headerWidth(LABELS.warning), 90]);
+  fs.views = [{ state: 'frozen', ySplit: 1 }];
+  fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: findingHeaders.length } };
+  fs.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
   return workbookBytes(wb);
 }

@@ -67,14 +67,26 @@ function isPercentCell(sheet: SheetSnapshot, address: string): boolean {
 /** Reads one cell: merged-over input, formula error, type and reference rules. */
 function readAnswer(state: FormState, field: Field, located: LocatedLayout, address: string, issues: Issue[], index?: number): Value {
   const before = issues.length;
-  const value = readCell(state, field, located, address, issues);
+  const value = readCell(state, field, located, address, issues, rowMunicipality(state, field, index));
   if (issues.length > before && issues.slice(before).some((i) => i.code !== 'FORM_MERGED_INPUT')) {
     state.invalid.add(index === undefined ? field.id : `${field.id}#${index}`);
   }
   return value;
 }
 
-function readCell(state: FormState, field: Field, located: LocatedLayout, address: string, issues: Issue[]): Value {
+/**
+ * A table row's own municipality (F7's «Муниципалитет» column, read before the school): a school
+ * typed by name is looked for among that municipality's schools first.
+ */
+function rowMunicipality(state: FormState, field: Field, index: number | undefined): string | undefined {
+  if (field.ref !== 'school' || index === undefined) return undefined;
+  const muni = state.def.fields.find((f) => f.ref === 'municipality' && f.layout === field.layout && f.id !== field.id);
+  const values = muni ? state.values[muni.id] : undefined;
+  const v = Array.isArray(values) ? values[index] : undefined;
+  return typeof v === 'string' && v ? v : undefined;
+}
+
+function readCell(state: FormState, field: Field, located: LocatedLayout, address: string, issues: Issue[], municipality?: string): Value {
   const loc = { kind: 'cell' as const, file: state.file, sheet: located.sheet.name, address };
   const range = mergedRange(located.sheet, address);
   if (range) issues.push(makeIssue('FORM_MERGED_INPUT', loc, { label: field.label, range }));
@@ -89,14 +101,15 @@ function readCell(state: FormState, field: Field, located: LocatedLayout, addres
     }
     return null;
   }
-  return resolveReference(state, field, coerced.value, loc, issues, displayCellValue(cell));
+  return resolveReference(state, field, coerced.value, loc, issues, displayCellValue(cell), municipality);
 }
 
 /** reference rule: FORM_REF_UNKNOWN — «МБОУ СОШ № 999» is not a school of the data workbook. */
-function resolveReference(state: FormState, field: Field, value: Value, loc: Parameters<typeof makeIssue>[1], issues: Issue[], shown: string): Value {
+function resolveReference(state: FormState, field: Field, value: Value, loc: Parameters<typeof makeIssue>[1], issues: Issue[], shown: string, municipality?: string): Value {
   if (!field.ref || !state.data || typeof value !== 'string' || value === '') return value;
   const data = state.data;
-  const id = field.ref === 'municipality' ? data.municipalityId(value) : field.ref === 'school' ? data.schoolId(value) : data.personId(value);
+  const inMunicipality = field.ref === 'school' && municipality ? data.schoolIdIn?.(value, municipality) : undefined;
+  const id = inMunicipality ?? (field.ref === 'municipality' ? data.municipalityId(value) : field.ref === 'school' ? data.schoolId(value) : data.personId(value));
   if (id !== undefined) return id;
   issues.push(makeIssue('FORM_REF_UNKNOWN', loc, { label: field.label, value: shown, what: field.ref }));
   return null;

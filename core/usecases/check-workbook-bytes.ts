@@ -1,4 +1,4 @@
-import { annotateWorkbook } from '../forms/annotate';
+import { annotateWorkbook, type AnnotateOptions } from '../forms/annotate';
 import type { Issue } from '../issues';
 import type { FormDefinition } from '../forms/definition';
 import { readSnapshot, type WorkbookSnapshot } from '../forms/snapshot';
@@ -23,7 +23,7 @@ export async function checkWorkbookBytes(bytes: Uint8Array, file: string, defini
 }
 
 /** A copy of the workbook with problem cells filled and noted, and a sheet listing every finding. */
-export async function annotateWorkbookBytes(bytes: Uint8Array, file: string, issues: readonly Issue[]): Promise<Uint8Array | undefined> {
+export async function annotateWorkbookBytes(bytes: Uint8Array, file: string, issues: readonly Issue[], options: AnnotateOptions = {}): Promise<Uint8Array | undefined> {
   const opened = await openWorkbook(bytes, file);
-  return opened.ok ? annotateWorkbook(opened.workbook, issues) : undefined;
+  return opened.ok ? annotateWorkbook(opened.workbook, issues, options) : undefined;
 }

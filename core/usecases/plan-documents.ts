@@ -1,5 +1,8 @@
 import { planFileNames, safeFileName } from '../format/file-names';
 import { hasErrors, makeIssue, type Issue } from '../issues';
+import { undeclinedPeople } from '../format/undeclined';
+import type { FormDefinition } from '../forms/definition';
+import { hasRelatedForm, relatedFindingsVerdict, relatedFormFindings, type RecordCells } from '../forms/related-checks';
 import type { Dataset } from '../model/schemas';
 import { indexDataset } from '../render/contexts/dataset-index';
 import { prepareTemplate, renderDocument, type PreparedTemplate, type RenderOptions } from '../render/render-docx';
@@ -17,15 +20,30 @@ export interface BatchJob extends RenderJob {
 /** What a template makes from the data, before anything is rendered. */
 export type BatchPlan =
   | { ok: true; template: TemplateInfo; prepared: PreparedTemplate; jobs: BatchJob[]; issues: Issue[] }
-  /** The template is broken, or there is nothing to make (or a selected record is unknown): exit 2. */
-  | { ok: false; template: TemplateInfo; jobs: BatchJob[]; issues: Issue[] };
+  /**
+   * The template is broken, or there is nothing to make (or a selected record is unknown): exit 2;
+   * `blocked`: the data fails its related form's checks (a curator over the cap…): exit 1.
+   */
+  | { ok: false; blocked?: boolean; template: TemplateInfo; jobs: BatchJob[]; issues: Issue[] };
+
+export interface BatchOptions extends PlanOptions {
+  /** The template's name in messages (the id, or the user's file). */
+  name?: string;
+  /** Where the data came from, for the locations of its findings (file name, each record's cells). */
+  source?: { file?: string; cells?: RecordCells };
+  /**
+   * Data a related form describes (the distribution an order approves) is checked by that form
+   * first: its findings block the batch unless `allow` (then they are warnings); the pane shows them.
+   */
+  related?: { definitions: readonly FormDefinition[]; allow: boolean | 'pane' };
+}
 
 /**
  * Plans a batch — the use-case behind `kaskad generate` and the pane's «Документы»: the template is
  * prepared (its tag errors reported with the part), the records chosen (`select`), and each job
  * given its file name. `name` is the template's name in messages (the id, or the user's file).
  */
-export function planBatch(template: TemplateInfo, templateBytes: Uint8Array, dataset: Dataset, options: PlanOptions & { name?: string } = {}): BatchPlan {
+export function planBatch(template: TemplateInfo, templateBytes: Uint8Array, dataset: Dataset, options: BatchOptions = {}): BatchPlan {
   const prepared = prepareTemplate(templateBytes, options.name ?? template.id);
   if (!prepared.ok) return { ok: false, template, jobs: [], issues: prepared.issues };
   const plan = planJobs(template, indexDataset(dataset), options);
@@ -36,6 +54,14 @@ export function planBatch(template: TemplateInfo, templateBytes: Uint8Array, dat
     makeIssue('FILE_NAME_COLLISION', { kind: 'record', template: options.name ?? template.id, record: c.records[0]! }, { name: c.name, records: c.records.map((r) => `«${r}»`).join(', ') }, 'warning'));
   const issues = [...plan.issues, ...collisions];
   if (jobs.length === 0 || hasErrors(plan.issues)) return { ok: false, template, jobs, issues };
+  // A person whose gender nothing tells stays undeclined — said, never silently.
+  issues.push(...undeclinedPeople(dataset.people, options.source));
+  if (options.related && hasRelatedForm(template.id)) {
+    const found = relatedFormFindings(template.id, dataset, options.related.definitions, options.source);
+    const verdict = relatedFindingsVerdict(found, options.related.allow, template.id);
+    issues.push(...verdict.issues);
+    if (verdict.block) return { ok: false, blocked: true, template, jobs, issues };
+  }
   return { ok: true, template, prepared: prepared.template, jobs, issues };
 }
 
@@ -71,8 +97,14 @@ export function renderBatch(plan: BatchPlan, options: RenderOptions = {}): Docum
 }
 
 /** planBatch then renderBatch: every document of a template from the data, in memory. */
-export function planDocuments(dataset: Dataset, template: TemplateInfo, templateBytes: Uint8Array, options: RenderOptions = {}): DocumentPlan {
-  return renderBatch(planBatch(template, templateBytes, dataset), options);
+export function planDocuments(
+  dataset: Dataset,
+  template: TemplateInfo,
+  templateBytes: Uint8Array,
+  options: RenderOptions & { definitions?: readonly FormDefinition[] } = {},
+): DocumentPlan {
+  const related = options.definitions ? { definitions: options.definitions, allow: 'pane' as const } : undefined;
+  return renderBatch(planBatch(template, templateBytes, dataset, { related }), options);
 }
 
 export interface PackedFile {

@@ -38,6 +38,24 @@ function isValidDate(y: number, m: number, d: number): boolean {
 }
 
 /** «08.02.2024», «8.2.2024», «08.02.24», «2024-02-08» → ISO; anything else → undefined. */
+const MONTHS_IN = ['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'];
+
+/**
+ * Why a date written as ДД.ММ.ГГГГ does not exist («31.02.2022»: «в феврале 2022 года 28 дней»),
+ * or undefined when it exists or is not written that way.
+ */
+export function missingDay(text: string): string | undefined {
+  const m = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$/.exec(text.trim().replace(/\s*г\.?$/, ''));
+  if (!m) return undefined;
+  const y = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const mo = Number(m[2]);
+  const d = Number(m[1]);
+  if (isValidDate(y, mo, d)) return undefined;
+  if (mo < 1 || mo > 12) return `месяца ${mo} нет, месяцы — от 1 до 12`;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return `в ${MONTHS_IN[mo - 1]} ${y} года ${days} ${days === 31 ? 'день' : 'дней'}`;
+}
+
 export function parseRussianDate(text: string): string | undefined {
   const t = text.trim().replace(/\s*г\.?$/, '');
   let m = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$/.exec(t);

@@ -16,6 +16,9 @@ export const MAX_RATIO = 500;
  */
 export const MAX_SHEET_CELLS = 800_000;
 
+/** The signature of an OLE2 compound file: Excel 97–2003 (.xls) workbooks. */
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
 export type OpenedWorkbook = { ok: true; workbook: ExcelJS.Workbook } | { ok: false; issues: Issue[] };
 
 function isWorksheet(name: string): boolean {
@@ -67,9 +70,13 @@ function unpackWorkbook(entries: readonly ZipEntry[], file: string): Unpacked {
  */
 export async function openWorkbook(bytes: Uint8Array, file: string): Promise<OpenedWorkbook> {
   const location = { kind: 'file' as const, file };
+  if (OLE2_MAGIC.every((b, i) => bytes[i] === b)) return { ok: false, issues: [makeIssue('FILE_XLS', location, {})] };
   let stored: Uint8Array;
   try {
     const entries = readZipEntries(bytes);
+    if (entries.some((e) => e.name === 'mimetype') && entries.some((e) => e.name === 'content.xml')) {
+      return { ok: false, issues: [makeIssue('FILE_ODS', location, {})] };
+    }
     if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
       return { ok: false, issues: [makeIssue('FILE_NOT_WORKBOOK', location, {})] };
     }

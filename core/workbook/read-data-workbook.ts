@@ -4,7 +4,7 @@ import { DatasetSchema, emptyDataset, type CollectionName, type Dataset } from '
 import { describeZodIssue } from '../model/zod-messages';
 import { closestMatch, sameName } from '../text-similarity';
 import { cellAt, readSnapshot, sheetExtent, type SheetSnapshot, type WorkbookSnapshot } from '../forms/snapshot';
-import { displayCellValue, isoFromExcelSerial, parseRussianDate, parseRussianNumber, type CellValue } from './cell-values';
+import { displayCellValue, isoFromExcelSerial, missingDay, parseRussianDate, parseRussianNumber, type CellValue } from './cell-values';
 import { DATA_SHEETS, type AnySheetSpec, type ColumnSpec } from './data-sheets';
 import { openWorkbook } from './open-workbook';
 import { columnLetter } from '../sheet/address';
@@ -13,6 +13,8 @@ export interface LoadedDataset {
   dataset: Dataset;
   /** Every problem found, in one pass; records with errors are left out of `dataset`. */
   issues: Issue[];
+  /** The cell each field of a kept record came from, by the record object (for findings on the data later). */
+  cells?: WeakMap<object, Readonly<Record<string, string>>>;
 }
 
 type Converted = { ok: true; value: unknown } | { ok: false; issue: Issue };
@@ -31,7 +33,9 @@ function convert(column: ColumnSpec, cell: CellValue, where: IssueLocation): Con
       const iso = cell.kind === 'date' ? cell.iso
         : cell.kind === 'number' ? isoFromExcelSerial(cell.value)
           : cell.kind === 'text' ? parseRussianDate(cell.text) : undefined;
-      return iso ? { ok: true, value: iso } : { ok: false, issue: makeIssue('CELL_DATE', where, { header, value: shown }) };
+      if (iso) return { ok: true, value: iso };
+      const why = cell.kind === 'text' ? missingDay(cell.text) : undefined;
+      return { ok: false, issue: why ? makeIssue('CELL_DATE_MISSING_DAY', where, { header, value: shown, why }) : makeIssue('CELL_DATE', where, { header, value: shown }) };
     }
     case 'integer': {
       const n = cell.kind === 'number' ? cell.value : cell.kind === 'text' ? parseRussianNumber(cell.text) : undefined;
@@ -145,6 +149,7 @@ export function readDataSnapshot(workbook: WorkbookSnapshot, file: string): Load
   const addresses = {} as Record<CollectionName, Record<string, string>[]>;
   const issues: Issue[] = [];
   const reported = new Map<CollectionName, Set<string>>();
+  const cells = new WeakMap<object, Readonly<Record<string, string>>>();
   const sheetNames = workbook.sheets.map((w) => w.name);
   for (const spec of DATA_SHEETS) {
     const ws = workbook.sheets.find((w) => sameName(w.name, spec.sheet));
@@ -159,10 +164,11 @@ export function readDataSnapshot(workbook: WorkbookSnapshot, file: string): Load
     dataset[spec.collection] = read.rows;
     reported.set(spec.collection, read.reportedIds);
     addresses[spec.collection] = read.addresses;
+    read.rows.forEach((row, i) => { const at = read.addresses[i]; if (at) cells.set(row, at); });
   }
   const checked = checkDataset(dataset as unknown as Dataset, (collection, index, key) => ({
     kind: 'cell', file, sheet: DATA_SHEETS.find((s) => s.collection === collection)!.sheet,
     address: addresses[collection][index]?.[key] ?? '',
   }), reported);
-  return { dataset: checked.dataset, issues: [...issues, ...checked.issues] };
+  return { dataset: checked.dataset, issues: [...issues, ...checked.issues], cells };
 }

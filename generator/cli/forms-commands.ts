@@ -144,8 +144,8 @@ export function registerFormsCommands(program: Command, output: Output = process
       }
       const muniId = opts.municipality && ready.data ? ready.data.municipalityId(opts.municipality) : undefined;
       const municipality = muniId ? ready.data?.municipalityName(muniId) : opts.municipality;
-      const { buildBlankForm } = await import('../../core/forms/blank-form');
-      const bytes = await buildBlankForm(ready.form, { municipality, year });
+      const [{ buildBlankForm }, { blankReferences }] = await Promise.all([import('../../core/forms/blank-form'), import('../../core/forms/blank-references')]);
+      const bytes = await buildBlankForm(ready.form, { municipality, year, references: ready.dataset ? blankReferences(ready.dataset) : undefined });
       const problem = await writeFileAtomic(opts.output, bytes, { force: opts.force });
       if (problem) { fail([problem]); return; }
       output.out(messageFor('CLI_WRITTEN', { file: opts.output }));

@@ -8,16 +8,17 @@ import type { Command } from 'commander';
 import { makeIssue } from '../../core/issues';
 import { messageFor } from '../../core/messages';
 import { EACH_KINDS, TEMPLATES, type Each } from '../../core/render/template-list';
-import { countOf, DOCUMENT_FORMS, formatNumber } from '../../core/format/numbers';
 // Only types here: each command imports what it runs when it runs (`kaskad --help` loads no
 // exceljs, docxtemplater or zod).
 import type { GenerateRequest, GenerateResult } from '../generate';
 import { templatesDir } from '../templates-dir';
 import { printIssues, processOutput, type Output } from './output';
 import { progressBar } from './progress';
+import { generateSummary } from '../../core/render/honest-counts';
 
 interface GenerateOptions {
   data: string; out: string; each?: string; like?: string; select?: string; zip?: boolean; pdf?: boolean; merge?: boolean; force?: boolean; json?: boolean;
+  allowFindings?: boolean;
 }
 
 /** The human summary of a generate run; --json prints the result instead. */
@@ -32,11 +33,7 @@ export function printGenerateResult(output: Output, result: GenerateResult, json
     printIssues(output, skipped.issues, '  ');
   }
   if (result.exitCode === 2 && result.made.length === 0) return;
-  output.out(messageFor('CLI_GENERATE_SUMMARY', {
-    made: countOf(result.made.length, DOCUMENT_FORMS),
-    skipped: formatNumber(result.skipped.length),
-    seconds: formatNumber(Math.round(result.ms / 100) / 10),
-  }));
+  output.out(generateSummary(result.made, result.zipped, result.skipped.length, result.ms));
 }
 
 export function requestFrom(output: Output, template: string, opts: GenerateOptions): GenerateRequest | undefined {
@@ -48,7 +45,7 @@ export function requestFrom(output: Output, template: string, opts: GenerateOpti
   return {
     template, data: opts.data, outDir: opts.out, each: opts.each as Each | undefined, like: opts.like,
     select: opts.select ? opts.select.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
-    zip: opts.zip, pdf: opts.pdf, merge: opts.merge, force: opts.force,
+    zip: opts.zip, pdf: opts.pdf, merge: opts.merge, force: opts.force, allowFindings: opts.allowFindings,
     onProgress: opts.json ? undefined : progressBar(),
   };
 }
@@ -66,6 +63,7 @@ export function registerGenerateCommands(program: Command, output: Output = proc
     .option('--pdf', 'также PDF (нужен LibreOffice)')
     .option('--merge', 'с --pdf: ещё один PDF со всеми документами по порядку — напечатать и подписать')
     .option('--force', 'перезаписывать существующие файлы')
+    .option('--allow-findings', 'сделать документы, даже если данные не прошли проверки связанной формы (распределение — F7)')
     .option('--json', 'итог в JSON')
     .action(async (template: string, opts: GenerateOptions) => {
       const request = requestFrom(output, template, opts);

@@ -1,4 +1,6 @@
 import * as path from 'node:path';
+import { cardMunicipality } from '../../core/forms/annotate';
+import { annotatedNames } from '../../core/forms/annotated-names';
 import type { FormDefinition } from '../../core/forms/definition';
 import type { ReferenceData } from '../../core/forms/reference-data';
 import type { CheckOutcome } from '../../core/usecases/check-workbook';
@@ -18,6 +20,8 @@ export interface ValidateFilesOptions {
   form?: FormDefinition;
   data?: ReferenceData;
   annotateDir?: string;
+  /** The annotated copy's path inside annotateDir (cards with equal names keep their folder); default the file's name. */
+  annotateName?: string;
   force?: boolean;
 }
 
@@ -29,8 +33,11 @@ export async function validateFile(file: string, options: ValidateFilesOptions):
   const { outcome } = await checkWorkbookBytes(read.bytes, name, options.definitions, { form: options.form, data: options.data });
   const checked: FileOutcome = { ...outcome, path: file };
   if (options.annotateDir && outcome.kind === 'form' && outcome.issues.length) {
-    const target = path.join(options.annotateDir, name);
-    const bytes = await annotateWorkbookBytes(read.bytes, name, outcome.issues);
+    // Cards with equal names keep their folder inside annotateDir (annotatedNames), so none overwrites another.
+    const target = path.join(options.annotateDir, ...(options.annotateName ?? name).split('/'));
+    const def = options.definitions.find((d) => d.id === outcome.form.id && d.version === outcome.form.version) ?? options.form;
+    const municipality = def ? cardMunicipality(def, outcome.values, options.data) : undefined;
+    const bytes = await annotateWorkbookBytes(read.bytes, name, outcome.issues, { municipality });
     const problem = bytes && (await writeFileAtomic(target, bytes, { force: options.force }));
     if (problem) checked.issues = [...checked.issues, problem];
     else if (bytes) checked.annotated = target;
@@ -40,6 +47,7 @@ export async function validateFile(file: string, options: ValidateFilesOptions):
 
 export async function validateFiles(files: readonly string[], options: ValidateFilesOptions): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
-  for (const file of files) out.push(await validateFile(file, options));
+  const names = annotatedNames(files);
+  for (const file of files) out.push(await validateFile(file, { ...options, annotateName: names.get(file) }));
   return out;
 }

@@ -219,8 +219,9 @@ describeInBrowser('test/e2e/browser-mode.test.ts')('the task pane in a browser (
       expect(workbook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining([CARD_SHEET, FINDINGS_SHEET]));
       const findings = workbook.getWorksheet(FINDINGS_SHEET);
       const rows = (findings?.getSheetValues() ?? []).slice(2).filter(Boolean) as unknown[][];
-      expect(rows.map((r) => r[2])).toEqual(['FORM_NOT_PERCENT']);
-      expect(String(rows[0]?.[1])).toContain('C20');
+      expect(rows.map((r) => r[5])).toEqual(['FORM_NOT_PERCENT']);
+      expect(String(rows[0]?.[2])).toContain('C20');
+      expect(rows[0]?.[4]).toBe('ошибка');
       const c20 = workbook.getWorksheet(CARD_SHEET)?.getCell('C20');
       if (!c20) throw new Error(`no sheet «${CARD_SHEET}» in the download`);
       expect(noteText(c20)).toContain('доля должна быть от 0 до 100 %, введено «120»');

@@ -55,7 +55,7 @@ describe('text where a date belongs («вчера» in «Документы», �
     expect(dates[0]?.message).toContain('«вчера»');
     expect(dates[0]?.message).toContain('«Дата»');
     expect(formatIssue(dates[0]!)).toContain(`лист «Документы», ячейка ${address}`);
-    expect(withCode(result.issues, 'NOTHING_TO_MAKE')).toHaveLength(1);
+    expect(withCode(result.issues, 'NOTHING_LEFT')).toHaveLength(1);
     expect(result.exitCode).toBe(2);
     expect(result.made).toEqual([]);
     expect(listFolder(join(dir, 'out'))).toEqual([]);

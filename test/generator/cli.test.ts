@@ -73,7 +73,8 @@ describe('kaskad generate', () => {
       ws.getCell(addressOf(ws, 'Код', 'd5112', 'Дата')).value = 'вчера';
     });
     const run = kaskad('generate', 'letter', '--data', data, '-o', join(dir, 'out'));
-    expect(run.out).toContain('в данных нет ни одной записи для шаблона «letter»');
+    expect(run.out).toContain('ни одного документа по шаблону «letter»: его записи пропущены из-за ошибок в данных — 1\u00a0ошибка (перечислены выше). Исправьте их и запустите снова.');
+    expect(run.out).not.toContain('в данных нет ни одной записи');
     expect(run.code).toBe(2);
   });
 

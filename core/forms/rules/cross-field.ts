@@ -1,4 +1,5 @@
 import { makeIssue, type Issue } from '../../issues';
+import { personKey } from '../reference-data';
 import type { Check, CheckKind, Field } from '../definition';
 import { toNumber } from '../expression/evaluate';
 import { referencedNames } from '../expression/ast';
@@ -90,7 +91,7 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
       if (!first.has(k)) { first.set(k, index); return []; }
       const at = state.cellOf(field.id, first.get(k));
       return [makeIssue('FORM_DUPLICATE_VALUE', state.locationOf(field.id, index), {
-        label: field.label, value: state.shown(field, value), first: at?.address ?? '', custom: check.message,
+        label: field.label, value: state.shown(field, value), first: at?.address ?? '', here: state.cellOf(field.id, index)?.address ?? '', custom: check.message,
       })];
     });
   },
@@ -104,7 +105,7 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
     const layout = field.layout ? state.layouts.get(field.layout) : undefined;
     const where = layout ? { kind: 'sheet' as const, file: state.file, sheet: layout.sheet } : state.locationOf(field.id);
     return expected.filter((id) => !present.has(id)).map((id) => makeIssue('FORM_LIST_NOT_COVERED', where, {
-      value: state.data?.schoolName(id) ?? id, list: check.list!, custom: check.message,
+      value: state.data?.schoolName(id) ?? id, code: id, list: check.list!, custom: check.message,
     }));
   },
   /** FORM_CAP_EXCEEDED — a curator given 7 schools when curator_cap is 5. */
@@ -114,7 +115,7 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
     const counts = new Map<string, number>();
     const issues: Issue[] = [];
     const all = answers(state, field);
-    const keys = all.map(({ value }) => text(value).toLowerCase());
+    const keys = all.map(({ value }) => personKey(text(value)));
     const totals = new Map<string, number>();
     for (const k of keys) totals.set(k, (totals.get(k) ?? 0) + 1);
     for (const [i, { value, index }] of all.entries()) {

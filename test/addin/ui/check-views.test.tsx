@@ -33,7 +33,7 @@ async function checkedFile(id: number, name: string): Promise<CheckedFile> {
   return { id, name, bytes: new Uint8Array(), snapshot, outcome: checkSnapshot(snapshot, name, formDefinitions()) };
 }
 
-const staticFiles = (files: CheckedFile[]): CheckedFiles => ({ files, open: async () => [] });
+const staticFiles = (files: CheckedFile[]): CheckedFiles => ({ files, open: async () => [], remove: () => undefined, clear: () => undefined });
 
 describe('«Проверка» in browser mode', () => {
   it('shows the Russian finding under its sheet; a click shows the cell in the preview and focuses it', async () => {

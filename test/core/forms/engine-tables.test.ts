@@ -117,7 +117,7 @@ describe('F7 distribution', () => {
   });
 
   test('a leader school that is itself a ШНОР; a ШНОР given twice and another missing', () => {
-    const r = dist([['1', 'mo01', 's1', 'А', 's2'], ['2', 'mo01', 's1', 'Б', 's4']]);
+    const r = dist([['1', 'mo01', 's1', 'Антонова А.А.', 's2'], ['2', 'mo01', 's1', 'Борисов Б.', 's4']]);
     expect(where(r)).toEqual([
       ['FORM_CONSTRAINT', 'Распределение!E4'],
       ['FORM_DUPLICATE_VALUE', 'Распределение!C5'],
@@ -133,7 +133,7 @@ describe('F7 distribution', () => {
   });
 
   test('the school belongs to the municipality of its row; unknown schools are reported', () => {
-    const r = dist([['1', 'mo02', 's1', 'А', 's4'], ['2', 'mo01', 's2', 'А', 's4'], ['3', 'mo02', 'Школа № 999', 'Б', 's4']]);
+    const r = dist([['1', 'mo02', 's1', 'Антонова А.А.', 's4'], ['2', 'mo01', 's2', 'Антонова А.А.', 's4'], ['3', 'mo02', 'Школа № 999', 'Борисов Б.', 's4']]);
     expect(where(r)).toEqual([
       ['FORM_REF_UNKNOWN', 'Распределение!C6'],
       ['FORM_LIST_NOT_COVERED', 'Распределение'],
@@ -144,7 +144,7 @@ describe('F7 distribution', () => {
 
 test('a renamed table column is reported once, not on every row', () => {
   const HEAD = ['№ п/п', 'Муниципалитет', 'Школа (ШНОР)', 'Куратор ОО', 'Школа-лидер'];
-  const r = validateForm(f7, book(info([['1', 'Год', 2024], ['2', 'Муниципалитет', '']]), sheetOf('Распределение', [[], [], HEAD, ['1', 'mo01', 's1', 'А', 's4'], ['2', 'mo01', 's2', 'Б', 's4']])), { data: smallData() });
+  const r = validateForm(f7, book(info([['1', 'Год', 2024], ['2', 'Муниципалитет', '']]), sheetOf('Распределение', [[], [], HEAD, ['1', 'mo01', 's1', 'Антонова А.А.', 's4'], ['2', 'mo01', 's2', 'Борисов Б.', 's4']])), { data: smallData() });
   expect(r.issues.map((i) => i.code)).toEqual(['COLUMN_MISSING', 'FORM_LIST_NOT_COVERED']);
   expect(r.issues[0]!.message).toContain('Возможно, это столбец «Куратор ОО»');
 });

@@ -51,6 +51,12 @@ export function smallDataset(): Dataset {
     { year: 2024, schoolId: 's2', list: 'ШНОР' },
     { year: 2024, schoolId: 's3', list: 'ШНОР' },
   );
+  d.people.push(
+    { id: 'p1', lastName: 'Сидорова', firstName: 'Светлана', middleName: 'Сергеевна' },
+    { id: 'p2', lastName: 'Орлов', firstName: 'Олег', middleName: 'Олегович' },
+    { id: 'p3', lastName: 'Антонова', firstName: 'Алёна', middleName: 'Андреевна' },
+    { id: 'p4', lastName: 'Борисов', firstName: 'Борис' },
+  );
   return d;
 }
 

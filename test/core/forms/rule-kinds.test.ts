@@ -57,7 +57,8 @@ test('the correct form passes every rule', () => {
 const FAILS: Array<[string, Record<string, Cell>, Cell[][] | undefined, Array<[string, string]>]> = [
   ['type (integer)', { 2: 'десять' }, undefined, [['FORM_NOT_NUMBER', 'Анкета!C5']]],
   ['type (да/нет)', { 4: 'возможно' }, undefined, [['FORM_NOT_YESNO', 'Анкета!C7']]],
-  ['type (date)', { 6: '31.02.2024' }, undefined, [['FORM_NOT_DATE', 'Анкета!C9']]],
+  ['type (date)', { 6: 'вчера' }, undefined, [['FORM_NOT_DATE', 'Анкета!C9']]],
+  ['type (date): a day that does not exist', { 6: '31.02.2024' }, undefined, [['FORM_DATE_MISSING_DAY', 'Анкета!C9']]],
   ['type (percent)', { 7: '150 %' }, undefined, [['FORM_NOT_PERCENT', 'Анкета!C10']]],
   ['type (choice)', { 8: 'иногда' }, undefined, [['FORM_NOT_CHOICE', 'Анкета!C11']]],
   ['range', { 2: 101, 3: 5 }, undefined, [['FORM_OUT_OF_RANGE', 'Анкета!C5']]],

@@ -84,9 +84,14 @@ test('kaskad collect: one row per municipality, coloured level, red flags, a she
   expect(String(miass.getCell(header.indexOf('Красные флаги')).value)).toContain('Нет муниципального акта');
   expect(ws.rowCount).toBe(5);
   const findings = wb.getWorksheet('Замечания')!;
-  const codes: string[] = [];
-  findings.eachRow((row, n) => { if (n > 1) codes.push(String(row.getCell(4).value)); });
-  expect(codes).toEqual(expect.arrayContaining(['COLLECT_DUPLICATE', 'COLLECT_MISSING']));
+  expect((findings.getRow(1).values as unknown[]).slice(1)).toEqual(['Муниципалитет', 'Где', 'Важность', 'Замечание']);
+  const rows: string[][] = [];
+  findings.eachRow((row, n) => { if (n > 1) rows.push((row.values as unknown[]).slice(1).map(String)); });
+  // By municipality, in Russian: no file names or codes in the first column, no raw codes anywhere.
+  expect(rows.map((r) => r[0])).toEqual([...rows.map((r) => r[0])].sort((a, b) => a!.localeCompare(b!, 'ru')));
+  expect(rows.find((r) => r[3]!.includes('нет карты муниципалитета «Уйский муниципальный округ»'))?.slice(0, 3)).toEqual(['Уйский муниципальный округ', 'Запись «Уйский муниципальный округ»', 'предупреждение']);
+  expect(rows.find((r) => r[3]!.includes('вторая карта муниципалитета «Миасский городской округ»'))?.[0]).toBe('файл «miass-2.xlsx»');
+  expect(rows.flat().some((t) => /^[A-Z_]+$/.test(t))).toBe(false);
 });
 
 test('kaskad forms --json lists the shipped definitions', async () => {
