@@ -38,16 +38,6 @@ export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
 }
 
-/** Thrown only at an edge that must stop; it carries every problem found, not just the first. */
-export class KaskadError extends Error {
-  readonly issues: Issue[];
-  constructor(issues: Issue[]) {
-    super(issues.map(formatIssue).join('\n'));
-    this.name = 'KaskadError';
-    this.issues = issues;
-  }
-}
-
 /** Record of what went wrong with one item of a batch; the batch goes on. */
 export interface Collected<T> {
   value: T;

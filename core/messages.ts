@@ -238,9 +238,6 @@ const catalogue = {
   CLI_FORM_LIST: (p: { id: string; version: number; title: string; methodology?: string }) =>
     `${p.id} (${p.version}) — ${p.title}${p.methodology ? ` [${p.methodology}]` : ''}`,
   // an unexpected failure inside Kaskad itself
-  // the closing line of `kaskad generate`
-  CLI_GENERATE_SUMMARY: (p: { made: string; skipped: string; seconds: string }) =>
-    `Готово: создано ${p.made}, пропущено ${p.skipped}, время ${p.seconds} с.`,
   // a record that gave no document, followed by its reasons
   CLI_SKIPPED: (p: { record: string }) => `Пропущено «${p.record}»:`,
   // one line of `kaskad templates`

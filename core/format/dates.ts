@@ -1,7 +1,6 @@
 /** GOST R 7.0.97 dates: «08.02.2024» or «8 февраля 2024 г.», from ISO strings (no clock, no time zone). */
 
 const longFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dayMonthFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 
 function toUtcDate(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number);
@@ -17,16 +16,6 @@ export function formatDateNumeric(iso: string): string {
 /** «2024-02-08» → «8 февраля 2024 г.» (Intl ends long Russian dates with « г.»; the space is a no-break one). */
 export function formatDateLong(iso: string): string {
   return longFormat.format(toUtcDate(iso)).replace(/ г\.$/, '\u00a0г.');
-}
-
-/** «2024-02-08» → «8 февраля». */
-export function formatDayMonth(iso: string): string {
-  return dayMonthFormat.format(toUtcDate(iso));
-}
-
-/** The year of an ISO date. */
-export function yearOf(iso: string): number {
-  return Number(iso.slice(0, 4));
 }
 
 /** A moment as docProps/core.xml writes it, to the second: «2026-12-01T05:23:55Z». */

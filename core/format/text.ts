@@ -18,11 +18,6 @@ export function cleanText(input: string): string {
     .replace(/№[ \t]+(?=\S)/g, '№\u00a0');
 }
 
-/** Collapses runs of spaces and trims: for names and one-line fields typed with stray spaces. */
-export function squeezeSpaces(input: string): string {
-  return input.replace(/[ \t\u00a0]+/g, ' ').trim();
-}
-
 /** Deeply cleans every string of a plain value (objects, arrays); other values pass as they are. */
 export function cleanDeep<T>(value: T): T {
   if (typeof value === 'string') return cleanText(value) as T;

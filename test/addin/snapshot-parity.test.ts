@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { readSnapshot, validateForm, type FormDefinition, type WorkbookSnapshot } from '../../core/forms';
+import type { FormDefinition } from '../../core/forms/definition';
+import { readSnapshot, type WorkbookSnapshot } from '../../core/forms/snapshot';
+import { validateForm } from '../../core/forms/validate';
 import { defaultDefinitions } from '../fixtures/forms';
 import { readWorkbookSnapshot } from '../../addin/excel/read-snapshot';
 import { FakeExcel } from './fake-excel';
