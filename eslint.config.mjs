@@ -11,7 +11,18 @@ const ADDIN_WALL = 'The add-in never imports the generator or Node modules: what
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'build/**', 'dist/**', 'out/**', 'artifacts/**', 'test-artifacts/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: [
+      'node_modules/**',
+      'build/**',
+      'dist/**',
+      'out/**',
+      'artifacts/**',
+      'test-artifacts/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -40,16 +51,20 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: CORE_WALL }, { name: 'window', message: CORE_WALL }, { name: 'document', message: CORE_WALL }, { name: 'Office', message: CORE_WALL }, { name: 'Excel', message: CORE_WALL }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: CORE_WALL },
+        { name: 'window', message: CORE_WALL },
+        { name: 'document', message: CORE_WALL },
+        { name: 'Office', message: CORE_WALL },
+        { name: 'Excel', message: CORE_WALL },
+      ],
     },
   },
   {
     files: ['addin/**/*.ts', 'addin/**/*.tsx'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['node:*', '**/generator/**'], message: ADDIN_WALL }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '**/generator/**'], message: ADDIN_WALL }] }],
     },
   },
   {

@@ -118,7 +118,8 @@ function es5Check(url) {
  */
 const FORMS_DIR = path.join(ROOT, 'templates', 'forms');
 function formCatalogue() {
-  const files = fs.readdirSync(FORMS_DIR)
+  const files = fs
+    .readdirSync(FORMS_DIR)
     .filter((name) => /\.(xlsx|json)$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.') && name.toLowerCase() !== 'index.json')
     .filter((name) => fs.statSync(path.join(FORMS_DIR, name)).isFile())
     .sort();
@@ -185,7 +186,9 @@ module.exports = async (env = {}, argv = {}) => {
 
   const officeJs = env.officejs === undefined ? 'cdn' : String(env.officejs);
   if (officeJs !== 'cdn' && officeJs !== 'local') {
-    throw userError(`--env officejs=${officeJs}: можно «cdn» (office.js с сайта Microsoft, по умолчанию) или «local» (office.js рядом с надстройкой).`);
+    throw userError(
+      `--env officejs=${officeJs}: можно «cdn» (office.js с сайта Microsoft, по умолчанию) или «local» (office.js рядом с надстройкой).`,
+    );
   }
   const officeFromCdn = officeJs === 'cdn';
   const bootstrap = es5Check(url);

@@ -114,8 +114,8 @@ async function loadPane(context: BrowserContext, server: StaticServer): Promise<
   const page = await context.newPage();
   await page.goto(`${server.origin}/taskpane.html`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await page.waitForFunction('window.kaskadInteractiveAt !== undefined', undefined, { timeout: 60_000 });
-  const interactive = await page.evaluate('window.kaskadInteractiveAt') as number;
-  const domContentLoaded = await page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd") as number;
+  const interactive = (await page.evaluate('window.kaskadInteractiveAt')) as number;
+  const domContentLoaded = (await page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")) as number;
   const mode = await page.getAttribute('#root', 'data-mode');
   if (mode !== 'browser') throw new Error(`the pane started in mode «${mode}», not «browser»`);
   return { page, interactive, domContentLoaded };
@@ -127,7 +127,9 @@ async function checkCardsInPage(browser: Browser, server: StaticServer, cards: r
     const { page } = await loadPane(context, server);
     const started = performance.now();
     await page.getByLabel('Открыть книгу Excel…', { exact: true }).setInputFiles([...cards]);
-    await page.locator('[data-testid=check-status][data-busy="false"]').filter({ hasText: new RegExp(`^Проверено файлов: ${cards.length}$`) })
+    await page
+      .locator('[data-testid=check-status][data-busy="false"]')
+      .filter({ hasText: new RegExp(`^Проверено файлов: ${cards.length}$`) })
       .waitFor({ timeout: 300_000 });
     return performance.now() - started;
   } finally {
@@ -137,7 +139,11 @@ async function checkCardsInPage(browser: Browser, server: StaticServer, cards: r
 
 function checkCardsWithCli(cards: readonly string[]): number {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kaskad.js'), 'validate', ...cards], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kaskad.js'), 'validate', ...cards], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const elapsed = performance.now() - started;
   // Exit 1 or 2 is expected (some samples carry an error, a formula error counts as unreadable): every card must be reported.
   const reported = run.stdout.split('\n').filter((line) => /^«.+\.xlsx» — форма /.test(line)).length;
@@ -151,8 +157,14 @@ function checkCardsWithCli(cards: readonly string[]): number {
 export function buildAddin(): void {
   console.log('Building dist/ (npm run build:addin)…');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const run = spawnSync(npm, ['run', 'build:addin'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, shell: process.platform === 'win32' });
-  if (run.status !== 0) throw new Error(`npm run build:addin failed (${run.status ?? run.signal}):\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
+  const run = spawnSync(npm, ['run', 'build:addin'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    shell: process.platform === 'win32',
+  });
+  if (run.status !== 0)
+    throw new Error(`npm run build:addin failed (${run.status ?? run.signal}):\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
 }
 
 export async function measureAddin(): Promise<AddinResults> {
@@ -199,13 +211,18 @@ export async function measureAddin(): Promise<AddinResults> {
 }
 
 function readdirXlsx(folder: string): string[] {
-  return readdirSync(folder).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(folder, f));
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => path.join(folder, f));
 }
 
 function machine(chromium?: string): string {
   const cpu = cpus();
-  return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} logical cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, ` +
-    `Chromium ${chromium ?? '(not found)'} (headless, ${CHROMIUM_PATH}), Node.js ${process.version}`;
+  return (
+    `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} logical cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, ` +
+    `Chromium ${chromium ?? '(not found)'} (headless, ${CHROMIUM_PATH}), Node.js ${process.version}`
+  );
 }
 
 function initialVerdict(r: AddinResults): { met: boolean; text: string } {
@@ -291,7 +308,12 @@ export async function benchAddin(): Promise<{ lines: string[]; markdown: string 
 
 if (require.main === module) {
   benchAddin().then(
-    (result) => { for (const line of result.lines) console.log(line); },
-    (error: unknown) => { console.error(error instanceof Error ? error.message : error); process.exitCode = 1; },
+    (result) => {
+      for (const line of result.lines) console.log(line);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
   );
 }

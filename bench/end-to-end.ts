@@ -37,7 +37,10 @@ export function runProcess(args: readonly string[], work: string, cwd = work): P
   rmSync(usageFile, { force: true });
   const started = performance.now();
   const run = spawnSync(process.execPath, ['--import', USAGE_HOOK, ...args], {
-    cwd, env: { ...process.env, KASKAD_USAGE_FILE: usageFile }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024,
+    cwd,
+    env: { ...process.env, KASKAD_USAGE_FILE: usageFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
   });
   const ms = performance.now() - started;
   let cpuMs = Number.NaN;
@@ -100,7 +103,10 @@ export async function writeF7Card(rows: number, data: ReturnType<typeof scaledDa
   });
   if (!headerRow) throw new Error('F7 blank: no header row with «Муниципалитет»');
   const schools = new Map((data['schools'] ?? []).map((x) => [x['id'] as string, x]));
-  const shnor = (data['schoolLists'] ?? []).filter((e) => e['list'] === 'ШНОР' && e['year'] === 2024).map((e) => schools.get(e['schoolId'] as string)).filter(Boolean);
+  const shnor = (data['schoolLists'] ?? [])
+    .filter((e) => e['list'] === 'ШНОР' && e['year'] === 2024)
+    .map((e) => schools.get(e['schoolId'] as string))
+    .filter(Boolean);
   const municipalities = new Map((data['municipalities'] ?? []).map((m) => [m['id'] as string, m['name'] as string]));
   const col = (h: string): number => {
     const c = headers.get(h);
@@ -126,18 +132,31 @@ export async function benchEndToEnd(work: string): Promise<{ markdown: string; l
   // Start-up.
   const node0 = best(5, () => runProcess(['-e', '0'], work));
   const help = best(5, () => runProcess([BIN, '--help'], work));
-  rows.push({ what: '`kaskad --help`', run: help, against: { what: '`node -e 0`', run: node0 }, ratio: { value: help.ms / node0.ms, target: '≤ 2×', pass: help.ms / node0.ms <= 2, kind: 'wall' } });
+  rows.push({
+    what: '`kaskad --help`',
+    run: help,
+    against: { what: '`node -e 0`', run: node0 },
+    ratio: { value: help.ms / node0.ms, target: '≤ 2×', pass: help.ms / node0.ms <= 2, kind: 'wall' },
+  });
   say(`help ${s(help.ms)} s vs node -e 0 ${s(node0.ms)} s`);
 
   // 430 F1 cards with --data vs a bare exceljs read of the same files.
   const cards = path.join(work, 'f1-cards');
   mkdirSync(cards, { recursive: true });
-  const samples = readdirSync(path.join(ROOT, 'templates', 'forms', 'samples', 'F1')).filter((f) => f.endsWith('.xlsx')).sort();
-  for (let i = 0; i < 430; i++) copyFileSync(path.join(ROOT, 'templates', 'forms', 'samples', 'F1', samples[i % samples.length]!), path.join(cards, `card-${String(i).padStart(3, '0')}.xlsx`));
+  const samples = readdirSync(path.join(ROOT, 'templates', 'forms', 'samples', 'F1'))
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort();
+  for (let i = 0; i < 430; i++)
+    copyFileSync(
+      path.join(ROOT, 'templates', 'forms', 'samples', 'F1', samples[i % samples.length]!),
+      path.join(cards, `card-${String(i).padStart(3, '0')}.xlsx`),
+    );
   const bare = best(3, () => runProcess(BARE_READ(cards), work));
   const validate = best(3, () => runProcess([BIN, 'validate', cards, '--form', 'F1', '--data', SAMPLE_JSON], work));
   rows.push({
-    what: 'validate 430 F1 cards `--form F1 --data sample-region.json`', run: validate, against: { what: 'bare exceljs read of the same 430 files', run: bare },
+    what: 'validate 430 F1 cards `--form F1 --data sample-region.json`',
+    run: validate,
+    against: { what: 'bare exceljs read of the same 430 files', run: bare },
     ratio: { value: validate.ms / bare.ms, target: '≤ 1.25×', pass: validate.ms / bare.ms <= 1.25, kind: 'wall' },
   });
   say(`validate 430 ${s(validate.ms)} s vs bare ${s(bare.ms)} s`);
@@ -152,10 +171,18 @@ export async function benchEndToEnd(work: string): Promise<{ markdown: string; l
     say(`mailing ${n}: ${s(mailing[n]!.ms)} s, CPU ${s(mailing[n]!.cpuMs)} s`);
   }
   const cpuRatio = mailing[10_000]!.cpuMs / mailing[1000]!.cpuMs;
-  rows.push({ what: 'mailing, 10 000 municipalities', run: mailing[10_000]!, against: { what: 'mailing, 1 000 municipalities', run: mailing[1000]! }, ratio: { value: cpuRatio, target: '≤ 11 (CPU)', pass: cpuRatio <= 11, kind: 'CPU' } });
+  rows.push({
+    what: 'mailing, 10 000 municipalities',
+    run: mailing[10_000]!,
+    against: { what: 'mailing, 1 000 municipalities', run: mailing[1000]! },
+    ratio: { value: cpuRatio, target: '≤ 11 (CPU)', pass: cpuRatio <= 11, kind: 'CPU' },
+  });
 
   // F7 with 5 000 and 50 000 rows, --data (a region large enough to have that many ШНОР rows).
-  for (const [n, limit, municipalities] of [[5000, 3000, 1000], [50_000, 30_000, 10_000]] as const) {
+  for (const [n, limit, municipalities] of [
+    [5000, 3000, 1000],
+    [50_000, 30_000, 10_000],
+  ] as const) {
     // About 5 ШНОР per municipality: the card lists each once, as a real distribution does.
     const f7Data = scaledDataset(municipalities);
     const f7DataFile = path.join(work, `f7-data-${n}.json`);
@@ -163,7 +190,11 @@ export async function benchEndToEnd(work: string): Promise<{ markdown: string; l
     const card = path.join(work, `f7-${n}.xlsx`);
     await writeF7Card(n, f7Data, card);
     const run = runProcess([BIN, 'validate', card, '--form', 'F7', '--data', f7DataFile], work);
-    rows.push({ what: `validate F7 with ${n.toLocaleString('en-US')} rows, --data (${municipalities.toLocaleString('en-US')} municipalities)`, run, ratio: { value: run.ms / 1000, target: `≤ ${limit / 1000} s`, pass: run.ms <= limit, kind: 's' } });
+    rows.push({
+      what: `validate F7 with ${n.toLocaleString('en-US')} rows, --data (${municipalities.toLocaleString('en-US')} municipalities)`,
+      run,
+      ratio: { value: run.ms / 1000, target: `≤ ${limit / 1000} s`, pass: run.ms <= limit, kind: 's' },
+    });
     say(`F7 ${n}: ${s(run.ms)} s (exit ${run.code})`);
   }
 
@@ -176,14 +207,21 @@ export async function benchEndToEnd(work: string): Promise<{ markdown: string; l
     rmSync(out, { recursive: true, force: true });
     return run;
   });
-  rows.push({ what: '1 000 letters, one `kaskad generate letter` process', run: gen, ratio: { value: gen.ms / 1000, target: '≤ 2.5 s', pass: gen.ms <= 2500, kind: 's' } });
+  rows.push({
+    what: '1 000 letters, one `kaskad generate letter` process',
+    run: gen,
+    ratio: { value: gen.ms / 1000, target: '≤ 2.5 s', pass: gen.ms <= 2500, kind: 's' },
+  });
   say(`1000 letters ${s(gen.ms)} s`);
 
   const loadAfter = loadavg();
   const table = [
     '| Process | Wall, s | CPU, s | Peak RSS, MB | Compared with | Its wall, s | Its CPU, s | Figure | Target | |',
     '|---|--:|--:|--:|---|--:|--:|--:|---|---|',
-    ...rows.map((r) => `| ${r.what} | ${s(r.run.ms)} | ${s(r.run.cpuMs)} | ${mb(r.run.maxRssMb)} | ${r.against?.what ?? ''} | ${r.against ? s(r.against.run.ms) : ''} | ${r.against ? s(r.against.run.cpuMs) : ''} | ${r.ratio ? `${r.ratio.value.toFixed(2)}${r.ratio.kind === 's' ? ' s' : '×'}` : ''} | ${r.ratio?.target ?? ''} | ${r.ratio ? (r.ratio.pass ? 'PASS' : '**FAIL**') : ''} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.what} | ${s(r.run.ms)} | ${s(r.run.cpuMs)} | ${mb(r.run.maxRssMb)} | ${r.against?.what ?? ''} | ${r.against ? s(r.against.run.ms) : ''} | ${r.against ? s(r.against.run.cpuMs) : ''} | ${r.ratio ? `${r.ratio.value.toFixed(2)}${r.ratio.kind === 's' ? ' s' : '×'}` : ''} | ${r.ratio?.target ?? ''} | ${r.ratio ? (r.ratio.pass ? 'PASS' : '**FAIL**') : ''} |`,
+    ),
   ];
   const markdown = [
     '## End to end: whole processes',
@@ -202,7 +240,13 @@ if (require.main === module) {
   const work = path.join(tmpdir(), `kaskad-e2e-${process.pid}`);
   mkdirSync(work, { recursive: true });
   benchEndToEnd(work).then(
-    (r) => { console.log(r.markdown); rmSync(work, { recursive: true, force: true }); },
-    (e: unknown) => { console.error(e); process.exitCode = 1; },
+    (r) => {
+      console.log(r.markdown);
+      rmSync(work, { recursive: true, force: true });
+    },
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
   );
 }

@@ -86,7 +86,10 @@ function findEdits(workbook: ExcelJS.Workbook, file: string): Edits {
   let measureCol = 0;
   card.eachRow((row, r) => {
     row.eachCell((cell, c) => {
-      if (text(cell) === PRIORITY_HEADER) { headerRow = r; priorityCol = c; }
+      if (text(cell) === PRIORITY_HEADER) {
+        headerRow = r;
+        priorityCol = c;
+      }
       if (text(cell) === SCHOOL_LEVEL_HEADER) measureCol = c;
     });
   });
@@ -94,7 +97,8 @@ function findEdits(workbook: ExcelJS.Workbook, file: string): Edits {
   const measures: Edits['measures'] = [];
   for (let r = headerRow + 1; r <= card.rowCount; r++) {
     const priority = card.getCell(r, priorityCol);
-    if (typeof priority.value === 'number') measures.push({ priority, rank: priority.value, measure: card.getCell(r, measureCol), text: text(card.getCell(r, measureCol)) });
+    if (typeof priority.value === 'number')
+      measures.push({ priority, rank: priority.value, measure: card.getCell(r, measureCol), text: text(card.getCell(r, measureCol)) });
   }
   return { contact, contactText: text(contact), measures };
 }
@@ -118,7 +122,9 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 /** `count` distinct filled cards as xlsx bytes, made from the sample cards in turn. */
 export async function makeCards(count: number): Promise<Uint8Array[]> {
-  const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx')).sort();
+  const files = readdirSync(SAMPLES)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort();
   const samples: Array<{ workbook: ExcelJS.Workbook; edits: Edits }> = [];
   for (const file of files) {
     const workbook = await load(readFileSync(path.join(SAMPLES, file)));
@@ -139,7 +145,11 @@ function countCells(workbook: ExcelJS.Workbook): CellCount {
   let used = 0;
   workbook.eachSheet((sheet) => {
     used += sheet.rowCount * sheet.columnCount;
-    sheet.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, () => { filled++; }));
+    sheet.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, () => {
+        filled++;
+      }),
+    );
   });
   return { filled, used };
 }
@@ -163,7 +173,13 @@ async function readKaskad(bytes: Uint8Array, checker: Checker): Promise<void> {
 }
 
 /** Reads cards from…to-1 (cycling through the distinct ones) and adds the time to `into`. */
-async function timeReads(cards: readonly Uint8Array[], from: number, to: number, read: (bytes: Uint8Array) => Promise<void>, into?: Timing): Promise<void> {
+async function timeReads(
+  cards: readonly Uint8Array[],
+  from: number,
+  to: number,
+  read: (bytes: Uint8Array) => Promise<void>,
+  into?: Timing,
+): Promise<void> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = from; i < to; i++) await read(cards[i % cards.length]!);
@@ -217,7 +233,13 @@ export async function benchForms(options: { cards?: number } = {}): Promise<{ ma
     const runBare = () => timeReads(cards, from, to, readBare, bare);
     const runKaskad = () => timeReads(cards, from, to, (b) => readKaskad(b, checker), kaskad);
     // Alternate which goes first, so neither always inherits the other's garbage.
-    if (round % 2 === 0) { await runBare(); await runKaskad(); } else { await runKaskad(); await runBare(); }
+    if (round % 2 === 0) {
+      await runBare();
+      await runKaskad();
+    } else {
+      await runKaskad();
+      await runBare();
+    }
   }
 
   let filled = 0;
@@ -232,7 +254,8 @@ export async function benchForms(options: { cards?: number } = {}): Promise<{ ma
   const roundOverhead = median(bare.rounds.map((a, i) => (kaskad.rounds[i]! - a) / a));
   const met = overhead <= TARGET_OVERHEAD;
   const reads = total / cards.length;
-  const setup = `${int(total)} technology cards (F2): ${int(cards.length)} distinct, each read ${Number.isInteger(reads) ? int(reads) : reads.toFixed(1)}×; ` +
+  const setup =
+    `${int(total)} technology cards (F2): ${int(cards.length)} distinct, each read ${Number.isInteger(reads) ? int(reads) : reads.toFixed(1)}×; ` +
     `${int(filled)} non-empty cells read (${int(used)} cells in used ranges)`;
   const rows = [
     { label: '(a) exceljs bare read: Workbook().xlsx.load(bytes)', t: bare },
@@ -244,7 +267,10 @@ export async function benchForms(options: { cards?: number } = {}): Promise<{ ma
     `Forms: ${setup}`,
     `Cards made in ${seconds(makeMs)} s; ${rounds} alternating rounds after ${int(warmup)} warm-up reads of each path; issues found by (b): ${int(checker.issues)}`,
     `${'measurement'.padEnd(62)}${'s'.padStart(8)}${'cells/s'.padStart(12)}${'cards/s'.padStart(10)}`,
-    ...rows.map(({ label, t }) => `${label.padEnd(62)}${seconds(t.ms).padStart(8)}${int((filled * 1000) / t.ms).padStart(12)}${int((total * 1000) / t.ms).padStart(10)}`),
+    ...rows.map(
+      ({ label, t }) =>
+        `${label.padEnd(62)}${seconds(t.ms).padStart(8)}${int((filled * 1000) / t.ms).padStart(12)}${int((total * 1000) / t.ms).padStart(10)}`,
+    ),
     verdict,
     `Machine: ${machine()}`,
   ];
@@ -255,7 +281,10 @@ export async function benchForms(options: { cards?: number } = {}): Promise<{ ma
     '',
     '| Measurement | Cards | Cells | s | cells/s | cards/s |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(({ label, t }) => `| ${label} | ${int(total)} | ${int(filled)} | ${seconds(t.ms)} | ${int((filled * 1000) / t.ms)} | ${int((total * 1000) / t.ms)} |`),
+    ...rows.map(
+      ({ label, t }) =>
+        `| ${label} | ${int(total)} | ${int(filled)} | ${seconds(t.ms)} | ${int((filled * 1000) / t.ms)} | ${int((total * 1000) / t.ms)} |`,
+    ),
     '',
     '| Target | Goal | Measured | Result |',
     '| --- | --- | --- | --- |',
@@ -264,7 +293,7 @@ export async function benchForms(options: { cards?: number } = {}): Promise<{ ma
     `Median round: ${percent(roundOverhead)}; by the process's CPU time: ${percent(cpuOverhead)}.`,
     '',
     '- Cards: the samples in `templates/forms/samples/F2` in turn, each copy with its contact, its school-level measures and its priorities (rotated among the filled rows) changed, written by exceljs to bytes in memory; every read is a full `xlsx.load` of bytes. One sample in six repeats a priority on purpose, so (b) finds one issue in those cards.',
-    '- (b) validates with the reference data of `templates/data/sample-region.json`, as `kaskad validate --data` does; `openWorkbook`\'s zip checks are not included. F2 has no scoring section, so `scoreForm` does almost nothing.',
+    "- (b) validates with the reference data of `templates/data/sample-region.json`, as `kaskad validate --data` does; `openWorkbook`'s zip checks are not included. F2 has no scoring section, so `scoreForm` does almost nothing.",
     `- Machine: ${machine()}.`,
     '',
   ].join('\n');
@@ -274,7 +303,12 @@ export async function benchForms(options: { cards?: number } = {}): Promise<{ ma
 if (require.main === module) {
   const cards = process.argv[2] ? Number(process.argv[2]) : undefined;
   benchForms({ cards }).then(
-    (result) => { for (const line of result.lines) console.log(line); },
-    (error: unknown) => { console.error(error); process.exitCode = 1; },
+    (result) => {
+      for (const line of result.lines) console.log(line);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
   );
 }

@@ -34,7 +34,13 @@ export function benchDataset(year = 2025): Dataset {
   for (let r = 0; r < SIDE; r++) {
     for (let c = 0; c < SIDE; c++) {
       const neighbours = [r > 0 ? mid(r - 1, c) : '', c > 0 ? mid(r, c - 1) : ''].filter(Boolean).join(', ');
-      d.municipalities.push({ id: mid(r, c), name: `Муниципалитет ${r * SIDE + c + 1}`, kind: 'муниципальный округ', authority: 'МОУО', ...(neighbours ? { neighbours } : {}) });
+      d.municipalities.push({
+        id: mid(r, c),
+        name: `Муниципалитет ${r * SIDE + c + 1}`,
+        kind: 'муниципальный округ',
+        authority: 'МОУО',
+        ...(neighbours ? { neighbours } : {}),
+      });
     }
   }
   const municipality = () => `m${Math.floor(random() * SIDE * SIDE)}`;
@@ -69,9 +75,10 @@ export async function benchPlanner(): Promise<PlannerBench> {
   const plan = planDistribution(dataset, { year: 2025 }, highs);
   const ms = Date.now() - t0;
   const s = plan.summary;
-  const run = (name: string, r: typeof plan.runs.curators) => (r
-    ? `| ${name} | ${r.variables} | ${r.constraints} | ${r.status} | ${r.gap === undefined ? '0 (доказан оптимум)' : `${(r.gap * 100).toFixed(1)} % к оценке LP`} | ${r.ms} |`
-    : `| ${name} | — | — | — | — | — |`);
+  const run = (name: string, r: typeof plan.runs.curators) =>
+    r
+      ? `| ${name} | ${r.variables} | ${r.constraints} | ${r.status} | ${r.gap === undefined ? '0 (доказан оптимум)' : `${(r.gap * 100).toFixed(1)} % к оценке LP`} | ${r.ms} |`
+      : `| ${name} | — | — | — | — | — |`;
   const markdown = [
     '## Планировщик распределения (Node, HiGHS 1.15 WebAssembly)',
     '',
@@ -83,12 +90,18 @@ export async function benchPlanner(): Promise<PlannerBench> {
     run('кураторы (по муниципалитетам)', plan.runs.curators),
     run('школы-лидеры (транспортная задача, LP)', plan.runs.leaders),
     '',
-    `Итог: с куратором ${s.withCurator} из ${s.shnor}, со школой-лидером ${s.withLeader}; сохранено пар: кураторов ${s.keptCurators}, школ-лидеров ${s.keptLeaders}; `
-      + `муниципалитетов с несколькими кураторами ${s.sharedMunicipalities}; школа-лидер из другого муниципалитета: ${s.crossMunicipality}.`,
+    `Итог: с куратором ${s.withCurator} из ${s.shnor}, со школой-лидером ${s.withLeader}; сохранено пар: кураторов ${s.keptCurators}, школ-лидеров ${s.keptLeaders}; ` +
+      `муниципалитетов с несколькими кураторами ${s.sharedMunicipalities}; школа-лидер из другого муниципалитета: ${s.crossMunicipality}.`,
   ].join('\n');
   return { markdown, ms };
 }
 
 if (require.main === module) {
-  benchPlanner().then((b) => console.log(b.markdown), (error: unknown) => { console.error(error); process.exitCode = 1; });
+  benchPlanner().then(
+    (b) => console.log(b.markdown),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

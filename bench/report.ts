@@ -29,8 +29,18 @@ function targets(r: BenchResults): Target[] {
   const perCoreCpu = cpuMsPerDoc(r.single.plain) / cpuMsPerDoc(r.single.kaskad);
   const peak = megabytes(Math.max(r.tenThousand.report.maxRss, r.tenThousand.report.sampledPeakRss));
   return [
-    { name: 'Kaskad vs plain recipe, per core', goal: '≥ 2×', measured: `${fixed(perCore, 2)}× (by CPU time ${fixed(perCoreCpu, 2)}×)`, met: perCore >= 2 },
-    { name: '1 000 letters, both cores (generate, files written)', goal: '≤ 3 s', measured: `${fixed(r.thousand.measurement.ms / 1000, 2)} s`, met: r.thousand.measurement.ms <= 3000 },
+    {
+      name: 'Kaskad vs plain recipe, per core',
+      goal: '≥ 2×',
+      measured: `${fixed(perCore, 2)}× (by CPU time ${fixed(perCoreCpu, 2)}×)`,
+      met: perCore >= 2,
+    },
+    {
+      name: '1 000 letters, both cores (generate, files written)',
+      goal: '≤ 3 s',
+      measured: `${fixed(r.thousand.measurement.ms / 1000, 2)} s`,
+      met: r.thousand.measurement.ms <= 3000,
+    },
     { name: 'Peak memory, 10 000 letters (process RSS, all threads)', goal: '≤ 500 MB', measured: `${fixed(peak, 0)} MB`, met: peak <= 500 },
   ];
 }
@@ -52,7 +62,13 @@ function machine(): string[] {
 export function printTable(r: BenchResults): void {
   console.log('\nmeasurement'.padEnd(72) + 'threads  ms/doc   docs/s  CPU ms/doc  cores used');
   for (const m of rows(r)) {
-    const cells = [String(m.threads).padStart(7), fixed(msPerDoc(m), 2).padStart(7), fixed(docsPerSecond(m), 0).padStart(8), fixed(cpuMsPerDoc(m), 2).padStart(11), fixed(coresUsed(m), 2).padStart(11)];
+    const cells = [
+      String(m.threads).padStart(7),
+      fixed(msPerDoc(m), 2).padStart(7),
+      fixed(docsPerSecond(m), 0).padStart(8),
+      fixed(cpuMsPerDoc(m), 2).padStart(11),
+      fixed(coresUsed(m), 2).padStart(11),
+    ];
     console.log(`${m.label.padEnd(71)} ${cells.join(' ')}`);
   }
   console.log(`\nload average (1 min): ${fixed(r.load.before, 2)} at the start, ${fixed(r.load.after, 2)} at the end`);
@@ -78,8 +94,10 @@ export function renderReport(r: BenchResults): string {
     '',
     '| Measurement | Letters | Threads | ms/doc | docs/s | CPU ms/doc | Cores used | How |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...rows(r).map((m) =>
-      `| ${m.label} | ${m.docs.toLocaleString('en-US')} | ${m.threads} | ${fixed(msPerDoc(m), 2)} | ${fixed(docsPerSecond(m), 0)} | ${fixed(cpuMsPerDoc(m), 2)} | ${fixed(coresUsed(m), 2)} | ${m.note ?? ''} |`),
+    ...rows(r).map(
+      (m) =>
+        `| ${m.label} | ${m.docs.toLocaleString('en-US')} | ${m.threads} | ${fixed(msPerDoc(m), 2)} | ${fixed(docsPerSecond(m), 0)} | ${fixed(cpuMsPerDoc(m), 2)} | ${fixed(coresUsed(m), 2)} | ${m.note ?? ''} |`,
+    ),
     '',
     'ms/doc and docs/s are wall time. CPU ms/doc is the process CPU time (all threads, garbage collection included) per letter; ' +
       '"cores used" is CPU time over wall time, so a pool run that shows well under 2 did not get both cores.',

@@ -82,7 +82,14 @@ async function measurePool(): Promise<Measurement> {
     const ms = performance.now() - started;
     const cpuMs = cpuNow() - cpu;
     if (made !== jobs.length) throw new Error(`the pool made ${made} of ${jobs.length}`);
-    return { label: `Kaskad render pool, rendering only (${pool.mode})`, docs: jobs.length, ms, cpuMs, threads: pool.size, note: 'bytes dropped, not written; 100 warm-up' };
+    return {
+      label: `Kaskad render pool, rendering only (${pool.mode})`,
+      docs: jobs.length,
+      ms,
+      cpuMs,
+      threads: pool.size,
+      note: 'bytes dropped, not written; 100 warm-up',
+    };
   } finally {
     await pool.close();
   }

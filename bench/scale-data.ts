@@ -10,9 +10,10 @@ type Row = Record<string, unknown>;
 type Data = Record<string, Row[]>;
 
 /** From bench/ (ts-jest) or build/bench/ (compiled). */
-export const SAMPLE_JSON_PATH = [join(__dirname, '..', 'templates'), join(__dirname, '..', '..', 'templates')]
-  .map((dir) => join(dir, 'data', 'sample-region.json'))
-  .find((file) => existsSync(file)) ?? join(__dirname, '..', 'templates', 'data', 'sample-region.json');
+export const SAMPLE_JSON_PATH =
+  [join(__dirname, '..', 'templates'), join(__dirname, '..', '..', 'templates')]
+    .map((dir) => join(dir, 'data', 'sample-region.json'))
+    .find((file) => existsSync(file)) ?? join(__dirname, '..', 'templates', 'data', 'sample-region.json');
 
 export function scaledDataset(municipalities: number, sampleFile = SAMPLE_JSON_PATH): Data {
   const sample = JSON.parse(readFileSync(sampleFile, 'utf8')) as Data;
@@ -28,13 +29,16 @@ export function scaledDataset(municipalities: number, sampleFile = SAMPLE_JSON_P
       const head = typeof m['headId'] === 'string' ? people.get(m['headId']) : undefined;
       if (head && c > 0) out['people']!.push({ ...head, id: `${String(head['id'])}${suffix}` });
       out['municipalities']!.push({
-        ...m, id: `${String(m['id'])}${suffix}`, name: c === 0 ? m['name'] : `${String(m['name'])} (${c + 1})`,
+        ...m,
+        id: `${String(m['id'])}${suffix}`,
+        name: c === 0 ? m['name'] : `${String(m['name'])} (${c + 1})`,
         ...(head ? { headId: `${String(head['id'])}${suffix}` } : {}),
       });
     }
     const schools = sample['schools']!.filter((s) => ids.has(s['municipalityId'] as string));
     const schoolIds = new Set(schools.map((s) => s['id'] as string));
-    for (const s of schools) out['schools']!.push({ ...s, id: `${String(s['id'])}${suffix}`, municipalityId: `${String(s['municipalityId'])}${suffix}` });
+    for (const s of schools)
+      out['schools']!.push({ ...s, id: `${String(s['id'])}${suffix}`, municipalityId: `${String(s['municipalityId'])}${suffix}` });
     for (const e of sample['schoolLists']!) {
       if (schoolIds.has(e['schoolId'] as string)) out['schoolLists']!.push({ ...e, schoolId: `${String(e['schoolId'])}${suffix}` });
     }

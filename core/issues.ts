@@ -18,12 +18,7 @@ export interface Issue {
   message: string;
 }
 
-export function makeIssue<C extends MessageCode>(
-  code: C,
-  location: IssueLocation,
-  params: MessageParams<C>,
-  severity: Severity = 'error',
-): Issue {
+export function makeIssue<C extends MessageCode>(code: C, location: IssueLocation, params: MessageParams<C>, severity: Severity = 'error'): Issue {
   return { code, severity, location, message: messageFor(code, params) };
 }
 

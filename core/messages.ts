@@ -7,19 +7,26 @@ import type { IssueLocation } from './issues';
  */
 /** Parts of a form definition, as FORM_DEF_* messages name them. */
 const DEFINITION_PARTS = {
-  layout: 'макет', field: 'поле', list: 'список', check: 'проверка', section: 'раздел', level: 'уровень', flag: 'флаг', rows: 'список строк',
+  layout: 'макет',
+  field: 'поле',
+  list: 'список',
+  check: 'проверка',
+  section: 'раздел',
+  level: 'уровень',
+  flag: 'флаг',
+  rows: 'список строк',
 } as const;
 export type DefinitionPart = keyof typeof DEFINITION_PARTS;
 
 /** How to save a workbook as .xlsx in the three office suites municipalities use (issue-9). */
-const SAVE_AS_XLSX = 'Сохраните её как .xlsx: в Excel — «Файл → Сохранить как», тип «Книга Excel (*.xlsx)»; в LibreOffice Calc — «Файл → Сохранить как», тип «Excel 2007-365 (.xlsx)»; в Р7-Офис — «Файл → Сохранить как» (или «Скачать как»), формат XLSX.';
+const SAVE_AS_XLSX =
+  'Сохраните её как .xlsx: в Excel — «Файл → Сохранить как», тип «Книга Excel (*.xlsx)»; в LibreOffice Calc — «Файл → Сохранить как», тип «Excel 2007-365 (.xlsx)»; в Р7-Офис — «Файл → Сохранить как» (или «Скачать как»), формат XLSX.';
 
 const catalogue = {
   // a 0-byte file given as data
   FILE_EMPTY: () => 'файл пуст (0 байт). Сохраните книгу в Excel ещё раз и повторите.',
   // a .txt or .docx renamed to .xlsx
-  FILE_NOT_WORKBOOK: () =>
-    'файл не является книгой Excel (.xlsx). Откройте его в Excel и сохраните как «Книга Excel (*.xlsx)».',
+  FILE_NOT_WORKBOOK: () => 'файл не является книгой Excel (.xlsx). Откройте его в Excel и сохраните как «Книга Excel (*.xlsx)».',
   // a workbook cut off while copying or downloading
   FILE_DAMAGED: (p: { detail: string }) =>
     `книга повреждена и не читается (${p.detail}). Возьмите исходный файл ещё раз или пересохраните его в Excel.`,
@@ -36,16 +43,14 @@ const catalogue = {
   SHEET_MISSING: (p: { sheet: string; suggestion?: string }) =>
     `нет листа «${p.sheet}».${p.suggestion ? ` Возможно, имелся в виду лист «${p.suggestion}».` : ' Добавьте его из пустого шаблона данных.'}`,
   // a sheet with not even a header row
-  SHEET_EMPTY: (p: { sheet: string }) =>
-    `лист «${p.sheet}» пуст: нет строки заголовков. Скопируйте заголовки из пустого шаблона данных.`,
+  SHEET_EMPTY: (p: { sheet: string }) => `лист «${p.sheet}» пуст: нет строки заголовков. Скопируйте заголовки из пустого шаблона данных.`,
   // the header «Муниципалитет» was deleted or renamed
   COLUMN_MISSING: (p: { header: string; suggestion?: string }) =>
     `нет обязательного столбца «${p.header}».${p.suggestion ? ` Возможно, это столбец «${p.suggestion}» — переименуйте его.` : ''}`,
   // an empty required cell
   CELL_REQUIRED: (p: { header: string }) => `не заполнено обязательное поле «${p.header}».`,
   // «вчера» where a date belongs
-  CELL_DATE: (p: { header: string; value: string }) =>
-    `в поле «${p.header}» должна быть дата в виде ДД.ММ.ГГГГ, введено «${p.value}».`,
+  CELL_DATE: (p: { header: string; value: string }) => `в поле «${p.header}» должна быть дата в виде ДД.ММ.ГГГГ, введено «${p.value}».`,
   // «пять» where a number belongs
   CELL_NUMBER: (p: { header: string; value: string }) => `в поле «${p.header}» должно быть число, введено «${p.value}».`,
   // «Школа» in a column that allows «письмо» or «приказ»
@@ -55,8 +60,7 @@ const catalogue = {
   CELL_FORMULA_ERROR: (p: { header: string; value: string }) =>
     `в поле «${p.header}» ошибка формулы ${p.value}. Исправьте формулу или введите значение.`,
   // 11 in «Проблема (№ 1–10)»
-  CELL_INVALID: (p: { header: string; value: string; detail: string }) =>
-    `в поле «${p.header}» недопустимое значение «${p.value}»: ${p.detail}.`,
+  CELL_INVALID: (p: { header: string; value: string; detail: string }) => `в поле «${p.header}» недопустимое значение «${p.value}»: ${p.detail}.`,
   // a school whose municipality code is not on the sheet «Муниципалитеты»
   REF_UNKNOWN: (p: { header: string; value: string; sheet: string }) =>
     `«${p.value}» в поле «${p.header}» не найдено на листе «${p.sheet}». Проверьте код.`,
@@ -96,21 +100,20 @@ const catalogue = {
   // nothing to make: the document sheet has no row for this template
   NOTHING_TO_MAKE: (p: { template: string }) => `в данных нет ни одной записи для шаблона «${p.template}».`,
   // an output file that already exists, without --force
-  OUTPUT_EXISTS: (p: { file: string }) =>
-    `файл «${p.file}» уже существует и не перезаписан. Укажите другую папку или добавьте --force.`,
+  OUTPUT_EXISTS: (p: { file: string }) => `файл «${p.file}» уже существует и не перезаписан. Укажите другую папку или добавьте --force.`,
   // an output folder on a full disk, read-only, or a .docx kept open in Word under --force
   OUTPUT_UNWRITABLE: (p: { detail: string }) =>
     `не удалось записать: ${p.detail}. Проверьте, что папка доступна для записи, на диске есть место и файл не открыт в Word.`,
   // --pdf on a machine without LibreOffice
-  PDF_UNAVAILABLE: () =>
-    'LibreOffice не найден, PDF не созданы (документы .docx готовы). Установите LibreOffice или уберите --pdf.',
+  PDF_UNAVAILABLE: () => 'LibreOffice не найден, PDF не созданы (документы .docx готовы). Установите LibreOffice или уберите --pdf.',
   // LibreOffice crashed or timed out on a chunk
   PDF_FAILED: (p: { detail: string }) => `не удалось преобразовать в PDF: ${p.detail}.`,
   // ── forms (core/forms): definitions ──
   // a definition row whose «тип» is «число!» or whose id is missing
   FORM_DEF_INVALID: (p: { detail: string }) => `ошибка в определении формы: ${p.detail}.`,
   // two rows of «Поля» with the id «f1_1»
-  FORM_DEF_DUPLICATE_ID: (p: { id: string; what: DefinitionPart }) => `код «${p.id}» (${DEFINITION_PARTS[p.what]}) встречается дважды. Коды должны быть уникальны.`,
+  FORM_DEF_DUPLICATE_ID: (p: { id: string; what: DefinitionPart }) =>
+    `код «${p.id}» (${DEFINITION_PARTS[p.what]}) встречается дважды. Коды должны быть уникальны.`,
   // `share <= totl` where no field is called totl
   FORM_DEF_UNKNOWN_FIELD: (p: { name: string; expression: string }) =>
     `в выражении «${p.expression}» упомянуто неизвестное поле «${p.name}». Проверьте код поля на листе «Поля».`,
@@ -152,11 +155,13 @@ const catalogue = {
   // «может быть» where «да/нет» is asked
   FORM_NOT_YESNO: (p: { label: string; value: string }) => `«${p.label}»: ответьте «да» или «нет», введено «${p.value}».`,
   // «иногда» for a choice among «ежемесячно», «ежеквартально»
-  FORM_NOT_CHOICE: (p: { label: string; value: string; allowed: string }) =>
-    `«${p.label}»: выберите из списка (${p.allowed}), введено «${p.value}».`,
+  FORM_NOT_CHOICE: (p: { label: string; value: string; allowed: string }) => `«${p.label}»: выберите из списка (${p.allowed}), введено «${p.value}».`,
   // 15 where 0…10 is allowed
   FORM_OUT_OF_RANGE: (p: { label: string; value: string; min?: string; max?: string }) =>
-    `«${p.label}»: допустимо ${p.min !== undefined ? `от ${p.min} ` : ''}${p.max !== undefined ? `до ${p.max}` : ''}, введено «${p.value}».`.replace(' ,', ','),
+    `«${p.label}»: допустимо ${p.min !== undefined ? `от ${p.min} ` : ''}${p.max !== undefined ? `до ${p.max}` : ''}, введено «${p.value}».`.replace(
+      ' ,',
+      ',',
+    ),
   // an act number given while «Принят ли акт» says «нет»
   FORM_NOT_RELEVANT: (p: { label: string }) => `«${p.label}» заполнено, хотя по другим ответам не требуется; значение не учтено.`,
   // an empty required answer
@@ -170,13 +175,15 @@ const catalogue = {
   // ── forms: cross-field rules (custom: the definition's own message) ──
   // 12 schools with curators out of 10 ШНОР
   FORM_COMPARE: (p: { label: string; value: string; op: '<' | '<=' | '=' | '>=' | '>'; other: string; custom?: string }) =>
-    p.custom ?? `«${p.label}» (${p.value}) должно быть ${{ '<': 'меньше', '<=': 'не больше', '=': 'равно', '>=': 'не меньше', '>': 'больше' }[p.op]} ${p.other}.`,
+    p.custom ??
+    `«${p.label}» (${p.value}) должно быть ${{ '<': 'меньше', '<=': 'не больше', '=': 'равно', '>=': 'не меньше', '>': 'больше' }[p.op]} ${p.other}.`,
   // an act dated 2019 in the 2024 card
   FORM_DATE_OUTSIDE: (p: { label: string; value: string; from: string; to: string; custom?: string }) =>
     p.custom ?? `«${p.label}»: дата ${p.value} вне отчётного периода ${p.from} — ${p.to}.`,
   // two problems both ranked 1, or ranks 1 and 3 without 2
   FORM_RANK_INVALID: (p: { label: string; value: string; count: number; tie: boolean; custom?: string }) =>
-    p.custom ?? `«${p.label}»: приоритеты должны идти 1, 2, … N без повторов и пропусков (${p.tie ? `повтор ${p.value}` : `значение ${p.value} при ${p.count} выбранных`}).`,
+    p.custom ??
+    `«${p.label}»: приоритеты должны идти 1, 2, … N без повторов и пропусков (${p.tie ? `повтор ${p.value}` : `значение ${p.value} при ${p.count} выбранных`}).`,
   // one school twice in the distribution
   FORM_DUPLICATE_VALUE: (p: { label: string; value: string; first: string; here?: string; custom?: string }) =>
     `«${p.label}»: «${p.value}» указано дважды — ${p.here ? `в ячейках ${p.first} и ${p.here}` : `уже в ячейке ${p.first}`}${p.custom ? `: ${p.custom}` : '.'}`,
@@ -212,11 +219,19 @@ const catalogue = {
   // ── forms: input messages of a blank form (Excel shows them beside the selected cell) ──
   BLANK_INPUT: (p: { type: string; min?: string; max?: string; hint?: string }) => {
     const what: Record<string, string> = {
-      number: 'Число; дробную часть можно писать через запятую.', integer: 'Целое число.', percent: 'Доля в процентах, от 0 до 100.',
-      date: 'Дата в виде ДД.ММ.ГГГГ.', text: 'Текст.', choice: 'Выберите значение из списка.', multi: 'Одно или несколько значений из списка через «;».',
+      number: 'Число; дробную часть можно писать через запятую.',
+      integer: 'Целое число.',
+      percent: 'Доля в процентах, от 0 до 100.',
+      date: 'Дата в виде ДД.ММ.ГГГГ.',
+      text: 'Текст.',
+      choice: 'Выберите значение из списка.',
+      multi: 'Одно или несколько значений из списка через «;».',
       yesno: 'Выберите «да» или «нет».',
     };
-    const range = p.min !== undefined || p.max !== undefined ? ` Допустимо${p.min !== undefined ? ` от ${p.min}` : ''}${p.max !== undefined ? ` до ${p.max}` : ''}.` : '';
+    const range =
+      p.min !== undefined || p.max !== undefined
+        ? ` Допустимо${p.min !== undefined ? ` от ${p.min}` : ''}${p.max !== undefined ? ` до ${p.max}` : ''}.`
+        : '';
     return `${p.hint ? `${p.hint} ` : ''}${what[p.type] ?? ''}${range}`.trim();
   },
   // a value Excel's own data validation refuses while typing
@@ -241,8 +256,7 @@ const catalogue = {
   // a record that gave no document, followed by its reasons
   CLI_SKIPPED: (p: { record: string }) => `Пропущено «${p.record}»:`,
   // one line of `kaskad templates`
-  CLI_TEMPLATE_LINE: (p: { id: string; title: string; each: string; seed: string }) =>
-    `${p.id} — ${p.title} (${p.each}; образец: ${p.seed})`,
+  CLI_TEMPLATE_LINE: (p: { id: string; title: string; each: string; seed: string }) => `${p.id} — ${p.title} (${p.each}; образец: ${p.seed})`,
   // a heading line of `kaskad demo`
   CLI_DEMO_STEP: (p: { title: string }) => `— ${p.title}`,
   CLI_INTERNAL_ERROR: (p: { detail: string }) => `внутренняя ошибка Каскада: ${p.detail}. Сообщите разработчикам, приложив файл.`,
@@ -291,7 +305,8 @@ const catalogue = {
   // a code in «Соседи (коды)» or «Муниципалитеты куратора (коды)» names no municipality
   PLAN_UNKNOWN_MUNICIPALITY: (p: { code: string }) => `нет муниципалитета с кодом «${p.code}» — код пропущен.`,
   // a fixed pair whose school is not a ШНОР of the year
-  PLAN_FIXED_NOT_SHNOR: (p: { school: string; year: number }) => `закреплённая школа «${p.school}» не входит в список ШНОР ${p.year} года — пара пропущена.`,
+  PLAN_FIXED_NOT_SHNOR: (p: { school: string; year: number }) =>
+    `закреплённая школа «${p.school}» не входит в список ШНОР ${p.year} года — пара пропущена.`,
   // a fixed pair whose leader cannot be a leader this year
   PLAN_FIXED_LEADER_INVALID: (p: { school: string; leader: string }) =>
     `закреплённая школа-лидер «${p.leader}» для «${p.school}» не может быть школой-лидером в этом году (нет в списке школ-лидеров, сама в списке риска или это та же школа) — подобрана другая.`,
@@ -303,27 +318,43 @@ const catalogue = {
   // a row of the fixed F7 whose school cannot be found
   PLAN_FIXED_UNKNOWN: (p: { value: string }) => `«${p.value}» не найдено в данных — строка закреплений пропущена.`,
   // the solver did not give a solution
-  PLAN_SOLVER_FAILED: (p: { status: string }) => `решатель не нашёл распределения (состояние «${p.status}»). Сообщите разработчикам, приложив книгу данных.`,
+  PLAN_SOLVER_FAILED: (p: { status: string }) =>
+    `решатель не нашёл распределения (состояние «${p.status}»). Сообщите разработчикам, приложив книгу данных.`,
   // the --fixed file is not an F7 workbook
   PLAN_FIXED_NOT_F7: () => 'книга закреплений не похожа на форму F7: нет листа «Распределение» с нужными столбцами.',
   // reasons printed on «Пояснения»
-  PLAN_REASON_CURATOR: (p: { reason: string; municipality: string; others: number }) => ({
-    fixed: 'закреплено вручную',
-    kept: 'как в прошлом году',
-    only: `единственный куратор муниципалитета «${p.municipality}»`,
-    shared: `куратор муниципалитета «${p.municipality}» (ещё кураторов там: ${p.others} — не хватило лимита одного)`,
-    none: 'куратор не назначен: не хватает мест',
-  } as Record<string, string>)[p.reason] ?? p.reason,
-  PLAN_REASON_LEADER: (p: { reason: string; municipality: string }) => ({
-    fixed: 'закреплено вручную',
-    kept: 'как в прошлом году',
-    same: 'тот же муниципалитет',
-    neighbour: `соседний муниципалитет «${p.municipality}»`,
-    nearest: `ближайшая свободная: муниципалитет «${p.municipality}»`,
-    none: 'школа-лидер не назначена: поблизости нет свободных мест',
-  } as Record<string, string>)[p.reason] ?? p.reason,
+  PLAN_REASON_CURATOR: (p: { reason: string; municipality: string; others: number }) =>
+    (
+      ({
+        fixed: 'закреплено вручную',
+        kept: 'как в прошлом году',
+        only: `единственный куратор муниципалитета «${p.municipality}»`,
+        shared: `куратор муниципалитета «${p.municipality}» (ещё кураторов там: ${p.others} — не хватило лимита одного)`,
+        none: 'куратор не назначен: не хватает мест',
+      }) as Record<string, string>
+    )[p.reason] ?? p.reason,
+  PLAN_REASON_LEADER: (p: { reason: string; municipality: string }) =>
+    (
+      ({
+        fixed: 'закреплено вручную',
+        kept: 'как в прошлом году',
+        same: 'тот же муниципалитет',
+        neighbour: `соседний муниципалитет «${p.municipality}»`,
+        nearest: `ближайшая свободная: муниципалитет «${p.municipality}»`,
+        none: 'школа-лидер не назначена: поблизости нет свободных мест',
+      }) as Record<string, string>
+    )[p.reason] ?? p.reason,
   // the lines of the summary (CLI, demo, pane)
-  PLAN_SUMMARY: (p: { year: number; shnor: number; withCurator: number; withLeader: number; keptCurators: number; keptLeaders: number; cross: number; shared: number }) =>
+  PLAN_SUMMARY: (p: {
+    year: number;
+    shnor: number;
+    withCurator: number;
+    withLeader: number;
+    keptCurators: number;
+    keptLeaders: number;
+    cross: number;
+    shared: number;
+  }) =>
     `Распределение ${p.year}: ШНОР ${p.shnor}, с куратором ${p.withCurator}, со школой-лидером ${p.withLeader}; сохранено пар прошлого года: кураторов ${p.keptCurators}, школ-лидеров ${p.keptLeaders}; школа-лидер из другого муниципалитета: ${p.cross}; муниципалитетов с несколькими кураторами: ${p.shared}.`,
   PLAN_SUMMARY_LOADS: (p: { min: number; max: number; curators: number; leadersUsed: number; leaders: number }) =>
     `Нагрузка кураторов: от ${p.min} до ${p.max} (кураторов ${p.curators}); задействовано школ-лидеров: ${p.leadersUsed} из ${p.leaders}.`,
@@ -356,8 +387,7 @@ const catalogue = {
     `удалены временные папки .kaskad-tmp-*, оставленные прерванными запусками больше суток назад: ${p.count}.`,
   // issue-8b: the definition files are the source; the methodology's yearly lifecycle
   // --forms names a folder (or templates/forms is) without one usable definition
-  FORMS_CATALOGUE_EMPTY: (p: { path: string }) =>
-    `в «${p.path}» нет ни одного исправного определения формы (.xlsx или .json): проверять не по чему.`,
+  FORMS_CATALOGUE_EMPTY: (p: { path: string }) => `в «${p.path}» нет ни одного исправного определения формы (.xlsx или .json): проверять не по чему.`,
   // «сравненье» typed in «Вид» of «Проверки» (a column whose values are words from a list)
   FORM_DEF_BAD_WORD: (p: { header: string; value: string; allowed: string }) =>
     `в столбце «${p.header}» введено «${p.value}», а допустимо: ${p.allowed}. Определение формы не загружено.`,
@@ -365,8 +395,7 @@ const catalogue = {
   FORM_DEF_UNKNOWN_OPTION: (p: { field: string; option: string; list: string; allowed: string }) =>
     `в баллах поля «${p.field}» указан вариант «${p.option}», которого нет в списке «${p.list}» (есть: ${p.allowed}).`,
   // `kaskad blank F1 --version 2023` when templates/forms has no F1 of 2023
-  FORM_UNKNOWN_VERSION: (p: { id: string; version: string; known: string }) =>
-    `нет формы «${p.id}» версии ${p.version}. Есть версии: ${p.known}.`,
+  FORM_UNKNOWN_VERSION: (p: { id: string; version: string; known: string }) => `нет формы «${p.id}» версии ${p.version}. Есть версии: ${p.known}.`,
   // `kaskad collect` given F1 cards of 2024 and of 2025
   COLLECT_MIXED_VERSIONS: (p: { form: string; version: number; versions: string; others: string }) =>
     `карта формы ${p.form} версии ${p.version}, а среди сводимых карт есть другие версии (${p.others}); карты разных версий (${p.versions}) считаются по разным методикам и в один свод не сводятся. Свод не составлен: сведите карты каждой версии отдельно.`,
@@ -389,14 +418,11 @@ const catalogue = {
   RELATED_FINDINGS_PANE: (p: { form: string; count: string }) =>
     `данные не прошли проверки формы «${p.form}» — ${p.count} (перечислены выше). Исправьте книгу данных, прежде чем отдавать документы на подпись.`,
   // «31.02.2022» in a data workbook: written right, but the day does not exist
-  CELL_DATE_MISSING_DAY: (p: { header: string; value: string; why: string }) =>
-    `в поле «${p.header}» дата «${p.value}» не существует: ${p.why}.`,
+  CELL_DATE_MISSING_DAY: (p: { header: string; value: string; why: string }) => `в поле «${p.header}» дата «${p.value}» не существует: ${p.why}.`,
   // the same in a form's cell
-  FORM_DATE_MISSING_DAY: (p: { label: string; value: string }) =>
-    `«${p.label}»: даты «${p.value}» не существует — такого дня нет в календаре.`,
+  FORM_DATE_MISSING_DAY: (p: { label: string; value: string }) => `«${p.label}»: даты «${p.value}» не существует — такого дня нет в календаре.`,
   // the closing line of `kaskad generate`: documents and PDFs counted apart, a zip's contents counted
-  CLI_GENERATE_DONE: (p: { made: string; skipped: string; seconds: string }) =>
-    `Готово: ${p.made}, пропущено ${p.skipped}, время ${p.seconds} с.`,
+  CLI_GENERATE_DONE: (p: { made: string; skipped: string; seconds: string }) => `Готово: ${p.made}, пропущено ${p.skipped}, время ${p.seconds} с.`,
   CLI_MADE_FILES: (p: { documents: string; pdfs: string }) => `создано ${p.documents}${p.pdfs ? ` и ${p.pdfs}` : ''}`,
   CLI_MADE_ZIP: (p: { documents: string; zip: string }) => `создан архив «${p.zip}», в нём ${p.documents}`,
   // records skipped: how many and where the reasons are
@@ -405,11 +431,9 @@ const catalogue = {
   NOTHING_LEFT: (p: { template: string; count: string }) =>
     `ни одного документа по шаблону «${p.template}»: его записи пропущены из-за ошибок в данных — ${p.count} (перечислены выше). Исправьте их и запустите снова.`,
   // an Excel 97–2003 workbook
-  FILE_XLS: () =>
-    `это книга Excel 97–2003 (.xls), а Каскад читает книги .xlsx. ${SAVE_AS_XLSX}`,
+  FILE_XLS: () => `это книга Excel 97–2003 (.xls), а Каскад читает книги .xlsx. ${SAVE_AS_XLSX}`,
   // a LibreOffice / OpenDocument spreadsheet
-  FILE_ODS: () =>
-    `это таблица OpenDocument (.ods), а Каскад читает книги .xlsx. ${SAVE_AS_XLSX}`,
+  FILE_ODS: () => `это таблица OpenDocument (.ods), а Каскад читает книги .xlsx. ${SAVE_AS_XLSX}`,
   // «Смирнова Саша» without a patronymic: the surname cannot be declined
   PERSON_GENDER_UNKNOWN: (p: { name: string; lastName: string }) =>
     `«${p.name}»: пол не определить ни по отчеству, ни по имени, поэтому фамилия «${p.lastName}» в документах останется несклонённой. Укажите «м» или «ж» в столбце «Пол».`,

@@ -2,7 +2,11 @@
 
 /** A name as compared: lower case, «ё» as «е», spaces folded, a required «*» dropped. */
 export function normaliseName(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е').replace(/[\s*]+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s*]+/g, ' ')
+    .trim();
 }
 
 function levenshtein(a: string, b: string): number {

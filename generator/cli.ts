@@ -47,8 +47,12 @@ export function buildProgram(output: Output = processOutput): Command {
     .helpCommand('help [command]', 'справка по команде')
     .configureHelp({
       styleTitle: (title) => HELP_TITLES[title] ?? title,
-      commandUsage(this: Help, cmd: Command) { return russianUsage(Help.prototype.commandUsage.call(this, cmd)); },
-      subcommandTerm(this: Help, cmd: Command) { return russianUsage(Help.prototype.subcommandTerm.call(this, cmd)); },
+      commandUsage(this: Help, cmd: Command) {
+        return russianUsage(Help.prototype.commandUsage.call(this, cmd));
+      },
+      subcommandTerm(this: Help, cmd: Command) {
+        return russianUsage(Help.prototype.subcommandTerm.call(this, cmd));
+      },
     })
     .configureOutput({
       writeOut: (text) => output.out(text.replace(/\n$/, '')),

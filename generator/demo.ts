@@ -54,16 +54,30 @@ export async function runDemo(outDir: string, onProgress?: (done: number, total:
   const definitions = await loadDefinitions();
   const reference = await loadReferenceData(data);
   const cards = await listWorkbooks([path.join(templates, 'forms', 'samples', 'F1')]);
-  const svod = definitions.issues.length === 0
-    ? await collectFiles(cards.files, { definitions: definitions.definitions, data: reference.data, out: path.join(outDir, 'svod.xlsx'), force: true })
-    : undefined;
-  const otherCards = await listWorkbooks(['F2', 'F3-дорожная-карта-2024.xlsx', 'F7-распределение-2024.xlsx'].map((f) => path.join(templates, 'forms', 'samples', f)));
-  const forms = definitions.issues.length === 0
-    ? await validateFiles(otherCards.files, { definitions: definitions.definitions, data: reference.data })
-    : [];
-  const report = svod?.svod && svod.definition && reference.dataset
-    ? await writeMonitoringReport({ svod: svod.svod, definition: svod.definition, dataset: reference.dataset, out: path.join(outDir, 'справка по мониторингу.docx'), force: true })
-    : undefined;
+  const svod =
+    definitions.issues.length === 0
+      ? await collectFiles(cards.files, {
+          definitions: definitions.definitions,
+          data: reference.data,
+          out: path.join(outDir, 'svod.xlsx'),
+          force: true,
+        })
+      : undefined;
+  const otherCards = await listWorkbooks(
+    ['F2', 'F3-дорожная-карта-2024.xlsx', 'F7-распределение-2024.xlsx'].map((f) => path.join(templates, 'forms', 'samples', f)),
+  );
+  const forms =
+    definitions.issues.length === 0 ? await validateFiles(otherCards.files, { definitions: definitions.definitions, data: reference.data }) : [];
+  const report =
+    svod?.svod && svod.definition && reference.dataset
+      ? await writeMonitoringReport({
+          svod: svod.svod,
+          definition: svod.definition,
+          dataset: reference.dataset,
+          out: path.join(outDir, 'справка по мониторингу.docx'),
+          force: true,
+        })
+      : undefined;
   const plan = await runPlan({ data, year: 2025, out: path.join(outDir, 'распределение 2025.xlsx'), force: true });
   const worst = Math.max(plan.exitCode, ...steps.map((s) => s.result.exitCode), svod?.written && report?.written ? 0 : 2);
   // The sample cards carry deliberate errors: findings there are the point of the demo, not a failure.

@@ -74,25 +74,45 @@ async function resolveTemplate(request: GenerateRequest): Promise<{ info?: Templ
   const builtIn = findTemplate(request.template);
   if (builtIn) {
     if (request.each && request.each !== builtIn.each) {
-      return { name: builtIn.id, issues: [makeIssue('EACH_UNSUPPORTED', { kind: 'template', template: builtIn.id }, { template: builtIn.id, each: request.each, allowed: builtIn.each })] };
+      return {
+        name: builtIn.id,
+        issues: [
+          makeIssue(
+            'EACH_UNSUPPORTED',
+            { kind: 'template', template: builtIn.id },
+            { template: builtIn.id, each: request.each, allowed: builtIn.each },
+          ),
+        ],
+      };
     }
     const read = await readInput(path.join(templatesDir(), 'documents', builtIn.file));
     return read.ok ? { info: builtIn, bytes: read.bytes, name: builtIn.id, issues: [] } : { name: builtIn.id, issues: read.issues };
   }
   if (!/\.docx$/i.test(request.template)) {
-    return { name: request.template, issues: [makeIssue('TEMPLATE_UNKNOWN', { kind: 'template', template: request.template }, { id: request.template, known })] };
+    return {
+      name: request.template,
+      issues: [makeIssue('TEMPLATE_UNKNOWN', { kind: 'template', template: request.template }, { id: request.template, known })],
+    };
   }
   const each = request.each ?? 'document';
   const like = findTemplate(request.like ?? DEFAULT_LIKE[each]);
   if (!like) {
-    return { name: request.template, issues: [makeIssue('TEMPLATE_UNKNOWN', { kind: 'template', template: request.like ?? '' }, { id: request.like ?? '', known })] };
+    return {
+      name: request.template,
+      issues: [makeIssue('TEMPLATE_UNKNOWN', { kind: 'template', template: request.like ?? '' }, { id: request.like ?? '', known })],
+    };
   }
   if (like.each !== each) {
-    return { name: request.template, issues: [makeIssue('EACH_UNSUPPORTED', { kind: 'template', template: like.id }, { template: like.id, each, allowed: like.each })] };
+    return {
+      name: request.template,
+      issues: [makeIssue('EACH_UNSUPPORTED', { kind: 'template', template: like.id }, { template: like.id, each, allowed: like.each })],
+    };
   }
   const read = await readInput(request.template);
   const name = path.basename(request.template);
-  return read.ok ? { info: { ...like, id: like.id, file: name, title: name.replace(/\.docx$/i, '') }, bytes: read.bytes, name, issues: [] } : { name, issues: read.issues };
+  return read.ok
+    ? { info: { ...like, id: like.id, file: name, title: name.replace(/\.docx$/i, '') }, bytes: read.bytes, name, issues: [] }
+    : { name, issues: read.issues };
 }
 
 /**
@@ -116,9 +136,14 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
     result.issues.push(makeIssue('MERGE_NEEDS_PDF', { kind: 'template', template: template.name }, {}));
     return finish(2);
   }
-  const related = hasRelatedForm(template.info.id) ? { definitions: (await loadDefinitions()).definitions, allow: Boolean(request.allowFindings) } : undefined;
+  const related = hasRelatedForm(template.info.id)
+    ? { definitions: (await loadDefinitions()).definitions, allow: Boolean(request.allowFindings) }
+    : undefined;
   const plan = planBatch(template.info, template.bytes, loaded.dataset, {
-    select: request.select, name: template.name, related, source: { file: path.basename(request.data), cells: loaded.cells },
+    select: request.select,
+    name: template.name,
+    related,
+    source: { file: path.basename(request.data), cells: loaded.cells },
   });
   result.issues.push(...nothingLeft(plan.issues, loaded.issues, template.info.id));
   if (!plan.ok) return finish(plan.blocked ? 1 : 2);
@@ -135,7 +160,10 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
       const byBase = new Map(pdf.made.map((f) => [path.basename(f, '.pdf'), f]));
       const ordered = made.map((f) => byBase.get(path.basename(f, '.docx'))).filter((f): f is string => f !== undefined);
       const title = template.info.fileTitle ?? template.info.title;
-      const out = path.join(request.outDir, safeFileName(`${title} — все документы одним файлом`, '.pdf', new Set(made.map((f) => path.basename(f).toLowerCase()))));
+      const out = path.join(
+        request.outDir,
+        safeFileName(`${title} — все документы одним файлом`, '.pdf', new Set(made.map((f) => path.basename(f).toLowerCase()))),
+      );
       const merged = await mergePdfs(ordered, out, { force: request.force });
       result.issues.push(...merged.issues);
       if (merged.written) result.made.push(merged.written);
@@ -146,7 +174,12 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   return finish(failed ? 1 : 0);
 }
 
-async function writeJobs(plan: BatchPlan & { ok: true }, templateBytes: Uint8Array, request: GenerateRequest, result: GenerateResult): Promise<string[] | undefined> {
+async function writeJobs(
+  plan: BatchPlan & { ok: true },
+  templateBytes: Uint8Array,
+  request: GenerateRequest,
+  result: GenerateResult,
+): Promise<string[] | undefined> {
   const { prepared: template, jobs } = plan;
   const names = jobs.map((job) => job.fileName);
   const zipEntries: Array<{ name: string; data: Uint8Array; compress: boolean }> = [];
@@ -157,9 +190,10 @@ async function writeJobs(plan: BatchPlan & { ok: true }, templateBytes: Uint8Arr
   }
   if (opened?.ok) result.issues.push(...opened.notices);
   const output = opened?.output;
-  const renderer = jobs.length >= POOL_THRESHOLD
-    ? await pooledRenderer(template, templateBytes, jobs, names, output, request.generatedAt)
-    : inlineRenderer(template, output, request.generatedAt);
+  const renderer =
+    jobs.length >= POOL_THRESHOLD
+      ? await pooledRenderer(template, templateBytes, jobs, names, output, request.generatedAt)
+      : inlineRenderer(template, output, request.generatedAt);
   try {
     for (const [index, job] of jobs.entries()) {
       const name = names[index]!;

@@ -19,9 +19,7 @@ export async function loadDataset(file: string): Promise<DatasetLoad> {
   const json = /\.json$/i.test(file);
   const read = await readInput(file, { json });
   if (!read.ok) return { issues: read.issues, unreadable: true };
-  const loaded = json
-    ? readDatasetJson(new TextDecoder().decode(read.bytes), read.name)
-    : await readDataWorkbook(read.bytes, read.name);
+  const loaded = json ? readDatasetJson(new TextDecoder().decode(read.bytes), read.name) : await readDataWorkbook(read.bytes, read.name);
   const unreadable = blocks(loaded.issues, 'input');
   return { dataset: unreadable ? undefined : loaded.dataset, issues: loaded.issues, unreadable, cells: 'cells' in loaded ? loaded.cells : undefined };
 }

@@ -24,7 +24,10 @@ export async function writeMonitoringReport(request: ReportRequest): Promise<{ w
   const info = findTemplate('monitoring-report')!;
   const read = await readInput(path.join(templatesDir(), 'documents', info.file));
   if (!read.ok) return { issues: read.issues };
-  const report = renderMonitoringReport(request.dataset, request, read.bytes, { deflateRaw: (d) => deflateRawSync(d), generatedAt: generationTime() });
+  const report = renderMonitoringReport(request.dataset, request, read.bytes, {
+    deflateRaw: (d) => deflateRawSync(d),
+    generatedAt: generationTime(),
+  });
   if (!report.file) return { issues: report.issues };
   const failure = await writeFileAtomic(request.out, report.file.bytes, { force: request.force });
   return failure ? { issues: [...report.issues, failure] } : { written: request.out, issues: report.issues };

@@ -29,7 +29,11 @@ export interface PlanRun {
   issues: Issue[];
 }
 
-const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
+const exists = (file: string): Promise<boolean> =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 let solver: Promise<LpSolver> | undefined;
 /** HiGHS (WebAssembly) is loaded once per process, on first use. */
@@ -75,7 +79,9 @@ export async function runPlan(request: PlanRequest): Promise<PlanRun> {
   const template = await readInput(path.join(templatesDir(), 'documents', 'order.docx'));
   if (!template.ok) issues.push(...template.issues);
   const made = await makeDistribution({
-    dataset: loaded.dataset, definition, solver: await nodeSolver(),
+    dataset: loaded.dataset,
+    definition,
+    solver: await nodeSolver(),
     options: { year: request.year, keepLastYear: request.keepLastYear, fixed },
     ...(template.ok ? { orderTemplate: template.bytes } : {}),
   });
@@ -83,12 +89,16 @@ export async function runPlan(request: PlanRequest): Promise<PlanRun> {
   if (made.exitCode === 2) return { exitCode: 2, plan: made.plan, written: [], issues };
   if (!made.order) issues.push(makeIssue('PLAN_NO_ORDER', { kind: 'file', file: path.basename(request.data) }, {}, 'warning'));
 
-  const targets: Array<[string, Uint8Array]> = [[request.out, made.f7], ...(made.order ? [[orderPath(request.out), made.order.bytes] as [string, Uint8Array]] : [])];
+  const targets: Array<[string, Uint8Array]> = [
+    [request.out, made.f7],
+    ...(made.order ? [[orderPath(request.out), made.order.bytes] as [string, Uint8Array]] : []),
+  ];
   const written: string[] = [];
   if (!request.force) {
     // Both or neither: an existing order must not leave a new F7 beside it.
     for (const [file] of targets) {
-      if (await exists(file)) return { exitCode: 2, plan: made.plan, written, issues: [...issues, makeIssue('OUTPUT_EXISTS', { kind: 'file', file }, { file })] };
+      if (await exists(file))
+        return { exitCode: 2, plan: made.plan, written, issues: [...issues, makeIssue('OUTPUT_EXISTS', { kind: 'file', file }, { file })] };
     }
   }
   for (const [file, bytes] of targets) {

@@ -124,13 +124,15 @@ export function openRenderPool(template: Uint8Array, name: string, options: Rend
   const runChunk = (jobs: PoolJob[]): Promise<Rendered[]> => {
     if (slots.length === 0) {
       // Deferred so that the caller can write earlier results between chunks.
-      return new Promise((resolve, reject) => setImmediate(() => {
-        try {
-          resolve(renderHere(jobs));
-        } catch (error) {
-          reject(error);
-        }
-      }));
+      return new Promise((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            resolve(renderHere(jobs));
+          } catch (error) {
+            reject(error);
+          }
+        }),
+      );
     }
     return new Promise((resolve, reject) => {
       waiting.push({ jobs, resolve, reject });

@@ -73,7 +73,13 @@ export function stroke(points: ReadonlyArray<readonly [number, number]>, width: 
   };
 }
 
-const PAGE: ReadonlyArray<readonly [number, number]> = [[2.5, 0.5], [9.5, 0.5], [13.5, 4.5], [13.5, 15.5], [2.5, 15.5]];
+const PAGE: ReadonlyArray<readonly [number, number]> = [
+  [2.5, 0.5],
+  [9.5, 0.5],
+  [13.5, 4.5],
+  [13.5, 15.5],
+  [2.5, 15.5],
+];
 
 /** The glyphs, painted in order over a transparent background. */
 export const ICONS: Record<string, readonly Layer[]> = {
@@ -86,13 +92,33 @@ export const ICONS: Record<string, readonly Layer[]> = {
   // «Проверить»: a white check mark on a green disc.
   check: [
     { shape: circle(8, 8, 7.5), color: GREEN },
-    { shape: stroke([[4.5, 8.2], [7, 10.7], [11.6, 5.6]], 1.8), color: WHITE },
+    {
+      shape: stroke(
+        [
+          [4.5, 8.2],
+          [7, 10.7],
+          [11.6, 5.6],
+        ],
+        1.8,
+      ),
+      color: WHITE,
+    },
   ],
   // «Документы»: a page with a folded corner and lines of text.
   documents: [
     { shape: polygon(PAGE), color: WHITE },
     { shape: stroke([...PAGE, PAGE[0]!], 1), color: GREY },
-    { shape: stroke([[9.5, 0.5], [9.5, 4.5], [13.5, 4.5]], 1), color: GREY },
+    {
+      shape: stroke(
+        [
+          [9.5, 0.5],
+          [9.5, 4.5],
+          [13.5, 4.5],
+        ],
+        1,
+      ),
+      color: GREY,
+    },
     { shape: rect(5, 7, 11, 8), color: BLUE },
     { shape: rect(5, 10, 11, 11), color: BLUE },
     { shape: rect(5, 13, 9, 14), color: BLUE },
@@ -114,7 +140,10 @@ export function renderIcon(layers: readonly Layer[], size: number): Uint8Array {
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
       // Premultiplied colour and alpha, composited «source over» layer by layer.
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (const { shape, color } of layers) {
         let hits = 0;
         for (let sy = 0; sy < SAMPLES; sy++) {

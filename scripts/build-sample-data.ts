@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'sample-region.json'), `${JSON.stringify(dataset, null, 2)}\n`);
   writeFileSync(join(dir, 'sample-region.xlsx'), await writeDataWorkbook(dataset, { timestamp: STAMP }));
   writeFileSync(join(dir, 'blank.xlsx'), await writeDataWorkbook(emptyDataset(), { blank: true, timestamp: STAMP }));
-  const counts = Object.entries(dataset).map(([name, rows]) => `${name} ${(rows as unknown[]).length}`).join(', ');
+  const counts = Object.entries(dataset)
+    .map(([name, rows]) => `${name} ${(rows as unknown[]).length}`)
+    .join(', ');
   process.stdout.write(`sample-region.json, sample-region.xlsx, blank.xlsx: ${counts}\n`);
 }
 

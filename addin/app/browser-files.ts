@@ -18,13 +18,23 @@ export async function readWorkbookFile(name: string, bytes: Uint8Array): Promise
 }
 
 /** core's checkWorkbookBytes (what `kaskad validate` runs on a file), loaded with exceljs on first use. */
-export async function checkWorkbookFile(name: string, bytes: Uint8Array, definitions: readonly FormDefinition[], options: CheckOptions = {}): Promise<CheckedWorkbook> {
+export async function checkWorkbookFile(
+  name: string,
+  bytes: Uint8Array,
+  definitions: readonly FormDefinition[],
+  options: CheckOptions = {},
+): Promise<CheckedWorkbook> {
   const { checkWorkbookBytes } = await import(/* webpackChunkName: "workbook" */ '../../core/usecases/check-workbook-bytes');
   return checkWorkbookBytes(bytes, name, definitions, options);
 }
 
 /** A copy of the file with problem cells filled and noted, and a sheet listing every finding. */
-export async function annotateFile(name: string, bytes: Uint8Array, issues: readonly Issue[], municipality?: string): Promise<Uint8Array | undefined> {
+export async function annotateFile(
+  name: string,
+  bytes: Uint8Array,
+  issues: readonly Issue[],
+  municipality?: string,
+): Promise<Uint8Array | undefined> {
   const { annotateWorkbookBytes } = await import(/* webpackChunkName: "workbook" */ '../../core/usecases/check-workbook-bytes');
   return annotateWorkbookBytes(bytes, name, issues, { municipality });
 }
@@ -55,7 +65,10 @@ export async function annotatedZip(files: readonly AnnotatableFile[]): Promise<{
 }
 
 /** A blank workbook of a form, made in the page. */
-export async function buildBlankWorkbook(formId: string, options: { version?: number; hiddenSheetNames?: Readonly<Record<string, string>> } = {}): Promise<Uint8Array | undefined> {
+export async function buildBlankWorkbook(
+  formId: string,
+  options: { version?: number; hiddenSheetNames?: Readonly<Record<string, string>> } = {},
+): Promise<Uint8Array | undefined> {
   const [{ buildBlankForm }, { definitionById }] = await Promise.all([
     import(/* webpackChunkName: "workbook" */ '../../core/forms/blank-form'),
     import('./definitions'),

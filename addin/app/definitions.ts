@@ -38,7 +38,10 @@ function indexedNames(bytes: Uint8Array): string[] | undefined {
 
 async function readCatalogue(read: ReadCatalogueFile): Promise<Catalogue> {
   const where = `${CATALOGUE_FOLDER}/${CATALOGUE_INDEX}`;
-  const unreachable = (): Catalogue => ({ definitions: [], issues: [makeIssue('FORMS_CATALOGUE_EMPTY', { kind: 'file', file: where }, { path: `${CATALOGUE_FOLDER}/` })] });
+  const unreachable = (): Catalogue => ({
+    definitions: [],
+    issues: [makeIssue('FORMS_CATALOGUE_EMPTY', { kind: 'file', file: where }, { path: `${CATALOGUE_FOLDER}/` })],
+  });
   let index: Uint8Array | undefined;
   try {
     index = await read(CATALOGUE_INDEX);
@@ -52,7 +55,14 @@ async function readCatalogue(read: ReadCatalogueFile): Promise<Catalogue> {
   for (const name of names) {
     const bytes = await read(name).catch(() => undefined);
     if (bytes) files.push({ name, bytes });
-    else issues.push(makeIssue('FILE_UNREADABLE', { kind: 'file', file: `${CATALOGUE_FOLDER}/${name}` }, { detail: 'файл указан в forms/index.json, но страница его не получила' }));
+    else
+      issues.push(
+        makeIssue(
+          'FILE_UNREADABLE',
+          { kind: 'file', file: `${CATALOGUE_FOLDER}/${name}` },
+          { detail: 'файл указан в forms/index.json, но страница его не получила' },
+        ),
+      );
   }
   const compiled = await compileCatalogue(files);
   return { definitions: compiled.definitions, issues: [...issues, ...compiled.issues] };

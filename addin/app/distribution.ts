@@ -11,10 +11,17 @@ let solver: Promise<LpSolver> | undefined;
 
 function pageSolver(): Promise<LpSolver> {
   solver ??= loadHighs();
-  solver.catch(() => { solver = undefined; });
+  solver.catch(() => {
+    solver = undefined;
+  });
   return solver;
 }
 
-export async function planInPage(dataset: Dataset, definition: FormDefinition, year: number, orderTemplate: Uint8Array | undefined): Promise<DistributionOutputs> {
+export async function planInPage(
+  dataset: Dataset,
+  definition: FormDefinition,
+  year: number,
+  orderTemplate: Uint8Array | undefined,
+): Promise<DistributionOutputs> {
   return makeDistribution({ dataset, definition, options: { year }, solver: await pageSolver(), ...(orderTemplate ? { orderTemplate } : {}) });
 }

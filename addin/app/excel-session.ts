@@ -36,10 +36,14 @@ export interface ExcelSession {
    * hidden: the blank's hidden helper sheets, which get names of their own when the workbook has them
    * already; rebuild makes the blank again with those names.
    */
-  insertBlank(bytes: Uint8Array, sheetNames: readonly string[], hidden?: {
-    names: readonly string[];
-    rebuild: (renames: Readonly<Record<string, string>>) => Promise<Uint8Array | undefined>;
-  }): Promise<InsertSheetsResult>;
+  insertBlank(
+    bytes: Uint8Array,
+    sheetNames: readonly string[],
+    hidden?: {
+      names: readonly string[];
+      rebuild: (renames: Readonly<Record<string, string>>) => Promise<Uint8Array | undefined>;
+    },
+  ): Promise<InsertSheetsResult>;
 }
 
 type Runner = <T>(batch: (context: RequestContext) => Promise<T>) => Promise<T>;
@@ -73,7 +77,14 @@ export function openExcelSession(capabilities: ExcelCapabilities, run: Runner = 
     },
     read: async () => {
       let skipped: string[] = [];
-      const snapshot = await run((context) => readWorkbookSnapshot(context, { capabilities, onMergesSkipped: (sheets) => { skipped = sheets; } }));
+      const snapshot = await run((context) =>
+        readWorkbookSnapshot(context, {
+          capabilities,
+          onMergesSkipped: (sheets) => {
+            skipped = sheets;
+          },
+        }),
+      );
       skippedMerges = skipped;
       return snapshot;
     },
@@ -85,11 +96,15 @@ export function openExcelSession(capabilities: ExcelCapabilities, run: Runner = 
     },
     highlight: async (issues) => {
       await clear();
-      record = await quietly(() => run((context) => writeHighlights(context, issues, {
-        supportsSetCellProperties: capabilities.setCellProperties,
-        fullFill: capabilities.setCellProperties,
-        persist: capabilities.customXmlParts,
-      })));
+      record = await quietly(() =>
+        run((context) =>
+          writeHighlights(context, issues, {
+            supportsSetCellProperties: capabilities.setCellProperties,
+            fullFill: capabilities.setCellProperties,
+            persist: capabilities.customXmlParts,
+          }),
+        ),
+      );
     },
     clearHighlights: clear,
     select: (sheet, address) => run((context) => selectCell(context, sheet, address)),
@@ -110,17 +125,28 @@ export function openExcelSession(capabilities: ExcelCapabilities, run: Runner = 
         },
       };
     },
-    insertBlank: (bytes, sheetNames, hidden) => quietly(() => run((context) => insertBlankSheets(context, {
-      base64: base64FromBytes(bytes),
-      sheetNames,
-      ...(hidden ? {
-        renameable: hidden.names,
-        rebuild: async (renames: Readonly<Record<string, string>>) => {
-          const rebuilt = await hidden.rebuild(renames);
-          if (!rebuilt) throw new Error('the blank could not be rebuilt with new sheet names');
-          return base64FromBytes(rebuilt);
-        },
-      } : {}),
-    }, capabilities))),
+    insertBlank: (bytes, sheetNames, hidden) =>
+      quietly(() =>
+        run((context) =>
+          insertBlankSheets(
+            context,
+            {
+              base64: base64FromBytes(bytes),
+              sheetNames,
+              ...(hidden
+                ? {
+                    renameable: hidden.names,
+                    rebuild: async (renames: Readonly<Record<string, string>>) => {
+                      const rebuilt = await hidden.rebuild(renames);
+                      if (!rebuilt) throw new Error('the blank could not be rebuilt with new sheet names');
+                      return base64FromBytes(rebuilt);
+                    },
+                  }
+                : {}),
+            },
+            capabilities,
+          ),
+        ),
+      ),
   };
 }

@@ -3,8 +3,7 @@ import { waitForOffice } from '../excel/office-ready';
 
 /** Where the pane runs: inside Excel with what its API offers, or as a plain page in a browser. */
 export type PaneHost =
-  | { mode: 'excel'; capabilities: ExcelCapabilities; tier: CapabilityTier; missing: string[]; platform: string | null }
-  | { mode: 'browser' };
+  { mode: 'excel'; capabilities: ExcelCapabilities; tier: CapabilityTier; missing: string[]; platform: string | null } | { mode: 'browser' };
 
 /**
  * office.js answers at once outside Office (host null); when it cannot load at all (no network,

@@ -24,7 +24,8 @@ export function groupIssuesBySheet(issues: readonly Issue[], sheetOrder: readonl
     .sort(([a], [b]) => rank(a) - rank(b))
     .map(([sheet, list]) => ({
       sheet,
-      issues: list.map((issue, order) => ({ issue, order }))
+      issues: list
+        .map((issue, order) => ({ issue, order }))
         .sort((a, b) => severityRank(a.issue) - severityRank(b.issue) || compareCells(a.issue, b.issue) || a.order - b.order)
         .map((x) => x.issue),
     }));

@@ -21,6 +21,7 @@ export function summaryRows(outcome: CheckOutcome): string[][] {
     }
   }
   if (outcome.issues.length === 0) rows.push(['', 'Замечаний нет.', '']);
-  for (const issue of outcome.issues) rows.push([describePlace(issue.location), `${issue.severity === 'error' ? 'Ошибка' : 'Предупреждение'}: ${issue.message}`, issue.code]);
+  for (const issue of outcome.issues)
+    rows.push([describePlace(issue.location), `${issue.severity === 'error' ? 'Ошибка' : 'Предупреждение'}: ${issue.message}`, issue.code]);
   return rows;
 }

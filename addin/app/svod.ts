@@ -23,12 +23,18 @@ export interface SvodSource {
 export function collectSvod(files: readonly SvodSource[], formId: string, data?: { name: string; dataset: Dataset }): CollectedSvod | undefined {
   const definitions = formDefinitions();
   // The version the cards are of (a svod of mixed versions is refused by core, as `kaskad collect`).
-  const definition = cardsDefinition(files.map((f) => f.outcome), definitions, formId);
+  const definition = cardsDefinition(
+    files.map((f) => f.outcome),
+    definitions,
+    formId,
+  );
   if (!definition?.scoring) return undefined;
   const reference = data ? buildReferenceData(data.dataset) : undefined;
-  const outcomes = files.map((f) => (reference && f.snapshot && f.outcome.kind !== 'data' && f.checkedWith !== data?.name
-    ? checkSnapshot(f.snapshot, f.name, definitions, { data: reference })
-    : f.outcome));
+  const outcomes = files.map((f) =>
+    reference && f.snapshot && f.outcome.kind !== 'data' && f.checkedWith !== data?.name
+      ? checkSnapshot(f.snapshot, f.name, definitions, { data: reference })
+      : f.outcome,
+  );
   return collectCheckedSvod(outcomes, definitions, { form: definition, data: reference });
 }
 

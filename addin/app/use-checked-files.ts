@@ -56,7 +56,12 @@ export async function checkFile(id: number, name: string, bytes: Uint8Array, ref
   const engine = await loadEngine();
   const { outcome, snapshot } = await engine.checkWorkbookFile(name, bytes, engine.formDefinitions(), { data: reference?.data });
   return {
-    id, name, bytes, snapshot, outcome, municipality: await municipalityOf(outcome, reference),
+    id,
+    name,
+    bytes,
+    snapshot,
+    outcome,
+    municipality: await municipalityOf(outcome, reference),
     ...(reference && outcome.kind === 'form' ? { checkedWith: reference.name } : {}),
   };
 }
@@ -81,7 +86,12 @@ async function recheckDefinitions(file: CheckedFile, reference?: Reference): Pro
   if (!file.snapshot || (file.outcome.kind !== 'form' && file.outcome.kind !== 'unrecognised')) return file;
   const engine = await loadEngine();
   const outcome = engine.checkSnapshot(file.snapshot, file.name, engine.formDefinitions(), { data: reference?.data });
-  return { ...file, outcome, municipality: await municipalityOf(outcome, reference), ...(reference && outcome.kind === 'form' ? { checkedWith: reference.name } : {}) };
+  return {
+    ...file,
+    outcome,
+    municipality: await municipalityOf(outcome, reference),
+    ...(reference && outcome.kind === 'form' ? { checkedWith: reference.name } : {}),
+  };
 }
 
 /**

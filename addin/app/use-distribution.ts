@@ -36,7 +36,10 @@ export function useDistribution(): { state: DistributionState; plan(dataset: Dat
       if (request === latest.current) setState({ status: 'ready', year, result });
     } catch (error) {
       if (request === latest.current) {
-        setState({ status: 'failed', message: `Не удалось загрузить или запустить решатель: ${error instanceof Error ? error.message : String(error)}. Обновите страницу.` });
+        setState({
+          status: 'failed',
+          message: `Не удалось загрузить или запустить решатель: ${error instanceof Error ? error.message : String(error)}. Обновите страницу.`,
+        });
       }
     }
   }, []);

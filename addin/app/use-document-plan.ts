@@ -38,7 +38,12 @@ export function useDocumentPlan(): { state: PlanState; plan(template: TemplateIn
     try {
       bytes = await templateBytes(template);
     } catch {
-      if (current()) setState({ status: 'failed', template, message: `Не удалось загрузить шаблон «${template.title}» (${template.file}) с сервера надстройки. Обновите страницу; если не поможет — сообщите администратору.` });
+      if (current())
+        setState({
+          status: 'failed',
+          template,
+          message: `Не удалось загрузить шаблон «${template.title}» (${template.file}) с сервера надстройки. Обновите страницу; если не поможет — сообщите администратору.`,
+        });
       return;
     }
     const { planDocuments: planInPage } = await import(/* webpackChunkName: "documents" */ './documents');

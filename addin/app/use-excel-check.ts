@@ -50,7 +50,10 @@ function excelError(action: string, error: unknown): string {
 }
 
 function cellKeys(outcome: CheckOutcome | undefined): string {
-  return (outcome?.issues ?? []).flatMap((i) => (i.location.kind === 'cell' ? [`${i.location.sheet}!${i.location.address}:${i.severity}`] : [])).sort().join('|');
+  return (outcome?.issues ?? [])
+    .flatMap((i) => (i.location.kind === 'cell' ? [`${i.location.sheet}!${i.location.address}:${i.severity}`] : []))
+    .sort()
+    .join('|');
 }
 
 /**
@@ -60,7 +63,12 @@ function cellKeys(outcome: CheckOutcome | undefined): string {
  */
 export function useExcelCheck(session: ExcelSession, file = 'Открытая книга'): ExcelCheck {
   const [state, setState] = useState<ExcelCheckState>({
-    status: 'idle', readNotes: [], highlighted: false, highlightStale: false, writing: false, watching: false,
+    status: 'idle',
+    readNotes: [],
+    highlighted: false,
+    highlightStale: false,
+    writing: false,
+    watching: false,
   });
   const running = useRef<Promise<void> | undefined>(undefined);
   const again = useRef(false);
@@ -100,10 +108,15 @@ export function useExcelCheck(session: ExcelSession, file = 'Открытая к
 
   useEffect(() => {
     // A record an earlier pane left in the workbook (reload, another ribbon button): its highlights can still be removed.
-    void session.loadHighlights().then(
-      (found) => { if (found) setState((s) => ({ ...s, highlighted: true, highlightStale: true })); },
-      () => undefined,
-    ).then(() => check());
+    void session
+      .loadHighlights()
+      .then(
+        (found) => {
+          if (found) setState((s) => ({ ...s, highlighted: true, highlightStale: true }));
+        },
+        () => undefined,
+      )
+      .then(() => check());
   }, [session, check]);
 
   useEffect(() => {
@@ -114,9 +127,12 @@ export function useExcelCheck(session: ExcelSession, file = 'Открытая к
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void check(), RECHECK_DELAY_MS);
     });
-    void handlePromise.then((handle) => {
-      if (!stopped) setState((s) => ({ ...s, watching: handle !== undefined }));
-    }, () => setState((s) => ({ ...s, watching: false })));
+    void handlePromise.then(
+      (handle) => {
+        if (!stopped) setState((s) => ({ ...s, watching: handle !== undefined }));
+      },
+      () => setState((s) => ({ ...s, watching: false })),
+    );
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
@@ -132,9 +148,17 @@ export function useExcelCheck(session: ExcelSession, file = 'Открытая к
     try {
       await session.highlight(outcome.issues);
       highlightedFor.current = cellKeys(outcome);
-      const count = new Set(cellKeys(outcome).split('|').filter(Boolean).map((k) => k.replace(/:[a-z]+$/, ''))).size;
+      const count = new Set(
+        cellKeys(outcome)
+          .split('|')
+          .filter(Boolean)
+          .map((k) => k.replace(/:[a-z]+$/, '')),
+      ).size;
       setState((s) => ({
-        ...s, writing: false, highlighted: session.highlighted, highlightStale: false,
+        ...s,
+        writing: false,
+        highlighted: session.highlighted,
+        highlightStale: false,
         note: count === 0 ? 'Подсвечивать нечего: замечаний к ячейкам нет.' : `Подсвечено ячеек: ${count}.`,
       }));
     } catch (error) {
@@ -149,27 +173,34 @@ export function useExcelCheck(session: ExcelSession, file = 'Открытая к
       highlightedFor.current = undefined;
       const leftAlone = result?.leftAlone ?? 0;
       setState((s) => ({
-        ...s, writing: false, highlighted: false, highlightStale: false,
-        note: leftAlone > 0
-          ? `Подсветка снята: у ячеек прежняя заливка. Не тронуто ячеек, которые с тех пор залили иначе или чей лист удалён: ${leftAlone}.`
-          : 'Подсветка снята: у ячеек прежняя заливка.',
+        ...s,
+        writing: false,
+        highlighted: false,
+        highlightStale: false,
+        note:
+          leftAlone > 0
+            ? `Подсветка снята: у ячеек прежняя заливка. Не тронуто ячеек, которые с тех пор залили иначе или чей лист удалён: ${leftAlone}.`
+            : 'Подсветка снята: у ячеек прежняя заливка.',
       }));
     } catch (error) {
       setState((s) => ({ ...s, writing: false, error: excelError('снять подсветку', error) }));
     }
   }, [session]);
 
-  const select = useCallback(async (issue: Issue) => {
-    if (issue.location.kind !== 'cell') return;
-    const { sheet, address } = issue.location;
-    try {
-      const result = await session.select(sheet, address);
-      if (result === 'hidden') setState((s) => ({ ...s, note: GATEWAY_MESSAGES.SHEET_HIDDEN({ sheet }) }));
-      else if (result === 'missing') setState((s) => ({ ...s, note: GATEWAY_MESSAGES.SHEET_GONE({ sheet }) }));
-    } catch (error) {
-      setState((s) => ({ ...s, error: excelError(`перейти к ячейке ${address}`, error) }));
-    }
-  }, [session]);
+  const select = useCallback(
+    async (issue: Issue) => {
+      if (issue.location.kind !== 'cell') return;
+      const { sheet, address } = issue.location;
+      try {
+        const result = await session.select(sheet, address);
+        if (result === 'hidden') setState((s) => ({ ...s, note: GATEWAY_MESSAGES.SHEET_HIDDEN({ sheet }) }));
+        else if (result === 'missing') setState((s) => ({ ...s, note: GATEWAY_MESSAGES.SHEET_GONE({ sheet }) }));
+      } catch (error) {
+        setState((s) => ({ ...s, error: excelError(`перейти к ячейке ${address}`, error) }));
+      }
+    },
+    [session],
+  );
 
   const writeSummary = useCallback(async () => {
     if (!state.outcome) return;
@@ -183,5 +214,15 @@ export function useExcelCheck(session: ExcelSession, file = 'Открытая к
   }, [session, state.outcome]);
 
   const undoHint = session.capabilities.keepsUndo ? GATEWAY_MESSAGES.UNDO_KEPT() : GATEWAY_MESSAGES.UNDO_CLEARED();
-  return { state, check, highlight, clearHighlights, select, writeSummary, setWatching: setWatchWanted, undoHint, watchHint: GATEWAY_MESSAGES.DROPDOWN_MAY_BE_MISSED() };
+  return {
+    state,
+    check,
+    highlight,
+    clearHighlights,
+    select,
+    writeSummary,
+    setWatching: setWatchWanted,
+    undoHint,
+    watchHint: GATEWAY_MESSAGES.DROPDOWN_MAY_BE_MISSED(),
+  };
 }

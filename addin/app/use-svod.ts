@@ -45,7 +45,9 @@ export function useSvod(formId: string, files: readonly SvodSource[], data?: { n
     saveFile(`Свод ${formId} (${collected.definition.version}).xlsx`, bytes, XLSX_MIME);
     const missing = collected.svod.issues.filter((i) => i.code === 'COLLECT_MISSING').length;
     const repeated = collected.svod.issues.filter((i) => i.code === 'COLLECT_DUPLICATE').length;
-    setNote(`Свод скачан: муниципалитетов в своде — ${collected.svod.rows.length}${data ? `, без карты — ${missing}` : ''}, повторных карт — ${repeated}.`);
+    setNote(
+      `Свод скачан: муниципалитетов в своде — ${collected.svod.rows.length}${data ? `, без карты — ${missing}` : ''}, повторных карт — ${repeated}.`,
+    );
   }, [collect, formId, data]);
 
   const saveReport = useCallback(async () => {

@@ -20,10 +20,20 @@ export function recordXml(namespace: string, cells: readonly HighlightedCell[]):
   const lines = cells.map((cell) => {
     const p = cell.previous;
     const fields: Array<[string, string | number | undefined]> = [
-      ['sheetId', cell.sheetId], ['sheet', cell.sheet], ['address', cell.address], ['color', cell.color],
-      ['was', p.color], ['wasPattern', p.pattern], ['wasPatternColor', p.patternColor], ['wasTint', p.tintAndShade], ['wasPatternTint', p.patternTintAndShade],
+      ['sheetId', cell.sheetId],
+      ['sheet', cell.sheet],
+      ['address', cell.address],
+      ['color', cell.color],
+      ['was', p.color],
+      ['wasPattern', p.pattern],
+      ['wasPatternColor', p.patternColor],
+      ['wasTint', p.tintAndShade],
+      ['wasPatternTint', p.patternTintAndShade],
     ];
-    return `<cell ${fields.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}="${attr(String(v))}"`).join(' ')}/>`;
+    return `<cell ${fields
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}="${attr(String(v))}"`)
+      .join(' ')}/>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?><highlights xmlns="${namespace}">${lines.join('')}</highlights>`;
 }

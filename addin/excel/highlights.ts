@@ -107,11 +107,16 @@ function rectAddress(r: Rect): string {
 
 /** A sheet's bounding box is written with one setCellProperties when it is not mostly empty. */
 function boundingBox(cells: ReadonlyMap<string, string>): Rect | undefined {
-  let top = Infinity, left = Infinity, bottom = 0, right = 0;
+  let top = Infinity,
+    left = Infinity,
+    bottom = 0,
+    right = 0;
   for (const address of cells.keys()) {
     const p = parseAddress(address)!;
-    top = Math.min(top, p.row); left = Math.min(left, p.col);
-    bottom = Math.max(bottom, p.row); right = Math.max(right, p.col);
+    top = Math.min(top, p.row);
+    left = Math.min(left, p.col);
+    bottom = Math.max(bottom, p.row);
+    right = Math.max(right, p.col);
   }
   const box = { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1, color: '' };
   const area = box.rows * box.cols;
@@ -145,10 +150,17 @@ export async function writeHighlights(context: RequestContext, issues: readonly 
   for (const [sheet, cells] of colors) {
     const worksheet = worksheets.getItem(sheet).load('id');
     sheets.set(sheet, worksheet);
-    for (const [address, color] of cells) before.push({ sheet, address, color, fill: worksheet.getRange(address).format.fill.load(full ? FULL_FILL : 'color') });
+    for (const [address, color] of cells)
+      before.push({ sheet, address, color, fill: worksheet.getRange(address).format.fill.load(full ? FULL_FILL : 'color') });
   }
   await context.sync();
-  const cells: HighlightedCell[] = before.map(({ sheet, address, color, fill }) => ({ sheetId: sheets.get(sheet)!.id, sheet, address, color, previous: savedFill(fill, full) }));
+  const cells: HighlightedCell[] = before.map(({ sheet, address, color, fill }) => ({
+    sheetId: sheets.get(sheet)!.id,
+    sheet,
+    address,
+    color,
+    previous: savedFill(fill, full),
+  }));
 
   for (const [sheet, sheetCells] of colors) {
     const worksheet = worksheets.getItem(sheet);

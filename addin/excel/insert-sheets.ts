@@ -47,8 +47,8 @@ export async function insertBlankSheets(context: RequestContext, blank: BlankWor
   const before = context.workbook.worksheets.load('items/name');
   await context.sync();
   const present = new Map(before.items.map((sheet) => [sheetKey(sheet.name), sheet.name]));
-  const renameable = new Set((blank.rebuild ? blank.renameable ?? [] : []).map(sheetKey));
-  const conflict = blank.sheetNames.flatMap((name) => (renameable.has(sheetKey(name)) ? [] : present.get(sheetKey(name)) ?? []));
+  const renameable = new Set((blank.rebuild ? (blank.renameable ?? []) : []).map(sheetKey));
+  const conflict = blank.sheetNames.flatMap((name) => (renameable.has(sheetKey(name)) ? [] : (present.get(sheetKey(name)) ?? [])));
   if (conflict.length > 0) return { conflict, message: GATEWAY_MESSAGES.SHEETS_EXIST({ names: conflict }) };
 
   const taken = new Set([...present.keys(), ...blank.sheetNames.map(sheetKey)]);

@@ -4,13 +4,11 @@
  */
 export const GATEWAY_MESSAGES = {
   // an ExcelApi 1.1–1.3 host: Excel 2016 without updates
-  NO_USED_RANGE: () =>
-    'Эта версия Excel не даёт прочитать лист целиком (нужен ExcelApi 1.4): откройте файл на странице «Каскад» в браузере.',
+  NO_USED_RANGE: () => 'Эта версия Excel не даёт прочитать лист целиком (нужен ExcelApi 1.4): откройте файл на странице «Каскад» в браузере.',
   // ExcelApi below 1.7: no worksheet.onChanged
   NO_CHANGE_EVENTS: () => 'Эта версия Excel не сообщает об изменениях ячеек: нажмите «Проверить» после правки.',
   // ExcelApi 1.7–1.8: onChanged per sheet only, so a sheet added later is not watched
-  NO_NEW_SHEET_EVENTS: () =>
-    'Изменения на листах, добавленных после открытия панели, не отслеживаются: после правки на них нажмите «Проверить».',
+  NO_NEW_SHEET_EVENTS: () => 'Изменения на листах, добавленных после открытия панели, не отслеживаются: после правки на них нажмите «Проверить».',
   // ExcelApi below 1.9: no range.setCellProperties
   NO_SET_CELL_PROPERTIES: () => 'Подсветка ставится по одной области за раз — на больших формах это медленнее.',
   // ExcelApi below 1.13: no range.getMergedAreasOrNullObject

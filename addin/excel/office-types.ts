@@ -138,9 +138,28 @@ export interface RangeFont {
 }
 
 /** Excel.FillPattern as a string, the names the typings list. */
-export type FillPattern = 'None' | 'Solid' | 'Gray50' | 'Gray75' | 'Gray25' | 'Horizontal' | 'Vertical' | 'Down' | 'Up' | 'Checker'
-  | 'SemiGray75' | 'LightHorizontal' | 'LightVertical' | 'LightDown' | 'LightUp' | 'Grid' | 'CrissCross' | 'Gray16' | 'Gray8'
-  | 'LinearGradient' | 'RectangularGradient';
+export type FillPattern =
+  | 'None'
+  | 'Solid'
+  | 'Gray50'
+  | 'Gray75'
+  | 'Gray25'
+  | 'Horizontal'
+  | 'Vertical'
+  | 'Down'
+  | 'Up'
+  | 'Checker'
+  | 'SemiGray75'
+  | 'LightHorizontal'
+  | 'LightVertical'
+  | 'LightDown'
+  | 'LightUp'
+  | 'Grid'
+  | 'CrissCross'
+  | 'Gray16'
+  | 'Gray8'
+  | 'LinearGradient'
+  | 'RectangularGradient';
 
 export interface RangeFill {
   /** «#FFC7CE»; «#FFFFFF» when the cell has no fill; null when the cells of the range differ. */

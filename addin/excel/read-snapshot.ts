@@ -47,7 +47,7 @@ export function planReadRequests(
   let used = 0;
   for (const { sheet, box } of usedRanges) {
     const rowBytes = box.cols * bytesPerCell;
-    for (let first = 0; first < box.rows; ) {
+    for (let first = 0; first < box.rows;) {
       let rows = Math.min(box.rows - first, Math.floor((maxRequestBytes - used) / rowBytes));
       if (rows < 1 && current.length > 0) {
         requests.push(current);

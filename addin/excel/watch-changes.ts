@@ -70,8 +70,15 @@ export async function watchWorkbookChanges(
         await ctx.sync();
         return sheet.name;
       }).then(
-        (name) => { names.set(worksheetId, name); lookups.delete(worksheetId); return name; },
-        () => { lookups.delete(worksheetId); return undefined; }, // deleted since: the change is still the user's
+        (name) => {
+          names.set(worksheetId, name);
+          lookups.delete(worksheetId);
+          return name;
+        },
+        () => {
+          lookups.delete(worksheetId);
+          return undefined;
+        }, // deleted since: the change is still the user's
       );
       lookups.set(worksheetId, lookup);
     }
@@ -82,10 +89,12 @@ export async function watchWorkbookChanges(
   let mode: WatchHandle['mode'];
   if (capabilities.collectionChangedEvents) {
     mode = 'workbook';
-    results.push(worksheets.onChanged.add(async (args) => {
-      if (stopped || paused > 0 || args.triggerSource === 'ThisLocalAddin') return;
-      report(await nameOf(args.worksheetId), args);
-    }));
+    results.push(
+      worksheets.onChanged.add(async (args) => {
+        if (stopped || paused > 0 || args.triggerSource === 'ThisLocalAddin') return;
+        report(await nameOf(args.worksheetId), args);
+      }),
+    );
     await context.sync();
     for (const sheet of worksheets.items) names.set(sheet.id, sheet.name);
   } else {
@@ -101,8 +110,12 @@ export async function watchWorkbookChanges(
 
   return {
     mode,
-    pause: () => { paused++; },
-    resume: () => { paused = Math.max(0, paused - 1); },
+    pause: () => {
+      paused++;
+    },
+    resume: () => {
+      paused = Math.max(0, paused - 1);
+    },
     stop: async () => {
       stopped = true;
       const removing = results;

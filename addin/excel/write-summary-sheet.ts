@@ -90,12 +90,17 @@ export async function writeSummarySheet(
 
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   let truncatedCells = 0;
-  const grid = width === 0 ? [] : rows.map((row) => Array.from({ length: width }, (_, c) => {
-    const text = row[c] ?? '';
-    const fitted = fitCellText(text);
-    if (fitted !== text) truncatedCells++;
-    return fitted;
-  }));
+  const grid =
+    width === 0
+      ? []
+      : rows.map((row) =>
+          Array.from({ length: width }, (_, c) => {
+            const text = row[c] ?? '';
+            const fitted = fitCellText(text);
+            if (fitted !== text) truncatedCells++;
+            return fitted;
+          }),
+        );
   const address = grid.length === 0 ? undefined : `A1:${cellAddress(grid.length, width)}`;
 
   const blocks = rowBlocks(grid, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);

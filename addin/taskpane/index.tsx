@@ -6,7 +6,9 @@ import { App } from '../ui/App';
 
 /** Set by the ES5 bootstrap (es5-check.js) when this engine is too old: it has already shown its page. */
 declare global {
-  interface Window { KASKAD_UNSUPPORTED?: boolean }
+  interface Window {
+    KASKAD_UNSUPPORTED?: boolean;
+  }
 }
 
 async function start(): Promise<void> {
@@ -14,13 +16,15 @@ async function start(): Promise<void> {
   if (!container || window.KASKAD_UNSUPPORTED) return;
   const root = createRoot(container);
   // office.js may take long inside Excel (cold start, slow server); say so rather than show nothing.
-  root.render(<p role="status" data-testid="pane-loading">Загрузка Excel…</p>);
+  root.render(
+    <p role="status" data-testid="pane-loading">
+      Загрузка Excel…
+    </p>,
+  );
   const host = await detectHost();
   const session = host.mode === 'excel' ? openExcelSession(host.capabilities) : undefined;
   container.setAttribute('data-mode', host.mode);
-  root.render(
-    <App host={host} session={session} view={initialView(window.location.search)} browserPageUrl={browserPageUrl(window.location)} />,
-  );
+  root.render(<App host={host} session={session} view={initialView(window.location.search)} browserPageUrl={browserPageUrl(window.location)} />);
   // The checking engine is a chunk of its own: fetch it now that the pane is up, not when the first file is chosen.
   setTimeout(() => void loadEngine().catch(() => undefined), 0);
 }

@@ -20,7 +20,13 @@ export interface AppProps {
 }
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground1, minHeight: '100vh', boxSizing: 'border-box' },
+  root: {
+    padding: tokens.spacingHorizontalM,
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+  },
   header: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, marginBlockEnd: tokens.spacingVerticalS },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   mode: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -38,22 +44,38 @@ export function App({ host, session, view: startView, browserPageUrl }: AppProps
       <main className={styles.root} aria-label="Каскад">
         <header className={styles.header}>
           <h1 className={styles.title}>Каскад</h1>
-          <span className={styles.mode} data-testid="pane-mode">{host.mode === 'excel' ? 'в Excel' : 'в браузере'}</span>
+          <span className={styles.mode} data-testid="pane-mode">
+            {host.mode === 'excel' ? 'в Excel' : 'в браузере'}
+          </span>
         </header>
         {host.mode === 'excel' && host.missing.length > 0 && (
           <div className={styles.notices}>
             {host.missing.map((text) => (
-              <MessageBar key={text} intent={host.tier === 'none' ? 'error' : 'info'}><MessageBarBody>{text}</MessageBarBody></MessageBar>
+              <MessageBar key={text} intent={host.tier === 'none' ? 'error' : 'info'}>
+                <MessageBarBody>{text}</MessageBarBody>
+              </MessageBar>
             ))}
-            {host.tier === 'none' && <MessageBar intent="info"><MessageBarBody>Страница для браузера: {browserPageUrl}</MessageBarBody></MessageBar>}
+            {host.tier === 'none' && (
+              <MessageBar intent="info">
+                <MessageBarBody>Страница для браузера: {browserPageUrl}</MessageBarBody>
+              </MessageBar>
+            )}
           </div>
         )}
         <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => setView(data.value as PaneView)} aria-label="Разделы">
-          {(Object.keys(VIEW_TITLES) as PaneView[]).map((v) => <Tab key={v} value={v}>{VIEW_TITLES[v]}</Tab>)}
+          {(Object.keys(VIEW_TITLES) as PaneView[]).map((v) => (
+            <Tab key={v} value={v}>
+              {VIEW_TITLES[v]}
+            </Tab>
+          ))}
         </TabList>
-        {host.mode === 'excel' && session && host.tier !== 'none'
-          ? <ExcelPane session={session} view={view} browserPageUrl={browserPageUrl} />
-          : host.mode === 'excel' ? <BlanksOnly view={view} browserPageUrl={browserPageUrl} /> : <BrowserPane view={view} />}
+        {host.mode === 'excel' && session && host.tier !== 'none' ? (
+          <ExcelPane session={session} view={view} browserPageUrl={browserPageUrl} />
+        ) : host.mode === 'excel' ? (
+          <BlanksOnly view={view} browserPageUrl={browserPageUrl} />
+        ) : (
+          <BrowserPane view={view} />
+        )}
       </main>
     </FluentProvider>
   );
@@ -63,15 +85,20 @@ export function App({ host, session, view: startView, browserPageUrl }: AppProps
 function BrowserPane({ view }: { view: PaneView }) {
   const checked = useCheckedFiles();
   const dataFile = [...checked.files].reverse().find((f) => f.outcome.kind === 'data');
-  const source: DataSource | undefined = dataFile?.outcome.kind === 'data'
-    ? { name: dataFile.name, dataset: dataFile.outcome.dataset, issues: dataFile.outcome.issues }
-    : undefined;
+  const source: DataSource | undefined =
+    dataFile?.outcome.kind === 'data' ? { name: dataFile.name, dataset: dataFile.outcome.dataset, issues: dataFile.outcome.issues } : undefined;
   return (
     <>
-      <div hidden={view !== 'check'}><BrowserCheckView checked={checked} /></div>
-      {view === 'documents' && <DocumentsView source={source} onOpenData={(files) => void checked.open(files)} readingWorkbook={checked.progress !== undefined} />}
+      <div hidden={view !== 'check'}>
+        <BrowserCheckView checked={checked} />
+      </div>
+      {view === 'documents' && (
+        <DocumentsView source={source} onOpenData={(files) => void checked.open(files)} readingWorkbook={checked.progress !== undefined} />
+      )}
       {view === 'blanks' && <BlanksView />}
-      {view === 'distribution' && <DistributionView source={source} onOpenData={(files) => void checked.open(files)} readingWorkbook={checked.progress !== undefined} />}
+      {view === 'distribution' && (
+        <DistributionView source={source} onOpenData={(files) => void checked.open(files)} readingWorkbook={checked.progress !== undefined} />
+      )}
     </>
   );
 }
@@ -89,13 +116,23 @@ function ExcelPane({ session, view, browserPageUrl }: { session: ExcelSession; v
       {view === 'documents' && (
         <>
           {data.readError && <p role="alert">{data.readError}</p>}
-          <DocumentsView source={data.source} onReadWorkbook={() => void data.read()} readingWorkbook={data.reading} browserPageUrl={browserPageUrl} />
+          <DocumentsView
+            source={data.source}
+            onReadWorkbook={() => void data.read()}
+            readingWorkbook={data.reading}
+            browserPageUrl={browserPageUrl}
+          />
         </>
       )}
       {view === 'distribution' && (
         <>
           {data.readError && <p role="alert">{data.readError}</p>}
-          <DistributionView source={data.source} onReadWorkbook={() => void data.read()} readingWorkbook={data.reading} browserPageUrl={browserPageUrl} />
+          <DistributionView
+            source={data.source}
+            onReadWorkbook={() => void data.read()}
+            readingWorkbook={data.reading}
+            browserPageUrl={browserPageUrl}
+          />
         </>
       )}
       {view === 'blanks' && (

@@ -42,7 +42,9 @@ export function BlanksView({ onInsert, insertUnavailable, browserPageUrl }: Blan
       else {
         const name = safeFileName(`${shortenAtWord(title, BLANK_TITLE_CHARS)} — бланк`, '.xlsx', new Set());
         saveFile(name, bytes, XLSX_MIME);
-        setNote(`Бланк «${name}» скачан.${browserPageUrl ? ` Если Excel не сохранил файл, откройте эту же страницу в браузере: ${browserPageUrl}` : ''}`);
+        setNote(
+          `Бланк «${name}» скачан.${browserPageUrl ? ` Если Excel не сохранил файл, откройте эту же страницу в браузере: ${browserPageUrl}` : ''}`,
+        );
       }
     } finally {
       setBusy(undefined);
@@ -51,18 +53,24 @@ export function BlanksView({ onInsert, insertUnavailable, browserPageUrl }: Blan
 
   return (
     <div>
-      <p className={styles.intro}>
-        Бланк — пустая форма с подсказками и проверкой ввода средствами Excel. Заполненный бланк «Каскад» узнаёт сам.
-      </p>
+      <p className={styles.intro}>Бланк — пустая форма с подсказками и проверкой ввода средствами Excel. Заполненный бланк «Каскад» узнаёт сам.</p>
       {!engine && <p role="status">Загружается список форм…</p>}
       <ul className={styles.list} aria-label="Бланки форм">
         {(engine?.formDefinitions() ?? []).map((def) => (
           <li key={`${def.id}@${def.version}`} className={styles.item}>
             <div className={styles.title}>{def.title}</div>
-            <div className={styles.hint}>Форма {def.id}, версия {def.version}</div>
+            <div className={styles.hint}>
+              Форма {def.id}, версия {def.version}
+            </div>
             <div className={styles.row}>
-              <Button onClick={() => void make(def.id, def.version, def.title, 'download')} disabled={busy !== undefined}>Скачать бланк</Button>
-              {onInsert && <Button onClick={() => void make(def.id, def.version, def.title, 'insert')} disabled={busy !== undefined}>Добавить в эту книгу</Button>}
+              <Button onClick={() => void make(def.id, def.version, def.title, 'download')} disabled={busy !== undefined}>
+                Скачать бланк
+              </Button>
+              {onInsert && (
+                <Button onClick={() => void make(def.id, def.version, def.title, 'insert')} disabled={busy !== undefined}>
+                  Добавить в эту книгу
+                </Button>
+              )}
             </div>
           </li>
         ))}
@@ -70,7 +78,13 @@ export function BlanksView({ onInsert, insertUnavailable, browserPageUrl }: Blan
       {(engine?.catalogueIssues().length ?? 0) > 0 && (
         <section aria-label="Определения форм не загружены" data-testid="catalogue-issues">
           <p className={styles.hint}>Некоторые определения форм не загружены (ошибки в файлах папки forms/):</p>
-          <ul>{engine?.catalogueIssues().map((issue, i) => <li key={i} data-code={issue.code}>{formatIssue(issue)}</li>)}</ul>
+          <ul>
+            {engine?.catalogueIssues().map((issue, i) => (
+              <li key={i} data-code={issue.code}>
+                {formatIssue(issue)}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {insertUnavailable && <p className={styles.hint}>{insertUnavailable}</p>}

@@ -47,12 +47,30 @@ const useStyles = makeStyles({
   intro: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },
   status: { minHeight: '20px', margin: `${tokens.spacingVerticalS} 0` },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, marginBlockEnd: tokens.spacingVerticalM },
-  cell: { padding: `2px ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'start', verticalAlign: 'top' },
+  cell: {
+    padding: `2px ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'start',
+    verticalAlign: 'top',
+  },
   number: { textAlign: 'end', whiteSpace: 'nowrap' },
-  swatch: { display: 'inline-block', width: '10px', height: '10px', borderRadius: '2px', marginInlineEnd: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
+  swatch: {
+    display: 'inline-block',
+    width: '10px',
+    height: '10px',
+    borderRadius: '2px',
+    marginInlineEnd: tokens.spacingHorizontalXS,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
   fileButton: {
-    border: 'none', background: 'transparent', padding: 0, font: 'inherit', color: tokens.colorBrandForegroundLink,
-    textDecoration: 'underline', cursor: 'pointer', textAlign: 'start',
+    border: 'none',
+    background: 'transparent',
+    padding: 0,
+    font: 'inherit',
+    color: tokens.colorBrandForegroundLink,
+    textDecoration: 'underline',
+    cursor: 'pointer',
+    textAlign: 'start',
   },
   current: { fontWeight: tokens.fontWeightSemibold },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
@@ -110,7 +128,9 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
   };
 
   const downloadAllAnnotated = async () => {
-    const zip = await (await loadEngine()).annotatedZip(withFindings.map((f) => ({ name: f.name, bytes: f.bytes, issues: f.outcome.issues, municipality: f.municipality })));
+    const zip = await (
+      await loadEngine()
+    ).annotatedZip(withFindings.map((f) => ({ name: f.name, bytes: f.bytes, issues: f.outcome.issues, municipality: f.municipality })));
     if (!zip.count) return setNote('Не удалось подготовить книги с замечаниями: файлы не открылись повторно.');
     saveFile('Книги с замечаниями.zip', zip.bytes, ZIP_MIME);
     setNote(`Скачан архив «Книги с замечаниями.zip»: ${countOf(zip.count, WORKBOOK_FORMS)} с замечаниями.`);
@@ -118,36 +138,61 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
 
   const status = checked.progress
     ? `Проверено ${checked.progress.done} из ${checked.progress.total}…`
-    : checked.files.length > 0 ? `Проверено файлов: ${checked.files.length}` : '';
+    : checked.files.length > 0
+      ? `Проверено файлов: ${checked.files.length}`
+      : '';
 
   return (
     <div>
       <p className={styles.intro}>Откройте заполненную форму или книгу данных. Файлы читаются на этом компьютере и никуда не отправляются.</p>
       <FilePicker label="Открыть книгу Excel…" multiple disabled={busy} onFiles={(files) => void open(files)} />
-      <p role="status" className={styles.status} data-testid="check-status" data-busy={busy ? 'true' : 'false'}>{status}</p>
-      {note && <p role="status" data-testid="check-note">{note}</p>}
+      <p role="status" className={styles.status} data-testid="check-status" data-busy={busy ? 'true' : 'false'}>
+        {status}
+      </p>
+      {note && (
+        <p role="status" data-testid="check-note">
+          {note}
+        </p>
+      )}
       {checked.files.length > 0 && !busy && (
         <div className={styles.actions}>
           {withFindings.length > 1 && <Button onClick={() => void downloadAllAnnotated()}>Скачать все книги с замечаниями</Button>}
-          {checked.files.length > 1 && <Checkbox label="только с ошибками" checked={onlyErrors} onChange={(_, d) => setOnlyErrors(Boolean(d.checked))} />}
+          {checked.files.length > 1 && (
+            <Checkbox label="только с ошибками" checked={onlyErrors} onChange={(_, d) => setOnlyErrors(Boolean(d.checked))} />
+          )}
           <Button onClick={clear}>Очистить</Button>
         </div>
       )}
       {checked.files.length > 1 && !busy && <p data-testid="batch-summary">{batchLine(checked.files)}</p>}
-      {!busy && svodForms(checked.files).map((form) => (
-        <SvodPanel key={form.id} formId={form.id} title={form.title} files={checked.files} data={dataOf(checked.files)} />
-      ))}
+      {!busy &&
+        svodForms(checked.files).map((form) => (
+          <SvodPanel key={form.id} formId={form.id} title={form.title} files={checked.files} data={dataOf(checked.files)} />
+        ))}
       {checked.files.length > 1 && (
         <table className={styles.table} aria-label="Проверенные файлы">
           <thead>
             <tr>
-              <th className={styles.cell} scope="col">Муниципалитет</th>
-              <th className={styles.cell} scope="col">Форма</th>
-              <th className={`${styles.cell} ${styles.number}`} scope="col">Ошибки</th>
-              <th className={`${styles.cell} ${styles.number}`} scope="col">Предупр.</th>
-              <th className={`${styles.cell} ${styles.number}`} scope="col">Баллы</th>
-              <th className={styles.cell} scope="col">Уровень</th>
-              <th className={styles.cell} scope="col"><span className={styles.srOnly}>Убрать</span></th>
+              <th className={styles.cell} scope="col">
+                Муниципалитет
+              </th>
+              <th className={styles.cell} scope="col">
+                Форма
+              </th>
+              <th className={`${styles.cell} ${styles.number}`} scope="col">
+                Ошибки
+              </th>
+              <th className={`${styles.cell} ${styles.number}`} scope="col">
+                Предупр.
+              </th>
+              <th className={`${styles.cell} ${styles.number}`} scope="col">
+                Баллы
+              </th>
+              <th className={styles.cell} scope="col">
+                Уровень
+              </th>
+              <th className={styles.cell} scope="col">
+                <span className={styles.srOnly}>Убрать</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -157,9 +202,19 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
               return (
                 <tr key={file.id} className={file === current ? styles.current : undefined} data-testid="checked-file" data-file={file.name}>
                   <td className={styles.cell}>
-                    <button type="button" className={styles.fileButton} title={file.name} onClick={() => setCurrentId(file.id)} aria-current={file === current ? 'true' : undefined}>{file.municipality ?? file.name}</button>
+                    <button
+                      type="button"
+                      className={styles.fileButton}
+                      title={file.name}
+                      onClick={() => setCurrentId(file.id)}
+                      aria-current={file === current ? 'true' : undefined}
+                    >
+                      {file.municipality ?? file.name}
+                    </button>
                   </td>
-                  <td className={styles.cell} title={outcomeTitle(file.outcome)}>{outcomeLabel(file.outcome)}</td>
+                  <td className={styles.cell} title={outcomeTitle(file.outcome)}>
+                    {outcomeLabel(file.outcome)}
+                  </td>
                   <td className={`${styles.cell} ${styles.number}`}>{counts.errors}</td>
                   <td className={`${styles.cell} ${styles.number}`}>{counts.warnings}</td>
                   <td className={`${styles.cell} ${styles.number}`}>{score ? `${formatNumber(score.total)} из ${formatNumber(score.max)}` : ''}</td>
@@ -168,7 +223,15 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
                     {score?.level?.title ?? ''}
                   </td>
                   <td className={styles.cell}>
-                    <Button size="small" appearance="subtle" aria-label={`Убрать файл «${file.name}» из списка`} title="Убрать из списка" onClick={() => remove(file)}>×</Button>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      aria-label={`Убрать файл «${file.name}» из списка`}
+                      title="Убрать из списка"
+                      onClick={() => remove(file)}
+                    >
+                      ×
+                    </Button>
                   </td>
                 </tr>
               );
@@ -179,7 +242,13 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
       {current && (
         <section aria-label={`Проверка файла «${current.name}»`}>
           {checked.files.length > 1 && <h2>{current.name}</h2>}
-          <CheckDetails key={current.id} outcome={current.outcome} snapshot={current.snapshot} checkedWith={current.checkedWith} onDownloadAnnotated={() => void downloadAnnotated()} />
+          <CheckDetails
+            key={current.id}
+            outcome={current.outcome}
+            snapshot={current.snapshot}
+            checkedWith={current.checkedWith}
+            onDownloadAnnotated={() => void downloadAnnotated()}
+          />
         </section>
       )}
     </div>

@@ -33,9 +33,10 @@ export function CheckDetails({ outcome, snapshot, onSelectCell, onDownloadAnnota
   const [selected, setSelected] = useState<Issue>();
   const sheetOrder = useMemo(() => snapshot?.sheets.map((s) => s.name) ?? [], [snapshot]);
   const groups = useMemo(() => groupIssuesBySheet(outcome.issues, sheetOrder), [outcome, sheetOrder]);
-  const previewSheet = selected?.location.kind === 'cell' && !onSelectCell
-    ? snapshot?.sheets.find((s) => s.name === (selected.location as { sheet: string }).sheet)
-    : undefined;
+  const previewSheet =
+    selected?.location.kind === 'cell' && !onSelectCell
+      ? snapshot?.sheets.find((s) => s.name === (selected.location as { sheet: string }).sheet)
+      : undefined;
 
   const select = (issue: Issue) => {
     setSelected(issue);

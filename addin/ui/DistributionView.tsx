@@ -32,7 +32,9 @@ export function DistributionView({ source, onOpenData, onReadWorkbook, readingWo
   const years = useMemo(() => (source ? plannableYears(source.dataset) : []), [source]);
   const [year, setYear] = useState<number>();
   const [note, setNote] = useState('');
-  useEffect(() => { setYear(years[0]); }, [years]);
+  useEffect(() => {
+    setYear(years[0]);
+  }, [years]);
   const afterSave = browserPageUrl ? ` Если Excel не сохранил файл, откройте эту же страницу в браузере: ${browserPageUrl}` : '';
   const save = (name: string, bytes: Uint8Array, mime: string) => {
     saveFile(name, bytes, mime);
@@ -43,23 +45,39 @@ export function DistributionView({ source, onOpenData, onReadWorkbook, readingWo
   return (
     <div>
       <p className={styles.intro}>
-        Кураторы и школы-лидеры для каждой ШНОР года — с учётом лимитов, соседства муниципалитетов и пар прошлого года (решатель HiGHS работает на этом компьютере).
+        Кураторы и школы-лидеры для каждой ШНОР года — с учётом лимитов, соседства муниципалитетов и пар прошлого года (решатель HiGHS работает на
+        этом компьютере).
       </p>
       <div className={styles.row}>
         {onOpenData && <FilePicker label="Открыть книгу данных…" onFiles={onOpenData} disabled={readingWorkbook} />}
-        {onReadWorkbook && <Button onClick={onReadWorkbook} disabled={readingWorkbook}>{source ? 'Перечитать книгу' : 'Прочитать открытую книгу'}</Button>}
+        {onReadWorkbook && (
+          <Button onClick={onReadWorkbook} disabled={readingWorkbook}>
+            {source ? 'Перечитать книгу' : 'Прочитать открытую книгу'}
+          </Button>
+        )}
       </div>
       {source && <p data-testid="distribution-source">Данные: «{source.name}»</p>}
-      {!source && !readingWorkbook && <p role="status">Откройте книгу данных: нужны листы «Списки школ», «Люди» (роль «куратор», «Лимит ШНОР») и «Распределение» прошлого года.</p>}
+      {!source && !readingWorkbook && (
+        <p role="status">Откройте книгу данных: нужны листы «Списки школ», «Люди» (роль «куратор», «Лимит ШНОР») и «Распределение» прошлого года.</p>
+      )}
       {source && years.length === 0 && <p role="alert">В «Списках школ» нет ни одной ШНОР — распределять нечего.</p>}
       {source && years.length > 0 && (
         <div className={styles.row}>
           <Field label="Год">
             <Select value={String(year ?? years[0])} onChange={(_, data) => setYear(Number(data.value))} data-testid="distribution-year">
-              {years.map((y) => <option key={y} value={y}>{y}</option>)}
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
             </Select>
           </Field>
-          <Button appearance="primary" disabled={state.status === 'working'} onClick={() => void plan(source.dataset, year ?? years[0]!)} data-testid="distribution-plan">
+          <Button
+            appearance="primary"
+            disabled={state.status === 'working'}
+            onClick={() => void plan(source.dataset, year ?? years[0]!)}
+            data-testid="distribution-plan"
+          >
             Составить распределение
           </Button>
         </div>
@@ -68,23 +86,42 @@ export function DistributionView({ source, onOpenData, onReadWorkbook, readingWo
       {state.status === 'failed' && <p role="alert">{state.message}</p>}
       {ready && (
         <section aria-label="Итоги распределения" data-testid="distribution-summary">
-          {summaryLines(ready.result.plan).map((line) => <p key={line} className={styles.summary}>{line}</p>)}
-          {ready.result.issues.map((issue, i) => <p key={i} role={issue.severity === 'error' ? 'alert' : undefined} className={styles.problem}>{formatIssue(issue)}</p>)}
+          {summaryLines(ready.result.plan).map((line) => (
+            <p key={line} className={styles.summary}>
+              {line}
+            </p>
+          ))}
+          {ready.result.issues.map((issue, i) => (
+            <p key={i} role={issue.severity === 'error' ? 'alert' : undefined} className={styles.problem}>
+              {formatIssue(issue)}
+            </p>
+          ))}
           <div className={styles.row}>
             {ready.result.f7.length > 0 && (
-              <Button appearance="primary" data-testid="distribution-save-f7" onClick={() => save(`Распределение ${ready.year} (F7).xlsx`, ready.result.f7, XLSX_MIME)}>
+              <Button
+                appearance="primary"
+                data-testid="distribution-save-f7"
+                onClick={() => save(`Распределение ${ready.year} (F7).xlsx`, ready.result.f7, XLSX_MIME)}
+              >
                 Скачать форму F7 с пояснениями
               </Button>
             )}
             {ready.result.order && (
-              <Button data-testid="distribution-save-order" onClick={() => save(`Приказ о распределении ${ready.year}.docx`, ready.result.order!.bytes, DOCX_MIME)}>
+              <Button
+                data-testid="distribution-save-order"
+                onClick={() => save(`Приказ о распределении ${ready.year}.docx`, ready.result.order!.bytes, DOCX_MIME)}
+              >
                 Скачать приказ
               </Button>
             )}
           </div>
         </section>
       )}
-      {note && <p role="status" className={styles.hint}>{note}</p>}
+      {note && (
+        <p role="status" className={styles.hint}>
+          {note}
+        </p>
+      )}
     </div>
   );
 }

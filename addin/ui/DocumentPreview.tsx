@@ -35,11 +35,23 @@ export function DocumentPreview({ bytes, fileName }: DocumentPreviewProps) {
       .then(({ renderAsync }) => {
         if (cancelled) return undefined;
         target.replaceChildren();
-        return renderAsync(bytes, target, undefined, { inWrapper: true, ignoreLastRenderedPageBreak: true, renderHeaders: true, renderFooters: true, useBase64URL: true });
+        return renderAsync(bytes, target, undefined, {
+          inWrapper: true,
+          ignoreLastRenderedPageBreak: true,
+          renderHeaders: true,
+          renderFooters: true,
+          useBase64URL: true,
+        });
       })
-      .then(() => { if (!cancelled) setStatus('shown'); })
-      .catch(() => { if (!cancelled) setStatus('failed'); });
-    return () => { cancelled = true; };
+      .then(() => {
+        if (!cancelled) setStatus('shown');
+      })
+      .catch(() => {
+        if (!cancelled) setStatus('failed');
+      });
+    return () => {
+      cancelled = true;
+    };
   }, [bytes]);
 
   return (

@@ -33,7 +33,14 @@ const useStyles = makeStyles({
   intro: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', marginBlock: tokens.spacingVerticalS },
   list: { listStyle: 'none', padding: 0, margin: `${tokens.spacingVerticalS} 0` },
-  item: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  item: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   name: { overflowWrap: 'anywhere' },
   problem: { color: tokens.colorPaletteRedForeground1, margin: `${tokens.spacingVerticalXXS} 0 0`, fontSize: tokens.fontSizeBase200 },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -55,9 +62,7 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
   }, [source, template, plan]);
 
   const ready = state.status === 'ready' ? state.plan.documents.filter((d) => d.bytes) : [];
-  const afterSave = browserPageUrl
-    ? ` Если Excel не сохранил файл, откройте эту же страницу в браузере: ${browserPageUrl}`
-    : '';
+  const afterSave = browserPageUrl ? ` Если Excel не сохранил файл, откройте эту же страницу в браузере: ${browserPageUrl}` : '';
 
   const saveAll = async () => {
     if (state.status !== 'ready') return;
@@ -82,12 +87,24 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
       <p className={styles.intro}>Документы делаются из книги данных (листы «Документы», «Школы», «Муниципалитеты»…) по шаблонам министерства.</p>
       <div className={styles.row}>
         {onOpenData && <FilePicker label="Открыть книгу данных…" onFiles={onOpenData} disabled={readingWorkbook} />}
-        {onReadWorkbook && <Button appearance="primary" onClick={onReadWorkbook} disabled={readingWorkbook}>{source ? 'Перечитать книгу' : 'Прочитать открытую книгу'}</Button>}
+        {onReadWorkbook && (
+          <Button appearance="primary" onClick={onReadWorkbook} disabled={readingWorkbook}>
+            {source ? 'Перечитать книгу' : 'Прочитать открытую книгу'}
+          </Button>
+        )}
       </div>
-      {source && <p data-testid="data-source">Данные: «{source.name}»{source.issues.length > 0 ? ` (строк с ошибками пропущено; см. «Проверка»)` : ''}</p>}
+      {source && (
+        <p data-testid="data-source">
+          Данные: «{source.name}»{source.issues.length > 0 ? ` (строк с ошибками пропущено; см. «Проверка»)` : ''}
+        </p>
+      )}
       <Field label="Шаблон">
         <Select value={template.id} onChange={(_, data) => setTemplateId(data.value)} data-testid="template-select">
-          {PANE_TEMPLATES.map((t) => <option key={t.id} value={t.id}>{t.title}</option>)}
+          {PANE_TEMPLATES.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title}
+            </option>
+          ))}
         </Select>
       </Field>
       {readingWorkbook && <p role="status">Книга читается…</p>}
@@ -96,7 +113,11 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
       {state.status === 'failed' && <p role="alert">{state.message}</p>}
       {state.status === 'ready' && (
         <section aria-label="Документы по шаблону">
-          {state.plan.issues.map((issue, i) => <p key={i} role="alert" className={styles.problem}>{formatIssue(issue)}</p>)}
+          {state.plan.issues.map((issue, i) => (
+            <p key={i} role="alert" className={styles.problem}>
+              {formatIssue(issue)}
+            </p>
+          ))}
           <p role="status" data-testid="documents-status">
             Готово: {countOf(ready.length, DOCUMENT_FORMS)} из {state.plan.documents.length}
           </p>
@@ -108,8 +129,8 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
           )}
           {ready.length > 1 && (
             <p className={styles.hint} data-testid="merge-hint">
-              Один PDF со всеми документами по порядку (чтобы напечатать и подписать) страница сделать не может:
-              для этого нужен LibreOffice. Его делает командная строка: kaskad generate {template.id} --data книга.xlsx -o папка --pdf --merge
+              Один PDF со всеми документами по порядку (чтобы напечатать и подписать) страница сделать не может: для этого нужен LibreOffice. Его
+              делает командная строка: kaskad generate {template.id} --data книга.xlsx -o папка --pdf --merge
             </p>
           )}
           {ready.length > 0 && (
@@ -124,15 +145,27 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
               <li key={doc.record} className={styles.item} data-testid="planned-document">
                 <div>
                   <div className={styles.name}>{doc.fileName}</div>
-                  {doc.issues.map((issue, i) => <p key={i} className={styles.problem}>{issue.message}</p>)}
+                  {doc.issues.map((issue, i) => (
+                    <p key={i} className={styles.problem}>
+                      {issue.message}
+                    </p>
+                  ))}
                 </div>
-                {doc.bytes && <Button size="small" onClick={() => void saveOne(doc.record)} aria-label={`Скачать «${doc.fileName}»`}>Скачать</Button>}
+                {doc.bytes && (
+                  <Button size="small" onClick={() => void saveOne(doc.record)} aria-label={`Скачать «${doc.fileName}»`}>
+                    Скачать
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
         </section>
       )}
-      {note && <p role="status" className={styles.hint}>{note}</p>}
+      {note && (
+        <p role="status" className={styles.hint}>
+          {note}
+        </p>
+      )}
     </div>
   );
 }

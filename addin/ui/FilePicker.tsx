@@ -11,9 +11,15 @@ export interface FilePickerProps {
 const useStyles = makeStyles({
   input: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden' },
   button: {
-    display: 'inline-flex', alignItems: 'center', minHeight: '32px', padding: `0 ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand,
-    fontWeight: tokens.fontWeightSemibold, cursor: 'pointer',
+    display: 'inline-flex',
+    alignItems: 'center',
+    minHeight: '32px',
+    padding: `0 ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+    cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorBrandBackgroundHover },
   },
   focusRing: { ':focus-within': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
@@ -42,7 +48,9 @@ export function FilePicker({ label, multiple, disabled, onFiles }: FilePickerPro
           if (files.length > 0) onFiles(files);
         }}
       />
-      <label htmlFor={id} className={`${styles.button} ${disabled ? styles.disabled : ''}`}>{label}</label>
+      <label htmlFor={id} className={`${styles.button} ${disabled ? styles.disabled : ''}`}>
+        {label}
+      </label>
     </span>
   );
 }

@@ -15,9 +15,19 @@ const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0` },
   list: { listStyle: 'none', margin: 0, padding: 0 },
   item: {
-    display: 'flex', gap: tokens.spacingHorizontalS, width: '100%', textAlign: 'start', padding: tokens.spacingVerticalXS,
-    border: 'none', borderRadius: tokens.borderRadiusMedium, background: 'transparent', color: tokens.colorNeutralForeground1,
-    fontFamily: 'inherit', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, cursor: 'pointer',
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    width: '100%',
+    textAlign: 'start',
+    padding: tokens.spacingVerticalXS,
+    border: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    background: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    fontFamily: 'inherit',
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
@@ -45,7 +55,9 @@ export function FindingsList({ groups, onSelect, selected }: FindingsListProps) 
         const headingId = `findings-group-${g}`;
         return (
           <section key={group.sheet ?? '\u0000'} className={styles.group} aria-labelledby={headingId}>
-            <h3 id={headingId} className={styles.heading}>{group.sheet === undefined ? 'Файл целиком' : `Лист «${group.sheet}»`}</h3>
+            <h3 id={headingId} className={styles.heading}>
+              {group.sheet === undefined ? 'Файл целиком' : `Лист «${group.sheet}»`}
+            </h3>
             <ul className={styles.list} aria-label={group.sheet === undefined ? 'Замечания к файлу' : `Замечания к листу «${group.sheet}»`}>
               {group.issues.map((issue, i) => {
                 const hasCell = issue.location.kind === 'cell';
@@ -53,17 +65,39 @@ export function FindingsList({ groups, onSelect, selected }: FindingsListProps) 
                 const classes = [styles.item, issue === selected ? styles.selected : '', hasCell ? '' : styles.static].join(' ');
                 const content = (
                   <>
-                    <span className={`${styles.mark} ${issue.severity === 'error' ? styles.error : styles.warning}`} aria-label={issue.severity === 'error' ? 'Ошибка' : 'Предупреждение'}>
+                    <span
+                      className={`${styles.mark} ${issue.severity === 'error' ? styles.error : styles.warning}`}
+                      aria-label={issue.severity === 'error' ? 'Ошибка' : 'Предупреждение'}
+                    >
                       {issue.severity === 'error' ? '✖' : '⚠'}
                     </span>
-                    <span>{place && <span className={styles.where}>{place}:</span>}<span data-testid="finding-message">{issue.message}</span></span>
+                    <span>
+                      {place && <span className={styles.where}>{place}:</span>}
+                      <span data-testid="finding-message">{issue.message}</span>
+                    </span>
                   </>
                 );
                 return (
-                  <li key={i} data-testid="finding" data-code={issue.code} data-severity={issue.severity} data-location={JSON.stringify(issue.location)} data-address={hasCell ? (issue.location as { address: string }).address : undefined}>
-                    {hasCell
-                      ? <button type="button" className={classes} onClick={() => onSelect(issue)} aria-current={issue === selected ? 'true' : undefined}>{content}</button>
-                      : <div className={classes}>{content}</div>}
+                  <li
+                    key={i}
+                    data-testid="finding"
+                    data-code={issue.code}
+                    data-severity={issue.severity}
+                    data-location={JSON.stringify(issue.location)}
+                    data-address={hasCell ? (issue.location as { address: string }).address : undefined}
+                  >
+                    {hasCell ? (
+                      <button
+                        type="button"
+                        className={classes}
+                        onClick={() => onSelect(issue)}
+                        aria-current={issue === selected ? 'true' : undefined}
+                      >
+                        {content}
+                      </button>
+                    ) : (
+                      <div className={classes}>{content}</div>
+                    )}
                   </li>
                 );
               })}

@@ -25,28 +25,37 @@ export function describeCounts(outcome: CheckOutcome): string {
 
 export function outcomeTitle(outcome: CheckOutcome): string {
   switch (outcome.kind) {
-    case 'form': return `${outcome.form.title} (версия ${outcome.form.version})`;
+    case 'form':
+      return `${outcome.form.title} (версия ${outcome.form.version})`;
     case 'data': {
       const d = outcome.dataset;
       const records = d.documents.length + d.schools.length + d.municipalities.length + d.people.length;
       return `Книга данных: ${countOf(records, RECORD_FORMS)} (документы, школы, муниципалитеты, люди)`;
     }
-    case 'definition': return outcome.definition
-      ? `Определение формы ${outcome.definition.id} (${outcome.definition.version}): «${outcome.definition.title}» — карты этой формы проверяются по нему`
-      : 'Определение формы с ошибками — не принято';
-    case 'unrecognised': return 'Форма не распознана';
-    case 'unreadable': return 'Файл не открылся';
+    case 'definition':
+      return outcome.definition
+        ? `Определение формы ${outcome.definition.id} (${outcome.definition.version}): «${outcome.definition.title}» — карты этой формы проверяются по нему`
+        : 'Определение формы с ошибками — не принято';
+    case 'unrecognised':
+      return 'Форма не распознана';
+    case 'unreadable':
+      return 'Файл не открылся';
   }
 }
 
 /** What a file is, short enough for a column: «F1 (2024)», «книга данных». */
 export function outcomeLabel(outcome: CheckOutcome): string {
   switch (outcome.kind) {
-    case 'form': return `${outcome.form.id} (${outcome.form.version})`;
-    case 'data': return 'книга данных';
-    case 'definition': return outcome.definition ? `определение ${outcome.definition.id} (${outcome.definition.version})` : 'определение с ошибками';
-    case 'unrecognised': return 'не распознана';
-    case 'unreadable': return 'не открылся';
+    case 'form':
+      return `${outcome.form.id} (${outcome.form.version})`;
+    case 'data':
+      return 'книга данных';
+    case 'definition':
+      return outcome.definition ? `определение ${outcome.definition.id} (${outcome.definition.version})` : 'определение с ошибками';
+    case 'unrecognised':
+      return 'не распознана';
+    case 'unreadable':
+      return 'не открылся';
   }
 }
 
@@ -56,7 +65,9 @@ export function OutcomeSummary({ outcome }: { outcome: CheckOutcome }) {
   return (
     <div>
       <h2 className={styles.title}>{outcomeTitle(outcome)}</h2>
-      <p className={errors > 0 ? styles.bad : styles.ok} data-testid="check-counts">{describeCounts(outcome)}</p>
+      <p className={errors > 0 ? styles.bad : styles.ok} data-testid="check-counts">
+        {describeCounts(outcome)}
+      </p>
     </div>
   );
 }

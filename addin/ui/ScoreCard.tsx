@@ -4,8 +4,11 @@ import { formatNumber } from '../../core/format/numbers';
 
 const useStyles = makeStyles({
   card: {
-    border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge,
-    padding: tokens.spacingHorizontalM, marginBlockEnd: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: tokens.spacingHorizontalM,
+    marginBlockEnd: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
   total: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
@@ -35,26 +38,39 @@ export function ScoreCard({ score }: { score: FormScore }) {
       {score.level && (
         <div className={styles.level} data-testid="score-level">
           <span className={styles.swatch} style={{ backgroundColor: cssColor(score.level.color) }} aria-hidden="true" />
-          <span>Уровень: «{score.level.title}»{score.levelValue !== null && `, показатель ${formatNumber(score.levelValue)} %`}</span>
+          <span>
+            Уровень: «{score.level.title}»{score.levelValue !== null && `, показатель ${formatNumber(score.levelValue)} %`}
+          </span>
         </div>
       )}
       {score.level?.recommendation && <p>{score.level.recommendation}</p>}
       <table className={styles.table}>
         <thead>
-          <tr><th className={styles.cell} scope="col">Раздел</th><th className={`${styles.cell} ${styles.number}`} scope="col">Баллы</th></tr>
+          <tr>
+            <th className={styles.cell} scope="col">
+              Раздел
+            </th>
+            <th className={`${styles.cell} ${styles.number}`} scope="col">
+              Баллы
+            </th>
+          </tr>
         </thead>
         <tbody>
           {score.sections.map((section) => (
             <tr key={section.id} data-testid="score-section">
               <td className={styles.cell}>{section.title}</td>
-              <td className={`${styles.cell} ${styles.number}`}>{formatNumber(section.points)} из {formatNumber(section.max)}</td>
+              <td className={`${styles.cell} ${styles.number}`}>
+                {formatNumber(section.points)} из {formatNumber(section.max)}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {score.flags.length > 0 && (
         <ul className={styles.flags} aria-label="Красные флаги">
-          {score.flags.map((flag) => <li key={flag.id}>Красный флаг: {flag.message}</li>)}
+          {score.flags.map((flag) => (
+            <li key={flag.id}>Красный флаг: {flag.message}</li>
+          ))}
         </ul>
       )}
     </section>

@@ -19,8 +19,22 @@ const MAX_COLS = 12;
 const useStyles = makeStyles({
   wrap: { overflow: 'auto', maxHeight: '320px', border: `1px solid ${tokens.colorNeutralStroke1}`, marginBlockEnd: tokens.spacingVerticalM },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
-  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular, padding: '1px 4px', border: `1px solid ${tokens.colorNeutralStroke2}` },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 4px', maxWidth: '180px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: '#000000' },
+  head: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    padding: '1px 4px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: '1px 4px',
+    maxWidth: '180px',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    color: '#000000',
+  },
   focused: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   caption: { textAlign: 'start', padding: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold, position: 'sticky', left: 0 },
   // Row numbers stay in view when a narrow pane scrolls to a far column.
@@ -55,17 +69,25 @@ export function SheetPreview({ sheet, colors, focus }: SheetPreviewProps) {
   return (
     <div className={styles.wrap} data-testid="sheet-preview">
       <table className={styles.table} aria-label={`Лист «${sheet.name}» около ячейки ${focusAddress}`}>
-        <caption className={styles.caption}>Лист «{sheet.name}», ячейка {focusAddress}</caption>
+        <caption className={styles.caption}>
+          Лист «{sheet.name}», ячейка {focusAddress}
+        </caption>
         <thead>
           <tr>
             <td className={`${styles.head} ${styles.rowHead}`} />
-            {cols.map((c) => <th key={c} className={styles.head} scope="col">{columnLetter(c)}</th>)}
+            {cols.map((c) => (
+              <th key={c} className={styles.head} scope="col">
+                {columnLetter(c)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r}>
-              <th className={`${styles.head} ${styles.rowHead}`} scope="row">{r}</th>
+              <th className={`${styles.head} ${styles.rowHead}`} scope="row">
+                {r}
+              </th>
               {cols.map((c) => {
                 const address = `${columnLetter(c)}${r}`;
                 const isFocus = address === focusAddress;

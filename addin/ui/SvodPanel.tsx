@@ -16,7 +16,12 @@ export interface SvodPanelProps {
 }
 
 const useStyles = makeStyles({
-  panel: { border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge, padding: tokens.spacingHorizontalM, marginBlockEnd: tokens.spacingVerticalM },
+  panel: {
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: tokens.spacingHorizontalM,
+    marginBlockEnd: tokens.spacingVerticalM,
+  },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginBlock: tokens.spacingVerticalS },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -31,7 +36,9 @@ export function SvodPanel({ formId, title, files, data }: SvodPanelProps) {
 
   return (
     <section className={styles.panel} aria-label="Свод" data-testid="svod-panel">
-      <h2 className={styles.heading}>Свод: {title} — {countOf(cards, CARD_FORMS)}</h2>
+      <h2 className={styles.heading}>
+        Свод: {title} — {countOf(cards, CARD_FORMS)}
+      </h2>
       <p className={styles.hint}>
         {data
           ? `Муниципалитеты сверяются с книгой данных «${data.name}»; реквизиты справки берутся из неё же.`
@@ -39,12 +46,16 @@ export function SvodPanel({ formId, title, files, data }: SvodPanelProps) {
       </p>
       <div className={styles.row}>
         <Button onClick={() => void saveSvod()}>Скачать свод (.xlsx)</Button>
-        <Button onClick={() => void saveReport()} disabled={!data}>Скачать справку (.docx)</Button>
+        <Button onClick={() => void saveReport()} disabled={!data}>
+          Скачать справку (.docx)
+        </Button>
       </div>
       {note && <p role="status">{note}</p>}
       {issues && issues.length > 0 && (
         <ul className={styles.issues} aria-label="Замечания свода">
-          {issues.map((issue, i) => <li key={i}>{formatIssue(issue)}</li>)}
+          {issues.map((issue, i) => (
+            <li key={i}>{formatIssue(issue)}</li>
+          ))}
         </ul>
       )}
     </section>

@@ -56,5 +56,8 @@ export function surnameFirst(person: Person, grammaticalCase: GrammaticalCase = 
 
 /** «Горшков Геннадий Александрович». */
 export function fullName(person: Person): string {
-  return [person.lastName, person.firstName, person.middleName].filter((s) => s && s.trim()).map((s) => s!.trim()).join(' ');
+  return [person.lastName, person.firstName, person.middleName]
+    .filter((s) => s && s.trim())
+    .map((s) => s!.trim())
+    .join(' ');
 }

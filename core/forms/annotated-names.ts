@@ -20,7 +20,13 @@ export function annotatedNames(files: readonly string[]): Map<string, string> {
       const others = parts.filter((q, j) => j !== i && baseOf(q) === baseOf(p));
       for (let n = 2; n <= p.length; n++) {
         const tail = p.slice(-n).join('/').toLowerCase();
-        if (!others.some((q) => q.slice(-n).join('/').toLowerCase() === tail)) { name = p.slice(-n).filter((s) => s !== '..').join('/'); break; }
+        if (!others.some((q) => q.slice(-n).join('/').toLowerCase() === tail)) {
+          name = p
+            .slice(-n)
+            .filter((s) => s !== '..')
+            .join('/');
+          break;
+        }
       }
     }
     // Same path given twice, or tails that still coincide: a numbered suffix.

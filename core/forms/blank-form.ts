@@ -32,8 +32,13 @@ function validationFor(field: Field, lists: ListRanges): ExcelJS.DataValidation 
   const num = (n: number | undefined): string | undefined => (n === undefined ? undefined : displayValue(n));
   const prompt = messageFor('BLANK_INPUT', { type: field.type, min: num(field.min), max: num(field.max), hint: field.hint }).slice(0, 250);
   const common = {
-    allowBlank: true, showInputMessage: true, showErrorMessage: true, promptTitle: field.label.slice(0, 32), prompt,
-    errorTitle: 'Каскад', error: messageFor('BLANK_INPUT_ERROR', { label: field.label }).slice(0, 250),
+    allowBlank: true,
+    showInputMessage: true,
+    showErrorMessage: true,
+    promptTitle: field.label.slice(0, 32),
+    prompt,
+    errorTitle: 'Каскад',
+    error: messageFor('BLANK_INPUT_ERROR', { label: field.label }).slice(0, 250),
   };
   const refList = field.ref && field.type === 'text' ? lists.get(`ref:${field.ref}`) : undefined;
   // A drop-down of the data's names; typing a code or another spelling stays allowed (a warning, not a stop).
@@ -42,12 +47,14 @@ function validationFor(field: Field, lists: ListRanges): ExcelJS.DataValidation 
     case 'yesno':
       return { ...common, type: 'list', formulae: ['"да,нет"'] };
     case 'choice':
-      return field.list && lists.has(field.list) ? { ...common, type: 'list', formulae: [lists.get(field.list)] } : { ...common, type: 'custom', formulae: ['TRUE'], showErrorMessage: false };
+      return field.list && lists.has(field.list)
+        ? { ...common, type: 'list', formulae: [lists.get(field.list)] }
+        : { ...common, type: 'custom', formulae: ['TRUE'], showErrorMessage: false };
     case 'integer':
     case 'number':
     case 'percent': {
-      const min = field.type === 'percent' ? Math.max(0, field.min ?? 0) : field.min ?? -1e15;
-      const max = field.type === 'percent' ? Math.min(100, field.max ?? 100) : field.max ?? 1e15;
+      const min = field.type === 'percent' ? Math.max(0, field.min ?? 0) : (field.min ?? -1e15);
+      const max = field.type === 'percent' ? Math.min(100, field.max ?? 100) : (field.max ?? 1e15);
       return { ...common, type: field.type === 'integer' ? 'whole' : 'decimal', operator: 'between', formulae: [min, max] };
     }
     case 'date':
@@ -93,7 +100,13 @@ function headerRow(ws: ExcelJS.Worksheet, headers: string[]): void {
   });
 }
 
-function cardSheet(ws: ExcelJS.Worksheet, def: FormDefinition, layout: Extract<Layout, { kind: 'card' }>, lists: ListRanges, options: BlankOptions): void {
+function cardSheet(
+  ws: ExcelJS.Worksheet,
+  def: FormDefinition,
+  layout: Extract<Layout, { kind: 'card' }>,
+  lists: ListRanges,
+  options: BlankOptions,
+): void {
   const fields = def.fields.filter((f) => f.layout === layout.id && !f.calculate);
   const extra = [...new Set(fields.map((f) => fieldColumn(layout, f)).filter((c) => c !== layout.valueHeader))];
   const headers = [layout.keyHeader, layout.labelHeader, layout.valueHeader, ...extra];
@@ -125,7 +138,13 @@ function cardSheet(ws: ExcelJS.Worksheet, def: FormDefinition, layout: Extract<L
   }
 }
 
-function gridSheet(ws: ExcelJS.Worksheet, def: FormDefinition, layout: Exclude<Layout, { kind: 'card' }>, lists: ListRanges, options: BlankOptions): void {
+function gridSheet(
+  ws: ExcelJS.Worksheet,
+  def: FormDefinition,
+  layout: Exclude<Layout, { kind: 'card' }>,
+  lists: ListRanges,
+  options: BlankOptions,
+): void {
   const keyHeader = layout.kind === 'matrix' ? layout.keyHeader : undefined;
   const fields = def.fields.filter((f) => f.layout === layout.id && !f.calculate && fieldColumn(layout, f) !== keyHeader);
   const lead = layout.kind === 'matrix' ? [layout.keyHeader, layout.labelHeader, ...(layout.noteHeader ? [layout.noteHeader] : [])] : [];
@@ -133,7 +152,7 @@ function gridSheet(ws: ExcelJS.Worksheet, def: FormDefinition, layout: Exclude<L
   titleRows(ws, def, layout, headers.length);
   headerRow(ws, headers);
   ws.columns = headers.map((_, i) => ({ width: i === 0 && lead.length ? 6 : i === 1 && lead.length ? 48 : 24 }));
-  const options_ = layout.kind === 'matrix' ? def.lists.find((l) => l.id === layout.rows)?.options ?? [] : [];
+  const options_ = layout.kind === 'matrix' ? (def.lists.find((l) => l.id === layout.rows)?.options ?? []) : [];
   const count = layout.kind === 'matrix' ? options_.length : layout.blankRows;
   for (let i = 0; i < count; i++) {
     const row = HEADER_ROW + 1 + i;
@@ -166,7 +185,9 @@ export async function buildBlankForm(def: FormDefinition, options: BlankOptions 
   def.lists.forEach((list, i) => {
     const col = i + 1;
     listSheet.getCell(1, col).value = list.id;
-    list.options.forEach((o, j) => { listSheet.getCell(j + 2, col).value = o.label ?? o.value; });
+    list.options.forEach((o, j) => {
+      listSheet.getCell(j + 2, col).value = o.label ?? o.value;
+    });
     const letter = listSheet.getColumn(col).letter;
     lists.set(list.id, `'${listsName.replace(/'/g, "''")}'!$${letter}$2:$${letter}$${list.options.length + 1}`);
   });
@@ -174,7 +195,9 @@ export async function buildBlankForm(def: FormDefinition, options: BlankOptions 
   refs.forEach(([kind, names], i) => {
     const col = def.lists.length + i + 1;
     listSheet.getCell(1, col).value = `ref:${kind}`;
-    names.forEach((n, j) => { listSheet.getCell(j + 2, col).value = n; });
+    names.forEach((n, j) => {
+      listSheet.getCell(j + 2, col).value = n;
+    });
     const letter = listSheet.getColumn(col).letter;
     lists.set(`ref:${kind}`, `'${listsName.replace(/'/g, "''")}'!$${letter}$2:$${letter}$${names.length + 1}`);
   });
@@ -184,8 +207,13 @@ export async function buildBlankForm(def: FormDefinition, options: BlankOptions 
     else gridSheet(ws, def, layout, lists, options);
     ws.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
     ws.pageSetup = {
-      paperSize: 9, orientation: layout.kind === 'card' ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`, margins: { left: 0.8, right: 0.4, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
+      paperSize: 9,
+      orientation: layout.kind === 'card' ? 'portrait' : 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: { left: 0.8, right: 0.4, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
     };
     await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }

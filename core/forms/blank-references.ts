@@ -10,7 +10,11 @@ const unique = (names: Iterable<string>): string[] => [...new Set(names)].sort(b
  */
 export function blankReferences(dataset: Pick<Dataset, 'people' | 'schools' | 'municipalities'>): Record<RefKind, string[]> {
   return {
-    person: unique(dataset.people.map((p) => `${p.lastName.trim()} ${p.firstName.trim().charAt(0)}.${p.middleName?.trim() ? `${p.middleName.trim().charAt(0)}.` : ''}`)),
+    person: unique(
+      dataset.people.map(
+        (p) => `${p.lastName.trim()} ${p.firstName.trim().charAt(0)}.${p.middleName?.trim() ? `${p.middleName.trim().charAt(0)}.` : ''}`,
+      ),
+    ),
     school: unique(dataset.schools.map((s) => s.name)),
     municipality: unique(dataset.municipalities.map((m) => m.name)),
   };

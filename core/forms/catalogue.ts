@@ -45,7 +45,10 @@ export async function compileCatalogue(files: readonly CatalogueFile[]): Promise
   const issues: Issue[] = [];
   for (const file of ordered) {
     const parsed = await compileDefinitionFile(file);
-    if (!parsed.ok) { issues.push(...parsed.issues); continue; }
+    if (!parsed.ok) {
+      issues.push(...parsed.issues);
+      continue;
+    }
     if (!definitions.some((d) => key(d) === key(parsed.definition))) definitions.push(parsed.definition);
   }
   return { definitions, issues };

@@ -15,9 +15,15 @@ const PARAM_HEADERS: Record<string, string> = Object.fromEntries(
 );
 
 function callNames(e: Expr, out: string[] = []): string[] {
-  if (e.kind === 'call') { out.push(e.name); e.args.forEach((a) => callNames(a, out)); }
+  if (e.kind === 'call') {
+    out.push(e.name);
+    e.args.forEach((a) => callNames(a, out));
+  }
   if (e.kind === 'unary') callNames(e.arg, out);
-  if (e.kind === 'binary') { callNames(e.left, out); callNames(e.right, out); }
+  if (e.kind === 'binary') {
+    callNames(e.left, out);
+    callNames(e.right, out);
+  }
   return out;
 }
 
@@ -59,7 +65,9 @@ export function checkDefinition(def: FormDefinition, locate: DefinitionLocator):
     }
     for (const fn of callNames(parsed.expr)) {
       if (!KNOWN_FUNCTIONS.has(fn)) {
-        issues.push(makeIssue('FORM_DEF_BAD_EXPRESSION', locate(path), { expression: src, detail: messageFor('EXPR_UNKNOWN_FUNCTION', { name: fn }) }));
+        issues.push(
+          makeIssue('FORM_DEF_BAD_EXPRESSION', locate(path), { expression: src, detail: messageFor('EXPR_UNKNOWN_FUNCTION', { name: fn }) }),
+        );
       }
     }
     for (const name of referencedNames(parsed.expr)) {
@@ -99,10 +107,16 @@ export function checkDefinition(def: FormDefinition, locate: DefinitionLocator):
     fieldRef(path, c.field);
     for (const src of [c.value, c.from, c.to, c.year, c.municipality]) checkExpr(path, src);
     const needs: Record<string, ReadonlyArray<keyof typeof c>> = {
-      compare: ['op', 'value'], period: ['from', 'to'], covers: ['list', 'year'], cap: ['value'], listCount: ['list', 'year', 'municipality'], belongs: ['municipality'],
+      compare: ['op', 'value'],
+      period: ['from', 'to'],
+      covers: ['list', 'year'],
+      cap: ['value'],
+      listCount: ['list', 'year', 'municipality'],
+      belongs: ['municipality'],
     };
     for (const param of needs[c.kind] ?? []) {
-      if (c[param] === undefined) issues.push(makeIssue('FORM_DEF_CHECK_PARAM', locate(path), { check: c.id, param: PARAM_HEADERS[param] ?? String(param) }));
+      if (c[param] === undefined)
+        issues.push(makeIssue('FORM_DEF_CHECK_PARAM', locate(path), { check: c.id, param: PARAM_HEADERS[param] ?? String(param) }));
     }
   });
   const optionNorm = (v: string): string => v.trim().toLowerCase().replace(/ё/g, 'е');
@@ -115,9 +129,14 @@ export function checkDefinition(def: FormDefinition, locate: DefinitionLocator):
     const allowed = field?.type === 'yesno' ? ['да', 'нет'] : list ? list.options.map((o) => o.value) : undefined;
     for (const r of item.rules) {
       if (r.option === undefined || !allowed || allowed.some((a) => optionNorm(a) === optionNorm(r.option ?? ''))) continue;
-      issues.push(makeIssue('FORM_DEF_UNKNOWN_OPTION', locate(path), {
-        field: item.field, option: r.option, list: list?.id ?? 'да/нет', allowed: allowed.map((a) => `«${a}»`).join(', '),
-      }));
+      issues.push(
+        makeIssue('FORM_DEF_UNKNOWN_OPTION', locate(path), {
+          field: item.field,
+          option: r.option,
+          list: list?.id ?? 'да/нет',
+          allowed: allowed.map((a) => `«${a}»`).join(', '),
+        }),
+      );
     }
     if (!sections.has(item.section)) unknown(path, 'section', item.section);
     checkExpr(path, item.na);
@@ -127,7 +146,8 @@ export function checkDefinition(def: FormDefinition, locate: DefinitionLocator):
   if (def.scoring?.levelBy) fieldRef('scoring', def.scoring.levelBy);
 
   const cycle = findCycle(calcDeps);
-  if (cycle) issues.push(makeIssue('FORM_DEF_CYCLE', locate(`fields.${def.fields.findIndex((f) => f.id === cycle[0])}`), { fields: cycle.join(' → ') }));
+  if (cycle)
+    issues.push(makeIssue('FORM_DEF_CYCLE', locate(`fields.${def.fields.findIndex((f) => f.id === cycle[0])}`), { fields: cycle.join(' → ') }));
   return issues;
 }
 
@@ -158,10 +178,12 @@ function findCycle(deps: Map<string, Set<string>>): string[] | undefined {
 /** Calculated fields in an order where each comes after the calculations it uses. */
 export function calculationOrder(def: FormDefinition): string[] {
   const calcs = def.fields.filter((f) => f.calculate);
-  const deps = new Map(calcs.map((f) => {
-    const parsed = parseExpression(f.calculate ?? '');
-    return [f.id, parsed.ok ? referencedNames(parsed.expr) : new Set<string>()] as const;
-  }));
+  const deps = new Map(
+    calcs.map((f) => {
+      const parsed = parseExpression(f.calculate ?? '');
+      return [f.id, parsed.ok ? referencedNames(parsed.expr) : new Set<string>()] as const;
+    }),
+  );
   const order: string[] = [];
   const seen = new Set<string>();
   const visit = (id: string): void => {

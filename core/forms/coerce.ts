@@ -4,18 +4,29 @@ import type { Field, FormList } from './definition';
 import type { Value } from './values';
 
 /** The type rule's codes: FORM_NOT_NUMBER for «пять», FORM_NOT_DATE for «вчера», … */
-export type TypeCode = Extract<MessageCode, 'FORM_NOT_NUMBER' | 'FORM_NOT_INTEGER' | 'FORM_NOT_PERCENT' | 'FORM_NOT_DATE' | 'FORM_DATE_MISSING_DAY' | 'FORM_NOT_YESNO' | 'FORM_NOT_CHOICE' | 'FORM_FORMULA_ERROR'>;
+export type TypeCode = Extract<
+  MessageCode,
+  | 'FORM_NOT_NUMBER'
+  | 'FORM_NOT_INTEGER'
+  | 'FORM_NOT_PERCENT'
+  | 'FORM_NOT_DATE'
+  | 'FORM_DATE_MISSING_DAY'
+  | 'FORM_NOT_YESNO'
+  | 'FORM_NOT_CHOICE'
+  | 'FORM_FORMULA_ERROR'
+>;
 
 /** A cell turned into a typed answer, or the type rule's finding. */
-export type Coerced =
-  | { ok: true; value: Value }
-  | { ok: false; code: TypeCode; shown: string; allowed?: string };
+export type Coerced = { ok: true; value: Value } | { ok: false; code: TypeCode; shown: string; allowed?: string };
 
 const YES = new Set(['да', 'д', 'yes', 'y', '1', 'истина', 'true', '+', 'есть', 'имеется']);
 const NO = new Set(['нет', 'н', 'no', 'n', '0', 'ложь', 'false', '-', '—', 'отсутствует']);
 
 function clean(s: string): string {
-  return s.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function key(s: string): string {
@@ -98,7 +109,10 @@ export function coerceCell(field: Field, cell: CellValue, list: FormList | undef
       return v !== undefined ? { ok: true, value: v } : { ok: false, code: 'FORM_NOT_CHOICE', shown, allowed: allowedText(list) };
     }
     case 'multi': {
-      const parts = typed.split(/[;\n]+/).map(clean).filter(Boolean);
+      const parts = typed
+        .split(/[;\n]+/)
+        .map(clean)
+        .filter(Boolean);
       if (!list) return { ok: true, value: parts };
       const values: string[] = [];
       for (const p of parts) {

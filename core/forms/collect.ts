@@ -66,12 +66,20 @@ function laterCard(def: FormDefinition, earlier: CardOutcome, next: CardOutcome)
   if (field && a && b && a !== b) {
     const [later, other] = b > a ? [next, earlier] : [earlier, next];
     const [late, early] = b > a ? [b, a] : [a, b];
-    return { later, other, why: messageFor('COLLECT_LATER_BY_DATE', { field: field.label, later: displayValue(late), earlier: displayValue(early) }) };
+    return {
+      later,
+      other,
+      why: messageFor('COLLECT_LATER_BY_DATE', { field: field.label, later: displayValue(late), earlier: displayValue(early) }),
+    };
   }
   const second = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : Math.floor(ms / 1000));
   if (earlier.modified !== undefined && next.modified !== undefined && second(earlier.modified) !== second(next.modified)) {
     const [later, other] = next.modified > earlier.modified ? [next, earlier] : [earlier, next];
-    return { later, other, why: messageFor('COLLECT_LATER_BY_FILE_TIME', { later: displayTime(later.modified ?? 0), earlier: displayTime(other.modified ?? 0) }) };
+    return {
+      later,
+      other,
+      why: messageFor('COLLECT_LATER_BY_FILE_TIME', { later: displayTime(later.modified ?? 0), earlier: displayTime(other.modified ?? 0) }),
+    };
   }
   return { later: next, other: earlier, why: messageFor('COLLECT_LATER_BY_ORDER', {}) };
 }
@@ -88,8 +96,17 @@ export function mixedVersionIssues(cards: ReadonlyArray<{ file: string; form?: {
     const versions = [...new Set(list.map((c) => c.version))].sort((x, y) => x - y);
     if (versions.length < 2) continue;
     for (const card of list) {
-      const others = list.filter((c) => c.version !== card.version).map((c) => `«${c.file}» — ${c.version}`).join(', ');
-      issues.push(makeIssue('COLLECT_MIXED_VERSIONS', { kind: 'file', file: card.file }, { form, version: card.version, versions: versions.join(', '), others }));
+      const others = list
+        .filter((c) => c.version !== card.version)
+        .map((c) => `«${c.file}» — ${c.version}`)
+        .join(', ');
+      issues.push(
+        makeIssue(
+          'COLLECT_MIXED_VERSIONS',
+          { kind: 'file', file: card.file },
+          { form, version: card.version, versions: versions.join(', '), others },
+        ),
+      );
     }
   }
   return issues;
@@ -115,13 +132,19 @@ export function collectCards(def: FormDefinition, cards: readonly CardOutcome[],
     }
     const name = data?.municipalityName(id) ?? id;
     const row: SvodRow = {
-      municipalityId: id, municipality: name, file: card.file, score: card.score,
-      errors: card.issues.filter((i) => i.severity === 'error').length, warnings: card.issues.filter((i) => i.severity === 'warning').length,
+      municipalityId: id,
+      municipality: name,
+      file: card.file,
+      score: card.score,
+      errors: card.issues.filter((i) => i.severity === 'error').length,
+      warnings: card.issues.filter((i) => i.severity === 'warning').length,
     };
     const first = byMunicipality.get(id);
     if (first) {
       const { later, other, why } = laterCard(def, first.card, card);
-      issues.push(makeIssue('COLLECT_DUPLICATE', { kind: 'file', file: other.file }, { municipality: name, kept: later.file, dropped: other.file, why }));
+      issues.push(
+        makeIssue('COLLECT_DUPLICATE', { kind: 'file', file: other.file }, { municipality: name, kept: later.file, dropped: other.file, why }),
+      );
       if (later === card) {
         rows[rows.indexOf(first.row)] = row;
         byMunicipality.set(id, { row, card });
@@ -134,7 +157,14 @@ export function collectCards(def: FormDefinition, cards: readonly CardOutcome[],
   if (data && field) {
     for (const id of data.municipalityIds()) {
       if (!byMunicipality.has(id)) {
-        issues.push(makeIssue('COLLECT_MISSING', { kind: 'record', record: data.municipalityName(id) ?? id }, { municipality: data.municipalityName(id) ?? id }, 'warning'));
+        issues.push(
+          makeIssue(
+            'COLLECT_MISSING',
+            { kind: 'record', record: data.municipalityName(id) ?? id },
+            { municipality: data.municipalityName(id) ?? id },
+            'warning',
+          ),
+        );
       }
     }
     const order = new Map(data.municipalityIds().map((id, i) => [id, i]));

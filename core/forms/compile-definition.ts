@@ -12,7 +12,11 @@ function cellText(v: CellValue): string {
 }
 
 /** A word typed in a word column that is not one of its words: reported with the Russian words allowed. */
-interface BadWord { column: DefColumn; text: string; address: string }
+interface BadWord {
+  column: DefColumn;
+  text: string;
+  address: string;
+}
 
 function convert(column: DefColumn, v: CellValue, bad?: (text: string) => void): string | number | undefined {
   if (v.kind === 'empty') return undefined;
@@ -43,7 +47,8 @@ function readRows(sheet: SheetSnapshot, spec: DefSheet, badWords: BadWord[]): Ro
     const data: Record<string, string | number> = {};
     for (const column of spec.columns) {
       const c = colOf.get(column.key);
-      const v = c === undefined ? undefined : convert(column, cellAt(sheet, r, c), (text) => badWords.push({ column, text, address: cellAddress(r, c) }));
+      const v =
+        c === undefined ? undefined : convert(column, cellAt(sheet, r, c), (text) => badWords.push({ column, text, address: cellAddress(r, c) }));
       if (v !== undefined && v !== '') data[column.key] = v;
     }
     if (Object.keys(data).length) out.push({ row: r, data });
@@ -98,8 +103,16 @@ export function compileDefinitionWorkbook(snapshot: WorkbookSnapshot, file?: str
     const got = sheet ? readRows(sheet, spec, badWords) : [];
     parts[spec.part] = got;
     for (const b of badWords) {
-      const allowed = Object.keys(b.column.words ?? {}).map((word) => `«${word}»`).join(', ');
-      wordIssues.push(makeIssue('FORM_DEF_BAD_WORD', { kind: 'cell', file, sheet: sheet?.name ?? spec.sheet, address: b.address }, { header: b.column.header, value: b.text, allowed }));
+      const allowed = Object.keys(b.column.words ?? {})
+        .map((word) => `«${word}»`)
+        .join(', ');
+      wordIssues.push(
+        makeIssue(
+          'FORM_DEF_BAD_WORD',
+          { kind: 'cell', file, sheet: sheet?.name ?? spec.sheet, address: b.address },
+          { header: b.column.header, value: b.text, allowed },
+        ),
+      );
     }
   }
   // A word the sheet does not know is reported at its cell, in the sheet's own words (not zod's English enum).
@@ -116,7 +129,10 @@ export function compileDefinitionWorkbook(snapshot: WorkbookSnapshot, file?: str
   for (const r of parts.lists ?? []) {
     const id = String(r.data.list ?? '');
     const list = lists.get(id) ?? { id, options: [] };
-    if (!lists.has(id)) { origins.set(`lists.${lists.size}`, at('Списки', r.row)); lists.set(id, list); }
+    if (!lists.has(id)) {
+      origins.set(`lists.${lists.size}`, at('Списки', r.row));
+      lists.set(id, list);
+    }
     list.options.push({
       value: String(r.data.value ?? ''),
       ...(r.data.label !== undefined ? { label: String(r.data.label) } : {}),
@@ -152,5 +168,8 @@ export function compileDefinitionWorkbook(snapshot: WorkbookSnapshot, file?: str
     index('scoring.flags', parts.flags ?? [], 'Флаги');
   }
   delete raw.levelBy;
-  return parseDefinition(raw, (path) => origins.get(path) ?? origins.get(path.split('.').slice(0, 2).join('.')) ?? { kind: 'sheet', file, sheet: SETTINGS_SHEET });
+  return parseDefinition(
+    raw,
+    (path) => origins.get(path) ?? origins.get(path.split('.').slice(0, 2).join('.')) ?? { kind: 'sheet', file, sheet: SETTINGS_SHEET },
+  );
 }

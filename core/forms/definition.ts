@@ -23,7 +23,13 @@ export const LayoutSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('table'), id, sheet: text, title: text.optional(), blankRows: z.number().int().min(1).max(1000).default(30) }),
   /** A matrix: one row per option of `rows` (found by its value in the key column) × the fields' columns. */
   z.object({
-    kind: z.literal('matrix'), id, sheet: text, title: text.optional(), keyHeader: text, labelHeader: text, rows: id,
+    kind: z.literal('matrix'),
+    id,
+    sheet: text,
+    title: text.optional(),
+    keyHeader: text,
+    labelHeader: text,
+    rows: id,
     /** A printed, read-only column beside the label with each row option's note (F2: the suggested support module). */
     noteHeader: text.optional(),
   }),
@@ -96,7 +102,10 @@ export const ScoreItemSchema = z.object({
 });
 
 export const LevelSchema = z.object({
-  id, title: text, min: z.number(), color: z.string().regex(/^[0-9A-Fa-f]{6}$/, 'цвет RRGGBB'),
+  id,
+  title: text,
+  min: z.number(),
+  color: z.string().regex(/^[0-9A-Fa-f]{6}$/, 'цвет RRGGBB'),
   /** What the monitoring справка recommends to a municipality at this level. */
   recommendation: z.string().optional(),
 });

@@ -34,7 +34,11 @@ export class FormState {
   /** Each expression is parsed once per form, not once per row. */
   private readonly parsed = new Map<string, ParseResult>();
 
-  constructor(readonly def: FormDefinition, readonly data: ReferenceData | undefined, readonly file: string | undefined) {
+  constructor(
+    readonly def: FormDefinition,
+    readonly data: ReferenceData | undefined,
+    readonly file: string | undefined,
+  ) {
     this.fields = new Map(def.fields.map((f) => [f.id, f]));
     this.layouts = new Map(def.layouts.map((l) => [l.id, l]));
     this.lists = new Map(def.lists.map((l) => [l.id, l]));
@@ -67,7 +71,10 @@ export class FormState {
   /** Evaluates a definition expression (already checked by the compiler); a broken one yields empty. */
   evaluateSource(src: string, row?: RowRef, self?: Value): Value {
     let parsed = this.parsed.get(src);
-    if (!parsed) { parsed = parseExpression(src); this.parsed.set(src, parsed); }
+    if (!parsed) {
+      parsed = parseExpression(src);
+      this.parsed.set(src, parsed);
+    }
     return parsed.ok ? evaluate(parsed.expr, this.context(row, self)) : null;
   }
 

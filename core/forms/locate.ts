@@ -67,14 +67,24 @@ function neededHeaders(def: FormDefinition, layout: Layout): string[] {
  * Finds each layout's sheet, header row, columns and rows. A missing sheet or column is reported
  * with the nearest name present («возможно, имелся в виду …»); what is found is still read.
  */
-export function locateLayouts(def: FormDefinition, snapshot: WorkbookSnapshot, file?: string): { located: Map<string, LocatedLayout>; issues: Issue[] } {
+export function locateLayouts(
+  def: FormDefinition,
+  snapshot: WorkbookSnapshot,
+  file?: string,
+): { located: Map<string, LocatedLayout>; issues: Issue[] } {
   const issues: Issue[] = [];
   const located = new Map<string, LocatedLayout>();
   const sheetNames = snapshot.sheets.filter((s) => !s.hidden).map((s) => s.name);
   for (const layout of def.layouts) {
     const sheet = snapshot.sheets.find((s) => sameName(s.name, layout.sheet));
     if (!sheet) {
-      issues.push(makeIssue('SHEET_MISSING', { kind: 'sheet', file, sheet: layout.sheet }, { sheet: layout.sheet, suggestion: closestMatch(layout.sheet, sheetNames) }));
+      issues.push(
+        makeIssue(
+          'SHEET_MISSING',
+          { kind: 'sheet', file, sheet: layout.sheet },
+          { sheet: layout.sheet, suggestion: closestMatch(layout.sheet, sheetNames) },
+        ),
+      );
       continue;
     }
     const where = { kind: 'sheet' as const, file, sheet: sheet.name };
@@ -89,7 +99,10 @@ export function locateLayouts(def: FormDefinition, snapshot: WorkbookSnapshot, f
       let hits = 0;
       for (const name of neededNames) if (headers.byName.has(name)) hits++;
       const keyFound = keyName === undefined || headers.byName.has(keyName);
-      if (keyFound && hits > best) { best = hits; headerRow = r; }
+      if (keyFound && hits > best) {
+        best = hits;
+        headerRow = r;
+      }
     }
     const headers = headerRow ? rowHeaders(sheet, headerRow, extent.cols) : { byName: new Map<string, number>(), raw: [] };
     const columns = new Map<string, number>();
@@ -101,12 +114,25 @@ export function locateLayouts(def: FormDefinition, snapshot: WorkbookSnapshot, f
     }
     const labelHeader = layout.kind === 'table' ? undefined : findColumn(headers, layout.labelHeader);
     if (labelHeader !== undefined && layout.kind !== 'table') columns.set(layout.labelHeader, labelHeader);
-    located.set(layout.id, { layout, sheet, headerRow, columns, rows: headerRow ? findRows(def, layout, sheet, headerRow, columns, extent.rows) : [] });
+    located.set(layout.id, {
+      layout,
+      sheet,
+      headerRow,
+      columns,
+      rows: headerRow ? findRows(def, layout, sheet, headerRow, columns, extent.rows) : [],
+    });
   }
   return { located, issues };
 }
 
-function findRows(def: FormDefinition, layout: Layout, sheet: SheetSnapshot, headerRow: number, columns: Map<string, number>, lastRow: number): LocatedRow[] {
+function findRows(
+  def: FormDefinition,
+  layout: Layout,
+  sheet: SheetSnapshot,
+  headerRow: number,
+  columns: Map<string, number>,
+  lastRow: number,
+): LocatedRow[] {
   if (layout.kind === 'table') {
     const cols = [...columns.values()];
     const rows: LocatedRow[] = [];

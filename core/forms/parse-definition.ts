@@ -29,7 +29,10 @@ export function parseDefinitionJson(text: string, file: string): ParsedDefinitio
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, issues: [makeIssue('JSON_INVALID', { kind: 'file', file }, { detail: error instanceof Error ? error.message : String(error) })] };
+    return {
+      ok: false,
+      issues: [makeIssue('JSON_INVALID', { kind: 'file', file }, { detail: error instanceof Error ? error.message : String(error) })],
+    };
   }
   return parseDefinition(data, (path): IssueLocation => ({ kind: 'record', file, record: path || 'форма' }));
 }

@@ -30,12 +30,19 @@ function push(map: Map<string, string[]>, k: string, value: string): void {
 }
 
 function key(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е').replace(/[«»"']/g, '').replace(/\s+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A ФИО compared as people write it: «Иванова А. С.», «Иванова А.С.», «иванова  а.с» and «Иванова А.С» are one person. */
 export function personKey(s: string): string {
-  return key(s).replace(/\s*\.\s*/g, '.').replace(/\.$/, '');
+  return key(s)
+    .replace(/\s*\.\s*/g, '.')
+    .replace(/\.$/, '');
 }
 
 /** id → id, and each name that only one record carries → its id (names are not keys: Троицкий). */
@@ -59,17 +66,20 @@ function resolver(records: ReadonlyArray<{ id: string; names: ReadonlyArray<stri
 export function buildReferenceData(dataset: Pick<Dataset, 'municipalities' | 'schools' | 'schoolLists' | 'people'>): ReferenceData {
   const municipality = resolver(dataset.municipalities.map((m) => ({ id: m.id, names: [m.name, m.formerName] })));
   const school = resolver(dataset.schools.map((s) => ({ id: s.id, names: [s.name, s.shortName] })));
-  const personByName = resolver(dataset.people.map((p) => {
-    const initials = `${p.firstName[0] ?? ''}.${p.middleName?.[0] ? `${p.middleName[0]}.` : ''}`;
-    return {
-      id: p.id,
-      names: [`${p.lastName} ${p.firstName} ${p.middleName ?? ''}`, `${p.lastName} ${initials}`, `${initials} ${p.lastName}`].map(personKey),
-    };
-  }));
+  const personByName = resolver(
+    dataset.people.map((p) => {
+      const initials = `${p.firstName[0] ?? ''}.${p.middleName?.[0] ? `${p.middleName[0]}.` : ''}`;
+      return {
+        id: p.id,
+        names: [`${p.lastName} ${p.firstName} ${p.middleName ?? ''}`, `${p.lastName} ${initials}`, `${initials} ${p.lastName}`].map(personKey),
+      };
+    }),
+  );
   const person = (text: string): string | undefined => personByName(personKey(text));
   const personNames = new Map(dataset.people.map((p) => [p.id, [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ')]));
   const schoolsOf = new Map<string, Array<{ id: string; names: Array<string | undefined> }>>();
-  for (const s of dataset.schools) schoolsOf.set(s.municipalityId, [...(schoolsOf.get(s.municipalityId) ?? []), { id: s.id, names: [s.name, s.shortName] }]);
+  for (const s of dataset.schools)
+    schoolsOf.set(s.municipalityId, [...(schoolsOf.get(s.municipalityId) ?? []), { id: s.id, names: [s.name, s.shortName] }]);
   const schoolIn = new Map<string, (text: string) => string | undefined>();
   const schoolMuni = new Map(dataset.schools.map((s) => [s.id, s.municipalityId]));
   const schoolNames = new Map(dataset.schools.map((s) => [s.id, s.shortName ?? s.name]));
@@ -101,7 +111,10 @@ export function buildReferenceData(dataset: Pick<Dataset, 'municipalities' | 'sc
     schoolId: school,
     schoolIdIn: (text, municipalityId) => {
       let find = schoolIn.get(municipalityId);
-      if (!find) { find = resolver(schoolsOf.get(municipalityId) ?? []); schoolIn.set(municipalityId, find); }
+      if (!find) {
+        find = resolver(schoolsOf.get(municipalityId) ?? []);
+        schoolIn.set(municipalityId, find);
+      }
       return find(text) ?? (schoolMuni.has(text.trim()) ? text.trim() : undefined);
     },
     personId: person,

@@ -53,7 +53,13 @@ function distributionYears(dataset: Dataset, template: string): number[] {
 }
 
 /** The F7 workbook a year's distribution rows make, at their own rows and columns. */
-function distributionSnapshot(def: FormDefinition, dataset: Dataset, entries: readonly DistributionEntry[], year: number, cells?: RecordCells): { snapshot: WorkbookSnapshot; municipalityCol: number; schoolCol: number; byRow: Map<number, { entry: DistributionEntry; located: boolean }> } {
+function distributionSnapshot(
+  def: FormDefinition,
+  dataset: Dataset,
+  entries: readonly DistributionEntry[],
+  year: number,
+  cells?: RecordCells,
+): { snapshot: WorkbookSnapshot; municipalityCol: number; schoolCol: number; byRow: Map<number, { entry: DistributionEntry; located: boolean }> } {
   const first = entries.map((e) => cells?.get(e)).find(Boolean);
   const col = {
     schoolId: columnOf(first?.['schoolId']) ?? DEFAULT_COLUMNS.schoolId,
@@ -84,8 +90,19 @@ function distributionSnapshot(def: FormDefinition, dataset: Dataset, entries: re
     rows.cells[cellAddress(row, municipalityCol + 1)] = text(String(i + 1));
   });
   const info: SheetSnapshot = {
-    name: def.layouts.find((l) => l.kind === 'card')?.sheet ?? 'Сведения', hidden: false, merges: [],
-    cells: { A1: text('№'), B1: text('Сведения'), C1: text('Значение'), A2: text('1'), B2: text('Год'), C2: { kind: 'number', value: year }, A3: text('2'), B3: text('Муниципалитет') },
+    name: def.layouts.find((l) => l.kind === 'card')?.sheet ?? 'Сведения',
+    hidden: false,
+    merges: [],
+    cells: {
+      A1: text('№'),
+      B1: text('Сведения'),
+      C1: text('Значение'),
+      A2: text('1'),
+      B2: text('Год'),
+      C2: { kind: 'number', value: year },
+      A3: text('2'),
+      B3: text('Муниципалитет'),
+    },
   };
   return { snapshot: { sheets: [info, rows] }, municipalityCol, schoolCol: col.schoolId, byRow };
 }
@@ -94,7 +111,12 @@ function distributionSnapshot(def: FormDefinition, dataset: Dataset, entries: re
  * The related form's findings on the data a template's documents are made from; none when the
  * template has no related form, or the form is not among `definitions`.
  */
-export function relatedFormFindings(template: string, dataset: Dataset, definitions: readonly FormDefinition[], options: { file?: string; cells?: RecordCells } = {}): RelatedFindings | undefined {
+export function relatedFormFindings(
+  template: string,
+  dataset: Dataset,
+  definitions: readonly FormDefinition[],
+  options: { file?: string; cells?: RecordCells } = {},
+): RelatedFindings | undefined {
   const related = RELATED[template];
   if (!related) return undefined;
   const def = definitions.find((d) => d.id === related.form);
@@ -113,7 +135,10 @@ export function relatedFormFindings(template: string, dataset: Dataset, definiti
         if (row && !row.located) {
           // Data without cells (JSON, the pane): the record is named by its year and school.
           const record = `${year}, ${data.schoolName(row.entry.schoolId) ?? row.entry.schoolId}`;
-          issues.push({ ...issue, location: { kind: 'record', ...(options.file ? { file: options.file } : {}), sheet: DATA_SHEET, record } as IssueLocation });
+          issues.push({
+            ...issue,
+            location: { kind: 'record', ...(options.file ? { file: options.file } : {}), sheet: DATA_SHEET, record } as IssueLocation,
+          });
           continue;
         }
         // The municipality and № columns are Kaskad's own: their findings belong to the school's cell.
@@ -136,16 +161,29 @@ export function hasRelatedForm(template: string): boolean {
  * What a run does with the related form's findings: without `allow` they block the documents
  * (errors, and a closing line saying so); with it they are listed as warnings and the documents are made.
  */
-export function relatedFindingsVerdict(found: RelatedFindings | undefined, allow: boolean | 'pane', template: string): { block: boolean; issues: Issue[] } {
+export function relatedFindingsVerdict(
+  found: RelatedFindings | undefined,
+  allow: boolean | 'pane',
+  template: string,
+): { block: boolean; issues: Issue[] } {
   if (!found || found.issues.length === 0) return { block: false, issues: [] };
   const count = countOf(found.issues.length, FINDING_FORMS);
   const where: IssueLocation = { kind: 'template', template };
   if (allow === 'pane') {
-    return { block: false, issues: [...found.issues.map((i) => ({ ...i, severity: 'warning' as const })), makeIssue('RELATED_FINDINGS_PANE', where, { form: found.form, count }, 'warning')] };
+    return {
+      block: false,
+      issues: [
+        ...found.issues.map((i) => ({ ...i, severity: 'warning' as const })),
+        makeIssue('RELATED_FINDINGS_PANE', where, { form: found.form, count }, 'warning'),
+      ],
+    };
   }
   if (!allow) return { block: true, issues: [...found.issues, makeIssue('RELATED_FINDINGS_BLOCK', where, { form: found.form, count })] };
   return {
     block: false,
-    issues: [...found.issues.map((i) => ({ ...i, severity: 'warning' as const })), makeIssue('RELATED_FINDINGS_ALLOWED', where, { form: found.form, count }, 'warning')],
+    issues: [
+      ...found.issues.map((i) => ({ ...i, severity: 'warning' as const })),
+      makeIssue('RELATED_FINDINGS_ALLOWED', where, { form: found.form, count }, 'warning'),
+    ],
   };
 }

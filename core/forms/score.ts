@@ -52,7 +52,11 @@ export interface ScoreInput {
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 const points = (n: number): string => `${displayValue(n)} б.`;
-const norm = (v: Value | string): string => displayValue(v as Value).trim().toLowerCase().replace(/ё/g, 'е');
+const norm = (v: Value | string): string =>
+  displayValue(v as Value)
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е');
 
 function itemMax(item: ScoreItem): number {
   return Math.max(0, ...item.rules.map((r) => r.points ?? 0));
@@ -64,14 +68,23 @@ function scoreItem(state: FormState, item: ScoreItem, value: Value): { points: n
     const chosen = Array.isArray(value) ? value : [value];
     const hits = options.filter((r) => chosen.some((c) => norm(c) === norm(r.option!)));
     if (hits.length) {
-      const sum = Math.min(itemMax(item), hits.reduce((s, r) => s + (r.points ?? 0), 0));
+      const sum = Math.min(
+        itemMax(item),
+        hits.reduce((s, r) => s + (r.points ?? 0), 0),
+      );
       return { points: sum, reason: messageFor('SCORE_OPTION', { option: hits.map((h) => h.option).join('; '), points: points(sum) }) };
     }
   }
   const n = toNumber(Array.isArray(value) ? null : value);
   if (n !== null) {
-    const band = item.rules.find((r) => r.option === undefined && r.formula === undefined && (r.min !== undefined || r.max !== undefined)
-      && (r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max));
+    const band = item.rules.find(
+      (r) =>
+        r.option === undefined &&
+        r.formula === undefined &&
+        (r.min !== undefined || r.max !== undefined) &&
+        (r.min === undefined || n >= r.min) &&
+        (r.max === undefined || n <= r.max),
+    );
     if (band) {
       const range = `${band.min === undefined ? '…' : displayValue(band.min)}–${band.max === undefined ? '…' : displayValue(band.max)}`;
       return { points: band.points ?? 0, reason: messageFor('SCORE_BAND', { range, points: points(band.points ?? 0) }) };
@@ -104,12 +117,19 @@ export function scoreForm(def: FormDefinition, input: ScoreInput, data?: Referen
     const na = state.irrelevant.has(item.field) || (item.na !== undefined && truthy(state.evaluateSource(item.na)));
     const got = na ? null : scoreItem(state, item, value);
     explanations.push({
-      field: item.field, label: field?.label ?? item.field, section: item.section,
-      answer: field ? state.shown(field, value) : displayValue(value), points: got?.points ?? null, max,
+      field: item.field,
+      label: field?.label ?? item.field,
+      section: item.section,
+      answer: field ? state.shown(field, value) : displayValue(value),
+      points: got?.points ?? null,
+      max,
       reason: got?.reason ?? messageFor('SCORE_NA', {}),
     });
     const s = sums.get(item.section) ?? { points: 0, max: 0 };
-    if (got) { s.points += got.points; s.max += max; }
+    if (got) {
+      s.points += got.points;
+      s.max += max;
+    }
     sums.set(item.section, s);
   }
   const sections = (scoring?.sections ?? []).map((sec) => {
@@ -120,12 +140,16 @@ export function scoreForm(def: FormDefinition, input: ScoreInput, data?: Referen
   const max = sections.reduce((t, s) => t + s.max, 0);
   const percent = max > 0 ? round1((total / max) * 100) : null;
   const levelValue = scoring?.levelBy ? toNumber(input.values[scoring.levelBy] ?? null) : percent;
-  const level = levelValue === null ? undefined
-    : [...(scoring?.levels ?? [])].sort((a, b) => b.min - a.min).find((l) => levelValue >= l.min);
+  const level = levelValue === null ? undefined : [...(scoring?.levels ?? [])].sort((a, b) => b.min - a.min).find((l) => levelValue >= l.min);
   const flags = (scoring?.flags ?? []).filter((f) => truthy(state.evaluateSource(f.when))).map((f) => ({ id: f.id, message: f.message }));
   return {
-    sections, total, max, percent, levelValue: levelValue === null ? null : round1(levelValue),
+    sections,
+    total,
+    max,
+    percent,
+    levelValue: levelValue === null ? null : round1(levelValue),
     level: level ? { id: level.id, title: level.title, color: level.color, recommendation: level.recommendation } : undefined,
-    flags, explanations,
+    flags,
+    explanations,
   };
 }

@@ -24,8 +24,14 @@ export function linesIn(text: string, width: number): number {
       const w = word.length;
       if (line === 0) line = w;
       else if (line + 1 + w <= usable) line += 1 + w;
-      else { count++; line = w; }
-      while (line > usable) { count++; line -= usable; }
+      else {
+        count++;
+        line = w;
+      }
+      while (line > usable) {
+        count++;
+        line -= usable;
+      }
     }
     lines += count;
   }
@@ -35,6 +41,8 @@ export function linesIn(text: string, width: number): number {
 /** The height (points) of a row whose cells hold `texts` in columns of `widths`. */
 export function rowHeight(texts: ReadonlyArray<string>, widths: ReadonlyArray<number>): number {
   let lines = 1;
-  texts.forEach((t, i) => { if (t) lines = Math.max(lines, linesIn(t, widths[i] ?? 10)); });
+  texts.forEach((t, i) => {
+    if (t) lines = Math.max(lines, linesIn(t, widths[i] ?? 10));
+  });
   return lines * LINE_PT + 3;
 }

@@ -30,7 +30,10 @@ export function sheetExtent(sheet: SheetSnapshot): { rows: number; cols: number 
   let cols = 0;
   for (const a of Object.keys(sheet.cells)) {
     const p = parseAddress(a);
-    if (p) { rows = Math.max(rows, p.row); cols = Math.max(cols, p.col); }
+    if (p) {
+      rows = Math.max(rows, p.row);
+      cols = Math.max(cols, p.col);
+    }
   }
   return { rows, cols };
 }

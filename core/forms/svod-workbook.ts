@@ -8,9 +8,24 @@ import { headerWidth, rowHeight } from './sheet-fit';
 
 /** Column headers of the svod: UI labels, kept together here. */
 const LABELS = {
-  svod: 'Свод', findings: 'Замечания', no: '№', municipality: 'Муниципалитет', file: 'Файл', total: 'Итого баллов', max: 'Максимум',
-  percent: '%', level: 'Уровень', flags: 'Красные флаги', errors: 'Ошибок', warnings: 'Предупреждений',
-  place: 'Где', severity: 'Важность', message: 'Замечание', error: 'ошибка', warning: 'предупреждение', region: 'весь свод',
+  svod: 'Свод',
+  findings: 'Замечания',
+  no: '№',
+  municipality: 'Муниципалитет',
+  file: 'Файл',
+  total: 'Итого баллов',
+  max: 'Максимум',
+  percent: '%',
+  level: 'Уровень',
+  flags: 'Красные флаги',
+  errors: 'Ошибок',
+  warnings: 'Предупреждений',
+  place: 'Где',
+  severity: 'Важность',
+  message: 'Замечание',
+  error: 'ошибка',
+  warning: 'предупреждение',
+  region: 'весь свод',
 } as const;
 
 const argb = (hex: string): string => `FF${hex.toUpperCase()}`;
@@ -37,7 +52,9 @@ function fitSheet(ws: ExcelJS.Worksheet, headerRowNo: number, given: number[]): 
       widths[col - 1] = Math.max(widths[col - 1] ?? 10, Math.min(60, headerWidth(text, 0) + (bold ? 2 : 0)));
     });
   });
-  ws.columns.forEach((c, i) => { c.width = widths[i] ?? 10; });
+  ws.columns.forEach((c, i) => {
+    c.width = widths[i] ?? 10;
+  });
   ws.eachRow((row, n) => {
     if (n < headerRowNo) return;
     const texts: string[] = [];
@@ -63,9 +80,23 @@ export async function buildSvodWorkbook(def: FormDefinition, svod: Svod): Promis
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   ws.getCell(2, 1).value = def.methodology ?? '';
   ws.getCell(2, 1).font = { italic: true, size: 9 };
-  const headers = [LABELS.no, LABELS.municipality, ...sections.map((s) => s.title), LABELS.total, LABELS.max, LABELS.percent, LABELS.level, LABELS.flags, LABELS.errors, LABELS.warnings, LABELS.file];
+  const headers = [
+    LABELS.no,
+    LABELS.municipality,
+    ...sections.map((s) => s.title),
+    LABELS.total,
+    LABELS.max,
+    LABELS.percent,
+    LABELS.level,
+    LABELS.flags,
+    LABELS.errors,
+    LABELS.warnings,
+    LABELS.file,
+  ];
   const head = ws.getRow(3);
-  headers.forEach((h, i) => { head.getCell(i + 1).value = h; });
+  headers.forEach((h, i) => {
+    head.getCell(i + 1).value = h;
+  });
   head.font = { bold: true };
   const widths = headers.map((h, i) => {
     if (i === 0) return 5;
@@ -78,8 +109,17 @@ export async function buildSvodWorkbook(def: FormDefinition, svod: Svod): Promis
   svod.rows.forEach((r, n) => {
     const s = r.score;
     const row = ws.addRow([
-      n + 1, r.municipality, ...sections.map((sec) => s.sections.find((x) => x.id === sec.id)?.points ?? null),
-      s.total, s.max, s.percent ?? s.levelValue, s.level?.title ?? '', s.flags.map((f) => f.message).join('\n'), r.errors, r.warnings, r.file,
+      n + 1,
+      r.municipality,
+      ...sections.map((sec) => s.sections.find((x) => x.id === sec.id)?.points ?? null),
+      s.total,
+      s.max,
+      s.percent ?? s.levelValue,
+      s.level?.title ?? '',
+      s.flags.map((f) => f.message).join('\n'),
+      r.errors,
+      r.warnings,
+      r.file,
     ]);
     const levelCell = row.getCell(headers.indexOf(LABELS.level) + 1);
     if (s.level) levelCell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.level.color) } };
@@ -95,7 +135,12 @@ export async function buildSvodWorkbook(def: FormDefinition, svod: Svod): Promis
   fs.addRow(findingHeaders).font = { bold: true };
   fs.columns = findingHeaders.map(() => ({}));
   const byFile = new Map(svod.rows.map((r) => [r.file, r.municipality]));
-  const rows = svod.findings.map((issue) => [municipalityOf(issue, byFile), describePlace(issue.location), issue.severity === 'error' ? LABELS.error : LABELS.warning, issue.message]);
+  const rows = svod.findings.map((issue) => [
+    municipalityOf(issue, byFile),
+    describePlace(issue.location),
+    issue.severity === 'error' ? LABELS.error : LABELS.warning,
+    issue.message,
+  ]);
   rows.sort((a, b) => a[0]!.localeCompare(b[0]!, 'ru'));
   for (const r of rows) fs.addRow(r);
   fitSheet(fs, 1, [36, 34, headerWidth(LABELS.warning), 90]);

@@ -30,7 +30,13 @@ export interface ValidationResult {
   issues: Issue[];
 }
 
-interface MergeBox { range: string; top: number; left: number; bottom: number; right: number }
+interface MergeBox {
+  range: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 const mergeBoxes = new WeakMap<SheetSnapshot, MergeBox[]>();
 const percentSets = new WeakMap<SheetSnapshot, Set<string>>();
 
@@ -105,11 +111,21 @@ function readCell(state: FormState, field: Field, located: LocatedLayout, addres
 }
 
 /** reference rule: FORM_REF_UNKNOWN — «МБОУ СОШ № 999» is not a school of the data workbook. */
-function resolveReference(state: FormState, field: Field, value: Value, loc: Parameters<typeof makeIssue>[1], issues: Issue[], shown: string, municipality?: string): Value {
+function resolveReference(
+  state: FormState,
+  field: Field,
+  value: Value,
+  loc: Parameters<typeof makeIssue>[1],
+  issues: Issue[],
+  shown: string,
+  municipality?: string,
+): Value {
   if (!field.ref || !state.data || typeof value !== 'string' || value === '') return value;
   const data = state.data;
   const inMunicipality = field.ref === 'school' && municipality ? data.schoolIdIn?.(value, municipality) : undefined;
-  const id = inMunicipality ?? (field.ref === 'municipality' ? data.municipalityId(value) : field.ref === 'school' ? data.schoolId(value) : data.personId(value));
+  const id =
+    inMunicipality ??
+    (field.ref === 'municipality' ? data.municipalityId(value) : field.ref === 'school' ? data.schoolId(value) : data.personId(value));
   if (id !== undefined) return id;
   issues.push(makeIssue('FORM_REF_UNKNOWN', loc, { label: field.label, value: shown, what: field.ref }));
   return null;
@@ -127,7 +143,9 @@ function readFields(state: FormState, located: Map<string, LocatedLayout>, issue
       const address = row ? addressOf(l, row.row, header) : undefined;
       if (!row && !missingRows.has(`${l.layout.id}|${key}`)) {
         missingRows.add(`${l.layout.id}|${key}`);
-        issues.push(makeIssue('FORM_ROW_MISSING', { kind: 'sheet', file: state.file, sheet: l.sheet.name }, { key: field.key ?? '', label: field.label }));
+        issues.push(
+          makeIssue('FORM_ROW_MISSING', { kind: 'sheet', file: state.file, sheet: l.sheet.name }, { key: field.key ?? '', label: field.label }),
+        );
       }
       if (!address) continue;
       state.cells.set(field.id, { sheet: l.sheet.name, address });
@@ -152,11 +170,16 @@ function readFields(state: FormState, located: Map<string, LocatedLayout>, issue
       const options = state.lists.get(l.layout.rows)?.options ?? [];
       for (const o of options) {
         if (!l.rows.some((r) => r.key === o.value)) {
-          issues.push(makeIssue('FORM_ROW_MISSING', { kind: 'sheet', file: state.file, sheet: l.sheet.name }, { key: o.value, label: o.label ?? o.value }));
+          issues.push(
+            makeIssue('FORM_ROW_MISSING', { kind: 'sheet', file: state.file, sheet: l.sheet.name }, { key: o.value, label: o.label ?? o.value }),
+          );
         }
       }
     }
-    state.rows.set(id, l.rows.map((r) => r.key));
+    state.rows.set(
+      id,
+      l.rows.map((r) => r.key),
+    );
   }
   // A matrix row's key is read like any answer: a field whose column is the key header (F2's `problem_no`).
 }

@@ -66,7 +66,9 @@ export function checkDataset(
         if (!column.ref || value === undefined) continue;
         if (idsOf(column.ref).has(value) || reported.get(column.ref)?.has(String(value))) continue;
         const refSheet = sheetOf.get(column.ref)!;
-        issues.push(makeIssue('REF_UNKNOWN', locate(spec.collection, i, column.key), { header: column.header, value: String(value), sheet: refSheet }));
+        issues.push(
+          makeIssue('REF_UNKNOWN', locate(spec.collection, i, column.key), { header: column.header, value: String(value), sheet: refSheet }),
+        );
         dropped.add(i);
       }
     });

@@ -21,7 +21,8 @@ export function readDatasetJson(text: string, file: string): LoadedDataset {
   for (const spec of DATA_SHEETS) {
     const list = root[spec.collection];
     if (list === undefined) {
-      if (spec.required) issues.push(makeIssue('JSON_VALUE_INVALID', { kind: 'file', file }, { path: spec.collection, detail: 'нет раздела (нужен массив записей)' }));
+      if (spec.required)
+        issues.push(makeIssue('JSON_VALUE_INVALID', { kind: 'file', file }, { path: spec.collection, detail: 'нет раздела (нужен массив записей)' }));
       continue;
     }
     if (!Array.isArray(list)) {
@@ -39,7 +40,13 @@ export function readDatasetJson(text: string, file: string): LoadedDataset {
       }
       for (const zi of checked.error.issues) {
         const path = [spec.collection, String(i), ...zi.path.map(String)].join('.');
-        issues.push(makeIssue('JSON_VALUE_INVALID', { kind: 'record', file, record: `${spec.collection}[${i}]`, field: String(zi.path[0] ?? '') }, { path, detail: describeZodIssue(zi) }));
+        issues.push(
+          makeIssue(
+            'JSON_VALUE_INVALID',
+            { kind: 'record', file, record: `${spec.collection}[${i}]`, field: String(zi.path[0] ?? '') },
+            { path, detail: describeZodIssue(zi) },
+          ),
+        );
       }
     });
   }

@@ -234,8 +234,19 @@ export type CollectionName = keyof Dataset;
 
 export function emptyDataset(): Dataset {
   return {
-    organisations: [], municipalities: [], schools: [], schoolLists: [], people: [], roadmapItems: [],
-    events: [], reports: [], schedule: [], distribution: [], techCards: [], documents: [], paragraphs: [],
+    organisations: [],
+    municipalities: [],
+    schools: [],
+    schoolLists: [],
+    people: [],
+    roadmapItems: [],
+    events: [],
+    reports: [],
+    schedule: [],
+    distribution: [],
+    techCards: [],
+    documents: [],
+    paragraphs: [],
     attachments: [],
   };
 }

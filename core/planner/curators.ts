@@ -47,16 +47,25 @@ export function solveCurators(instance: PlanInstance, solver: LpSolver, timeLimi
   if (pairs > MIP_PAIRS_LIMIT) return { ...line, run: { ...line.run, status: `${line.run.status} (транспортная задача)` } };
   const mip = solveWith(instance, solver, timeLimit, 'mip', 1);
   const better = mip.solved && curatorCost(instance, mip) < curatorCost(instance, line) ? mip : line;
-  return { ...better, run: { ...better.run, ms: line.run.ms + mip.run.ms, status: `${better.run.status} (${better === mip ? 'MIP' : 'транспортная задача'})` } };
+  return {
+    ...better,
+    run: { ...better.run, ms: line.run.ms + mip.run.ms, status: `${better.run.status} (${better === mip ? 'MIP' : 'транспортная задача'})` },
+  };
 }
 
 function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, mode: Mode, reach: number, integerCounts = false): CuratorCounts {
   const started = Date.now();
   const free = instance.schools.filter((s) => !s.fixedCuratorId);
   const demand = countBy(free, (s) => s.municipalityId);
-  const fixedLoad = countBy(instance.schools.filter((s) => s.fixedCuratorId), (s) => s.fixedCuratorId!);
+  const fixedLoad = countBy(
+    instance.schools.filter((s) => s.fixedCuratorId),
+    (s) => s.fixedCuratorId!,
+  );
   const fixedIn = new Set(instance.schools.filter((s) => s.fixedCuratorId).map((s) => `${s.fixedCuratorId}|${s.municipalityId}`));
-  const lastCount = countBy(free.filter((s) => s.lastCuratorId), (s) => `${s.lastCuratorId}|${s.municipalityId}`);
+  const lastCount = countBy(
+    free.filter((s) => s.lastCuratorId),
+    (s) => `${s.lastCuratorId}|${s.municipalityId}`,
+  );
   const totalCap = instance.curators.reduce((sum, c) => sum + c.cap, 0);
   const keep = instance.keepLastYear ? WEIGHTS.keepStrong : WEIGHTS.keepMild;
   const whole = reach > MAX_REACH;
@@ -80,7 +89,12 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
       const fresh = lp.variable(`n_${ci}_${mi}`, arcCost, 0, upper, counts);
       const last = Math.min(lastCount.get(`${c.id}|${m}`) ?? 0, upper);
       const kept = last > 0 ? lp.variable(`k_${ci}_${mi}`, arcCost - keep, 0, last, counts) : undefined;
-      const terms: Array<readonly [number, string]> = kept ? [[1, fresh], [1, kept]] : [[1, fresh]];
+      const terms: Array<readonly [number, string]> = kept
+        ? [
+            [1, fresh],
+            [1, kept],
+          ]
+        : [[1, fresh]];
       if (mode === 'mip') {
         const y = lp.variable(`y_${ci}_${mi}`, fixedIn.has(`${c.id}|${m}`) ? 0 : WEIGHTS.curatorMunicipality, 0, 1, 'binary');
         lp.constraint(`open_${ci}_${mi}`, [...terms, [-upper, y]], '<=', 0);
@@ -106,13 +120,24 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
 
   const take = new Map<string, Map<string, { fresh: number; kept: number }>>();
   if (demand.size === 0) {
-    return { take, missing: new Map(), solved: true, run: { status: 'Optimal', objective: 0, variables: 0, constraints: 0, ms: Date.now() - started } };
+    return {
+      take,
+      missing: new Map(),
+      solved: true,
+      run: { status: 'Optimal', objective: 0, variables: 0, constraints: 0, ms: Date.now() - started },
+    };
   }
   const solution = solver.solve(lp.text(), { time_limit: timeLimit, mip_rel_gap: 1e-4, output_flag: false, ...(mode === 'mip' ? MIP_OPTIONS : {}) });
   const raw = (name: string) => primalOf(solution, name);
   const value = (name: string) => Math.round(raw(name));
   const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((u) => Number.isFinite(value(u)));
-  const run: SolverRun = { status: solution.Status, objective: solution.ObjectiveValue, variables: lp.variableCount, constraints: lp.constraintCount, ms: Date.now() - started };
+  const run: SolverRun = {
+    status: solution.Status,
+    objective: solution.ObjectiveValue,
+    variables: lp.variableCount,
+    constraints: lp.constraintCount,
+    ms: Date.now() - started,
+  };
   if (mode === 'mip' && solution.Status !== 'Optimal') {
     const relaxed = solver.solve(lp.text(true), { time_limit: timeLimit, output_flag: false });
     if (relaxed.Status === 'Optimal') {
@@ -144,7 +169,10 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
 function curatorCost(instance: PlanInstance, counts: CuratorCounts): number {
   const keep = instance.keepLastYear ? WEIGHTS.keepStrong : WEIGHTS.keepMild;
   const fixedIn = new Set(instance.schools.filter((s) => s.fixedCuratorId).map((s) => `${s.fixedCuratorId}|${s.municipalityId}`));
-  const fixedLoad = countBy(instance.schools.filter((s) => s.fixedCuratorId), (s) => s.fixedCuratorId!);
+  const fixedLoad = countBy(
+    instance.schools.filter((s) => s.fixedCuratorId),
+    (s) => s.fixedCuratorId!,
+  );
   const totalCap = instance.curators.reduce((sum, c) => sum + c.cap, 0);
   let cost = [...counts.missing.values()].reduce((a, b) => a + b, 0) * WEIGHTS.curatorMissing;
   for (const c of instance.curators) {
@@ -168,7 +196,11 @@ function curatorCost(instance: PlanInstance, counts: CuratorCounts): number {
  * exactly those, at distance 0.
  */
 function candidateCurators(
-  instance: PlanInstance, demand: ReadonlyMap<string, number>, fixedLoad: ReadonlyMap<string, number>, lastCount: ReadonlyMap<string, number>, reach: number,
+  instance: PlanInstance,
+  demand: ReadonlyMap<string, number>,
+  fixedLoad: ReadonlyMap<string, number>,
+  lastCount: ReadonlyMap<string, number>,
+  reach: number,
 ): Candidates {
   const order: string[] = [];
   const seen = new Set<string>();
@@ -176,17 +208,27 @@ function candidateCurators(
     if (seen.has(start)) continue;
     seen.add(start);
     for (let i = order.push(start) - 1; i < order.length; i++) {
-      for (const n of [...(instance.neighbours.get(order[i]!) ?? [])].sort()) if (!seen.has(n)) { seen.add(n); order.push(n); }
+      for (const n of [...(instance.neighbours.get(order[i]!) ?? [])].sort())
+        if (!seen.has(n)) {
+          seen.add(n);
+          order.push(n);
+        }
     }
   }
-  const line = instance.curators.filter((c) => !c.covers).map((c) => ({ id: c.id, room: Math.max(0, c.cap - (fixedLoad.get(c.id) ?? 0)) })).filter((c) => c.room > 0);
+  const line = instance.curators
+    .filter((c) => !c.covers)
+    .map((c) => ({ id: c.id, room: Math.max(0, c.cap - (fixedLoad.get(c.id) ?? 0)) }))
+    .filter((c) => c.room > 0);
   const totalDemand = [...demand.values()].reduce((a, b) => a + b, 0);
   const totalRoom = line.reduce((a, c) => a + c.room, 0);
   const scale = totalRoom > 0 ? totalDemand / totalRoom : 0;
   const width = line.length > 0 ? totalDemand / line.length : 1;
   const spans: Array<{ id: string; from: number; to: number }> = [];
   let at = 0;
-  for (const c of line) { spans.push({ id: c.id, from: at * scale, to: (at + c.room) * scale }); at += c.room; }
+  for (const c of line) {
+    spans.push({ id: c.id, from: at * scale, to: (at + c.room) * scale });
+    at += c.room;
+  }
   const out: Candidates = new Map();
   let pos = 0;
   for (const m of order) {
@@ -205,7 +247,9 @@ function candidateCurators(
       .filter((c) => c.last > 0)
       .sort((a, b) => b.last - a.last)
       .slice(0, LAST_YEAR_CANDIDATES)
-      .forEach((c) => { if (!found.has(c.id)) found.set(c.id, byId.has(c.id) ? gap(byId.get(c.id)!) : 0); });
+      .forEach((c) => {
+        if (!found.has(c.id)) found.set(c.id, byId.has(c.id) ? gap(byId.get(c.id)!) : 0);
+      });
     out.set(m, found);
     pos += d;
   }

@@ -8,14 +8,22 @@ import type { Dataset, DistributionEntry } from '../model/schemas';
 import type { FixedPair } from './types';
 
 const text = (v: Value | undefined): string => (v === null || v === undefined || Array.isArray(v) ? '' : String(v).trim());
-const column = (values: Record<string, Value>, id: string): Value[] => { const v = values[id]; return Array.isArray(v) ? v : []; };
+const column = (values: Record<string, Value>, id: string): Value[] => {
+  const v = values[id];
+  return Array.isArray(v) ? v : [];
+};
 
 /**
  * The rows of a filled F7 as pairs of codes, read through the form definition by field id: the
  * school by code or name (within the row's municipality when the name repeats), the curator by
  * ФИО or code, the leader school likewise. Rows that name nothing known are reported and skipped.
  */
-export function pairsFromF7(def: FormDefinition, snapshot: WorkbookSnapshot, dataset: Dataset, file?: string): { pairs: FixedPair[]; issues: Issue[] } {
+export function pairsFromF7(
+  def: FormDefinition,
+  snapshot: WorkbookSnapshot,
+  dataset: Dataset,
+  file?: string,
+): { pairs: FixedPair[]; issues: Issue[] } {
   const reference = buildReferenceData(dataset);
   const result = validateForm(def, snapshot, { file, data: reference });
   const issues: Issue[] = [];
@@ -31,8 +39,22 @@ export function pairsFromF7(def: FormDefinition, snapshot: WorkbookSnapshot, dat
     const direct = reference.schoolId(name);
     if (direct) return direct;
     const m = reference.municipalityId(municipality);
-    const key = name.toLowerCase().replace(/ё/g, 'е').replace(/[«»"']/g, '').replace(/\s+/g, ' ').trim();
-    const found = dataset.schools.filter((s) => s.municipalityId === m && s.name.toLowerCase().replace(/ё/g, 'е').replace(/[«»"']/g, '').replace(/\s+/g, ' ').trim() === key);
+    const key = name
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[«»"']/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const found = dataset.schools.filter(
+      (s) =>
+        s.municipalityId === m &&
+        s.name
+          .toLowerCase()
+          .replace(/ё/g, 'е')
+          .replace(/[«»"']/g, '')
+          .replace(/\s+/g, ' ')
+          .trim() === key,
+    );
     return found.length === 1 ? found[0]!.id : undefined;
   };
   const pairs: FixedPair[] = [];
@@ -40,7 +62,9 @@ export function pairsFromF7(def: FormDefinition, snapshot: WorkbookSnapshot, dat
     const name = text(value);
     if (!name) return;
     const cell = Array.isArray(cells) ? cells[i] : undefined;
-    const location: IssueLocation = cell ? { kind: 'cell', ...(file ? { file } : {}), sheet: cell.sheet, address: cell.address } : { kind: 'record', record: name };
+    const location: IssueLocation = cell
+      ? { kind: 'cell', ...(file ? { file } : {}), sheet: cell.sheet, address: cell.address }
+      : { kind: 'record', record: name };
     const schoolId = schoolIn(name, text(municipalities[i]));
     if (!schoolId) {
       issues.push(makeIssue('PLAN_FIXED_UNKNOWN', location, { value: name }, 'warning'));
@@ -59,8 +83,16 @@ export function pairsFromF7(def: FormDefinition, snapshot: WorkbookSnapshot, dat
 }
 
 /** A filled F7's rows as the year's distribution, for the order's appendix. */
-export function distributionFromF7(def: FormDefinition, snapshot: WorkbookSnapshot, dataset: Dataset, year: number, file?: string): { entries: DistributionEntry[]; issues: Issue[] } {
+export function distributionFromF7(
+  def: FormDefinition,
+  snapshot: WorkbookSnapshot,
+  dataset: Dataset,
+  year: number,
+  file?: string,
+): { entries: DistributionEntry[]; issues: Issue[] } {
   const read = pairsFromF7(def, snapshot, dataset, file);
-  const entries = read.pairs.filter((p) => p.curatorId).map((p) => ({ year, schoolId: p.schoolId, curatorId: p.curatorId!, ...(p.leaderSchoolId ? { leaderSchoolId: p.leaderSchoolId } : {}) }));
+  const entries = read.pairs
+    .filter((p) => p.curatorId)
+    .map((p) => ({ year, schoolId: p.schoolId, curatorId: p.curatorId!, ...(p.leaderSchoolId ? { leaderSchoolId: p.leaderSchoolId } : {}) }));
   return { entries, issues: read.issues };
 }

@@ -38,22 +38,41 @@ export function planRows(plan: Plan, dataset: Dataset): F7Row[] {
   const schools = new Map(dataset.schools.map((s) => [s.id, s]));
   const municipalities = new Map(dataset.municipalities.map((m) => [m.id, m]));
   const people = new Map(dataset.people.map((p) => [p.id, p]));
-  const schoolText = (id: string) => { const n = schools.get(id)?.name; return n && reference.schoolId(n) === id ? n : id; };
-  const muniText = (id: string) => { const n = municipalities.get(id)?.name; return n && reference.municipalityId(n) === id ? n : id; };
-  const personText = (id: string) => { const p = people.get(id); const n = p ? fullName(p) : undefined; return n && reference.personId(n) === id ? n : id; };
+  const schoolText = (id: string) => {
+    const n = schools.get(id)?.name;
+    return n && reference.schoolId(n) === id ? n : id;
+  };
+  const muniText = (id: string) => {
+    const n = municipalities.get(id)?.name;
+    return n && reference.municipalityId(n) === id ? n : id;
+  };
+  const personText = (id: string) => {
+    const p = people.get(id);
+    const n = p ? fullName(p) : undefined;
+    return n && reference.personId(n) === id ? n : id;
+  };
   const rows = plan.pairs.map((p): F7Row => {
-    const leaderMunicipality = p.leaderSchoolId ? schools.get(p.leaderSchoolId)?.municipalityId ?? '' : '';
+    const leaderMunicipality = p.leaderSchoolId ? (schools.get(p.leaderSchoolId)?.municipalityId ?? '') : '';
     const others = new Set(plan.pairs.filter((q) => q.municipalityId === p.municipalityId && q.curatorId).map((q) => q.curatorId)).size - 1;
     return {
-      municipalityId: p.municipalityId, schoolId: p.schoolId,
-      ...(p.curatorId ? { curatorId: p.curatorId } : {}), ...(p.leaderSchoolId ? { leaderSchoolId: p.leaderSchoolId } : {}),
+      municipalityId: p.municipalityId,
+      schoolId: p.schoolId,
+      ...(p.curatorId ? { curatorId: p.curatorId } : {}),
+      ...(p.leaderSchoolId ? { leaderSchoolId: p.leaderSchoolId } : {}),
       municipality: muniText(p.municipalityId),
       school: schoolText(p.schoolId),
       curator: p.curatorId ? personText(p.curatorId) : '',
       leader: p.leaderSchoolId ? schoolText(p.leaderSchoolId) : '',
-      leaderMunicipality: leaderMunicipality ? municipalities.get(leaderMunicipality)?.name ?? leaderMunicipality : '',
-      curatorWhy: messageFor('PLAN_REASON_CURATOR', { reason: p.curatorReason, municipality: municipalities.get(p.municipalityId)?.name ?? p.municipalityId, others }),
-      leaderWhy: messageFor('PLAN_REASON_LEADER', { reason: p.leaderReason, municipality: municipalities.get(leaderMunicipality)?.name ?? leaderMunicipality }),
+      leaderMunicipality: leaderMunicipality ? (municipalities.get(leaderMunicipality)?.name ?? leaderMunicipality) : '',
+      curatorWhy: messageFor('PLAN_REASON_CURATOR', {
+        reason: p.curatorReason,
+        municipality: municipalities.get(p.municipalityId)?.name ?? p.municipalityId,
+        others,
+      }),
+      leaderWhy: messageFor('PLAN_REASON_LEADER', {
+        reason: p.leaderReason,
+        municipality: municipalities.get(leaderMunicipality)?.name ?? leaderMunicipality,
+      }),
     };
   });
   const name = (r: F7Row) => [municipalities.get(r.municipalityId)?.name ?? '', schools.get(r.schoolId)?.name ?? ''] as const;
@@ -87,7 +106,10 @@ export async function writePlanWorkbook(def: FormDefinition, plan: Plan, dataset
     }
     rows.forEach((r, i) => {
       const row = ws.getRow(HEADER_ROW + 1 + i);
-      const put = (id: string, value: string) => { const c = cols.get(id); if (c && value) row.getCell(c).value = value; };
+      const put = (id: string, value: string) => {
+        const c = cols.get(id);
+        if (c && value) row.getCell(c).value = value;
+      };
       put(F7_FIELDS.no, String(i + 1));
       put(F7_FIELDS.municipality, r.municipality);
       put(F7_FIELDS.school, r.school);
@@ -101,7 +123,16 @@ export async function writePlanWorkbook(def: FormDefinition, plan: Plan, dataset
 }
 
 function explanationsSheet(ws: ExcelJS.Worksheet, rows: readonly F7Row[]): void {
-  const headers = ['№ п/п', 'Муниципалитет', 'Школа (ШНОР)', 'Куратор', 'Почему этот куратор', 'Школа-лидер', 'Муниципалитет школы-лидера', 'Почему эта школа-лидер'];
+  const headers = [
+    '№ п/п',
+    'Муниципалитет',
+    'Школа (ШНОР)',
+    'Куратор',
+    'Почему этот куратор',
+    'Школа-лидер',
+    'Муниципалитет школы-лидера',
+    'Почему эта школа-лидер',
+  ];
   ws.addRow(headers).font = BOLD;
   rows.forEach((r, i) => ws.addRow([String(i + 1), r.municipality, r.school, r.curator, r.curatorWhy, r.leader, r.leaderMunicipality, r.leaderWhy]));
   ws.columns = [6, 28, 40, 30, 40, 40, 28, 40].map((width) => ({ width }));

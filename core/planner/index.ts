@@ -30,11 +30,19 @@ export interface DistributionOutputs {
  * distribution (so the order shows exactly what the F7 says) and make the order.
  */
 export async function makeDistribution(request: {
-  dataset: Dataset; definition: FormDefinition; options: PlanOptions; solver: LpSolver; orderTemplate?: Uint8Array;
+  dataset: Dataset;
+  definition: FormDefinition;
+  options: PlanOptions;
+  solver: LpSolver;
+  orderTemplate?: Uint8Array;
 }): Promise<DistributionOutputs> {
   const { dataset, definition, options, solver } = request;
   const formCap = definition.params?.curator_cap;
-  const plan = planDistribution(dataset, { ...options, ...(typeof formCap === 'number' && options.formCuratorCap === undefined ? { formCuratorCap: formCap } : {}) }, solver);
+  const plan = planDistribution(
+    dataset,
+    { ...options, ...(typeof formCap === 'number' && options.formCuratorCap === undefined ? { formCuratorCap: formCap } : {}) },
+    solver,
+  );
   const issues = [...plan.issues];
   if (plan.summary.shnor === 0 || plan.summary.curatorLoads.length === 0) return { plan, f7: new Uint8Array(), issues, exitCode: 2 };
   const f7 = await writePlanWorkbook(definition, plan, dataset);

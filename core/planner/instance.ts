@@ -9,7 +9,11 @@ export const DEFAULT_LEADER_CAP = 3;
 
 const RISK_LISTS = ['ШНОР', 'НСУ', 'необъективность ВПР'] as const;
 
-const codes = (text: string | undefined): string[] => (text ?? '').split(/[,;\s]+/).map((c) => c.trim()).filter(Boolean);
+const codes = (text: string | undefined): string[] =>
+  (text ?? '')
+    .split(/[,;\s]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
 
 /** Splits a «Соседи» cell and a curator's «Муниципалитеты» cell into known codes; unknown ones are reported. */
 function knownCodes(text: string | undefined, known: ReadonlySet<string>, record: string, sheet: string, field: string, issues: Issue[]): string[] {
@@ -46,14 +50,17 @@ export function buildInstance(dataset: Dataset, options: PlanOptions): { instanc
 
   const cap = (own: number | undefined) => Math.min(own ?? DEFAULT_CURATOR_CAP, options.formCuratorCap ?? Number.POSITIVE_INFINITY);
   const lastYear = dataset.distribution.filter((d) => d.year === year - 1);
-  let curators: PlanCurator[] = dataset.people.filter((p) => /куратор/i.test(p.role ?? '')).map((p) => {
-    const covers = knownCodes(p.covers, known, p.id, 'Люди', 'Муниципалитеты куратора (коды)', issues);
-    return { id: p.id, cap: cap(p.curatorCap), ...(covers.length > 0 ? { covers: new Set(covers) } : {}) };
-  });
+  let curators: PlanCurator[] = dataset.people
+    .filter((p) => /куратор/i.test(p.role ?? ''))
+    .map((p) => {
+      const covers = knownCodes(p.covers, known, p.id, 'Люди', 'Муниципалитеты куратора (коды)', issues);
+      return { id: p.id, cap: cap(p.curatorCap), ...(covers.length > 0 ? { covers: new Set(covers) } : {}) };
+    });
   if (curators.length === 0) {
     const ids = [...new Set(lastYear.map((d) => d.curatorId))].filter((id) => dataset.people.some((p) => p.id === id));
     curators = ids.map((id) => ({ id, cap: cap(undefined) }));
-    if (ids.length > 0) issues.push(makeIssue('PLAN_CURATORS_FROM_LAST_YEAR', { kind: 'sheet', sheet: 'Люди' }, { count: ids.length, year: year - 1 }, 'warning'));
+    if (ids.length > 0)
+      issues.push(makeIssue('PLAN_CURATORS_FROM_LAST_YEAR', { kind: 'sheet', sheet: 'Люди' }, { count: ids.length, year: year - 1 }, 'warning'));
   }
 
   const shnorIds = onList('ШНОР');
@@ -66,7 +73,9 @@ export function buildInstance(dataset: Dataset, options: PlanOptions): { instanc
     if (!school) continue;
     const list = risky.get(entry.schoolId);
     if (list) {
-      issues.push(makeIssue('PLAN_LEADER_AT_RISK', { kind: 'record', sheet: 'Списки школ', record: entry.schoolId }, { school: school.name, list }, 'warning'));
+      issues.push(
+        makeIssue('PLAN_LEADER_AT_RISK', { kind: 'record', sheet: 'Списки школ', record: entry.schoolId }, { school: school.name, list }, 'warning'),
+      );
       continue;
     }
     leaders.push({ id: school.id, municipalityId: school.municipalityId, cap: entry.cap ?? DEFAULT_LEADER_CAP });
@@ -75,20 +84,27 @@ export function buildInstance(dataset: Dataset, options: PlanOptions): { instanc
   const last = new Map(lastYear.map((d) => [d.schoolId, d]));
   const curatorIds = new Set(curators.map((c) => c.id));
   const leaderIds = new Set(leaders.map((l) => l.id));
-  const schools: PlanSchool[] = dataset.schools.filter((s) => shnorIds.has(s.id)).map((s) => {
-    const before = last.get(s.id);
-    return {
-      id: s.id, municipalityId: s.municipalityId,
-      ...(before && curatorIds.has(before.curatorId) ? { lastCuratorId: before.curatorId } : {}),
-      ...(before?.leaderSchoolId && leaderIds.has(before.leaderSchoolId) ? { lastLeaderId: before.leaderSchoolId } : {}),
-    };
-  });
+  const schools: PlanSchool[] = dataset.schools
+    .filter((s) => shnorIds.has(s.id))
+    .map((s) => {
+      const before = last.get(s.id);
+      return {
+        id: s.id,
+        municipalityId: s.municipalityId,
+        ...(before && curatorIds.has(before.curatorId) ? { lastCuratorId: before.curatorId } : {}),
+        ...(before?.leaderSchoolId && leaderIds.has(before.leaderSchoolId) ? { lastLeaderId: before.leaderSchoolId } : {}),
+      };
+    });
 
   const fixed: FixedPair[] = [
-    ...dataset.distribution.filter((d) => d.year === year && d.fixed === 'да').map((d) => ({
-      schoolId: d.schoolId, curatorId: d.curatorId, ...(d.leaderSchoolId ? { leaderSchoolId: d.leaderSchoolId } : {}),
-      location: { kind: 'record' as const, sheet: 'Распределение', record: `${d.year} ${d.schoolId}` },
-    })),
+    ...dataset.distribution
+      .filter((d) => d.year === year && d.fixed === 'да')
+      .map((d) => ({
+        schoolId: d.schoolId,
+        curatorId: d.curatorId,
+        ...(d.leaderSchoolId ? { leaderSchoolId: d.leaderSchoolId } : {}),
+        location: { kind: 'record' as const, sheet: 'Распределение', record: `${d.year} ${d.schoolId}` },
+      })),
     ...(options.fixed ?? []),
   ];
   const bySchool = new Map(schools.map((s) => [s.id, s]));
@@ -114,14 +130,31 @@ export function buildInstance(dataset: Dataset, options: PlanOptions): { instanc
     }
     if (pair.leaderSchoolId) {
       if (leaderIds.has(pair.leaderSchoolId) && pair.leaderSchoolId !== pair.schoolId) school.fixedLeaderId = pair.leaderSchoolId;
-      else issues.push(makeIssue('PLAN_FIXED_LEADER_INVALID', pair.location, { school: schoolName(pair.schoolId), leader: schoolName(pair.leaderSchoolId) }, 'warning'));
+      else
+        issues.push(
+          makeIssue(
+            'PLAN_FIXED_LEADER_INVALID',
+            pair.location,
+            { school: schoolName(pair.schoolId), leader: schoolName(pair.leaderSchoolId) },
+            'warning',
+          ),
+        );
     }
   }
 
   const municipalityName = new Map(dataset.municipalities.map((m) => [m.id, m.name]));
   const person = new Map(dataset.people.map((p) => [p.id, `${p.lastName} ${p.firstName}${p.middleName ? ` ${p.middleName}` : ''}`]));
   const names = { school: schoolName, municipality: (id: string) => municipalityName.get(id) ?? id, person: (id: string) => person.get(id) ?? id };
-  const instance: PlanInstance = { year, keepLastYear: Boolean(options.keepLastYear), schools, curators, leaders, neighbours, municipalityIds, names };
+  const instance: PlanInstance = {
+    year,
+    keepLastYear: Boolean(options.keepLastYear),
+    schools,
+    curators,
+    leaders,
+    neighbours,
+    municipalityIds,
+    names,
+  };
   if (schools.length === 0) issues.push(makeIssue('PLAN_NO_SHNOR', { kind: 'sheet', sheet: 'Списки школ' }, { year }));
   if (curators.length === 0) issues.push(makeIssue('PLAN_NO_CURATORS', { kind: 'sheet', sheet: 'Люди' }, {}));
   return { instance, issues };

@@ -21,7 +21,10 @@ export function rings(instance: PlanInstance, depth = 2): Map<string, Map<string
       const next: string[] = [];
       for (const m of frontier) {
         for (const n of instance.neighbours.get(m) ?? []) {
-          if (!dist.has(n)) { dist.set(n, d); next.push(n); }
+          if (!dist.has(n)) {
+            dist.set(n, d);
+            next.push(n);
+          }
         }
       }
       frontier = next;
@@ -41,8 +44,14 @@ export function solveLeaders(instance: PlanInstance, solver: LpSolver, timeLimit
   const started = Date.now();
   const free = instance.schools.filter((s) => !s.fixedLeaderId);
   const demand = countBy(free, (s) => s.municipalityId);
-  const fixedLoad = countBy(instance.schools.filter((s) => s.fixedLeaderId), (s) => s.fixedLeaderId!);
-  const lastCount = countBy(free.filter((s) => s.lastLeaderId), (s) => `${s.municipalityId}|${s.lastLeaderId}`);
+  const fixedLoad = countBy(
+    instance.schools.filter((s) => s.fixedLeaderId),
+    (s) => s.fixedLeaderId!,
+  );
+  const lastCount = countBy(
+    free.filter((s) => s.lastLeaderId),
+    (s) => `${s.municipalityId}|${s.lastLeaderId}`,
+  );
   const distance = rings(instance);
   const keep = instance.keepLastYear ? WEIGHTS.keepStrong : WEIGHTS.keepMild;
   const muniIndex = new Map(instance.municipalityIds.map((m, i) => [m, i]));
@@ -79,11 +88,22 @@ export function solveLeaders(instance: PlanInstance, solver: LpSolver, timeLimit
 
   const take = new Map<string, Map<string, { fresh: number; kept: number }>>();
   if (demand.size === 0) {
-    return { take, missing: new Map(), solved: true, run: { status: 'Optimal', objective: 0, variables: 0, constraints: 0, ms: Date.now() - started } };
+    return {
+      take,
+      missing: new Map(),
+      solved: true,
+      run: { status: 'Optimal', objective: 0, variables: 0, constraints: 0, ms: Date.now() - started },
+    };
   }
   const solution = solver.solve(lp.text(), { time_limit: timeLimit, output_flag: false });
   const value = (name: string) => (name === '' ? 0 : Math.round(primalOf(solution, name)));
-  const run: SolverRun = { status: solution.Status, objective: solution.ObjectiveValue, variables: lp.variableCount, constraints: lp.constraintCount, ms: Date.now() - started };
+  const run: SolverRun = {
+    status: solution.Status,
+    objective: solution.ObjectiveValue,
+    variables: lp.variableCount,
+    constraints: lp.constraintCount,
+    ms: Date.now() - started,
+  };
   const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((v) => Number.isFinite(value(v)));
   if (!solved) return { take, missing: demand, solved, run };
   for (const v of vars) {

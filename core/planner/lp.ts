@@ -10,11 +10,21 @@ export class LpModel {
   private readonly binaries: string[] = [];
   private readonly names = new Set<string>();
 
-  get variableCount(): number { return this.names.size; }
-  get constraintCount(): number { return this.rows.length; }
+  get variableCount(): number {
+    return this.names.size;
+  }
+  get constraintCount(): number {
+    return this.rows.length;
+  }
 
   /** A variable with bounds and an objective cost; `kind` integer or binary makes the model a MIP. */
-  variable(name: string, cost: number, lower = 0, upper = Number.POSITIVE_INFINITY, kind: 'continuous' | 'integer' | 'binary' = 'continuous'): string {
+  variable(
+    name: string,
+    cost: number,
+    lower = 0,
+    upper = Number.POSITIVE_INFINITY,
+    kind: 'continuous' | 'integer' | 'binary' = 'continuous',
+  ): string {
     this.names.add(name);
     if (cost !== 0) this.objective.push(term(cost, name));
     if (kind === 'binary') this.binaries.push(name);

@@ -21,7 +21,10 @@ export function orderDataset(dataset: Dataset, year: number, entries: readonly D
   const distribution = [...dataset.distribution.filter((d) => d.year !== year), ...entries];
   const orders = dataset.documents.filter((d) => d.template === ORDER_TEMPLATE);
   const appendixOf = (doc: KaskadDocument) => dataset.attachments.find((a) => a.documentId === doc.id && a.kind === 'распределение');
-  const own = orders.find((doc) => { const a = appendixOf(doc); return a !== undefined && distributionYear(a.source, doc) === year; });
+  const own = orders.find((doc) => {
+    const a = appendixOf(doc);
+    return a !== undefined && distributionYear(a.source, doc) === year;
+  });
   if (own) return { dataset: { ...dataset, distribution }, documentId: own.id };
   const latest = orders
     .filter((doc) => appendixOf(doc))
@@ -40,10 +43,21 @@ export function orderDataset(dataset: Dataset, year: number, entries: readonly D
       ...dataset,
       distribution,
       documents: [...dataset.documents, doc],
-      paragraphs: [...dataset.paragraphs, ...dataset.paragraphs.filter((p) => p.documentId === latest.id).map((p) => ({ ...p, documentId: id, text: moved(p.text) }))],
-      attachments: [...dataset.attachments, ...dataset.attachments.filter((a) => a.documentId === latest.id).map((a) => ({
-        ...a, documentId: id, title: moved(a.title), ...(a.kind === 'распределение' ? { source: String(year) } : {}),
-      }))],
+      paragraphs: [
+        ...dataset.paragraphs,
+        ...dataset.paragraphs.filter((p) => p.documentId === latest.id).map((p) => ({ ...p, documentId: id, text: moved(p.text) })),
+      ],
+      attachments: [
+        ...dataset.attachments,
+        ...dataset.attachments
+          .filter((a) => a.documentId === latest.id)
+          .map((a) => ({
+            ...a,
+            documentId: id,
+            title: moved(a.title),
+            ...(a.kind === 'распределение' ? { source: String(year) } : {}),
+          })),
+      ],
     },
   };
 }
@@ -55,12 +69,20 @@ function draftBlanks(data: object): object {
     ...data,
     date: d.date ?? DATE_BLANK,
     number: d.number ?? NUMBER_BLANK,
-    attachments: (d.attachments ?? []).map((a) => ({ ...a, approvedDate: a.approvedDate ?? DATE_BLANK, approvedNumber: a.approvedNumber ?? NUMBER_BLANK })),
+    attachments: (d.attachments ?? []).map((a) => ({
+      ...a,
+      approvedDate: a.approvedDate ?? DATE_BLANK,
+      approvedNumber: a.approvedNumber ?? NUMBER_BLANK,
+    })),
   };
 }
 
 /** The order with the distribution appendix, made by the same template and data as `generate order`. */
-export function renderPlanOrder(templateBytes: Uint8Array, dataset: Dataset, documentId: string): { bytes?: Uint8Array; fileBase?: string; issues: Issue[] } {
+export function renderPlanOrder(
+  templateBytes: Uint8Array,
+  dataset: Dataset,
+  documentId: string,
+): { bytes?: Uint8Array; fileBase?: string; issues: Issue[] } {
   const template = findTemplate(ORDER_TEMPLATE)!;
   const prepared = prepareTemplate(templateBytes, template.file);
   if (!prepared.ok) return { issues: prepared.issues };

@@ -25,18 +25,32 @@ export function planDistribution(dataset: Dataset, options: PlanOptions, solver:
 export function solveInstance(instance: PlanInstance, solver: LpSolver, timeLimit = DEFAULT_TIME_LIMIT, known: Issue[] = []): Plan {
   const issues = [...known];
   const names = instance.names ?? { school: (id: string) => id, municipality: (id: string) => id, person: (id: string) => id };
-  const pairs = new Map<string, PlannedPair>(instance.schools.map((s) => [s.id, {
-    schoolId: s.id, municipalityId: s.municipalityId, curatorReason: 'none', leaderReason: 'none',
-    ...(s.fixedCuratorId ? { curatorId: s.fixedCuratorId, curatorReason: 'fixed' as const } : {}),
-    ...(s.fixedLeaderId ? { leaderSchoolId: s.fixedLeaderId, leaderReason: 'fixed' as const } : {}),
-  }]));
+  const pairs = new Map<string, PlannedPair>(
+    instance.schools.map((s) => [
+      s.id,
+      {
+        schoolId: s.id,
+        municipalityId: s.municipalityId,
+        curatorReason: 'none',
+        leaderReason: 'none',
+        ...(s.fixedCuratorId ? { curatorId: s.fixedCuratorId, curatorReason: 'fixed' as const } : {}),
+        ...(s.fixedLeaderId ? { leaderSchoolId: s.fixedLeaderId, leaderReason: 'fixed' as const } : {}),
+      },
+    ]),
+  );
   const plan: Plan = { year: instance.year, pairs: [...pairs.values()], summary: summarise(instance, []), runs: {}, issues };
   if (instance.schools.length === 0 || instance.curators.length === 0) return plan;
 
-  const fixedLoad = countBy(instance.schools.filter((s) => s.fixedCuratorId), (s) => s.fixedCuratorId!);
+  const fixedLoad = countBy(
+    instance.schools.filter((s) => s.fixedCuratorId),
+    (s) => s.fixedCuratorId!,
+  );
   for (const c of instance.curators) {
     const load = fixedLoad.get(c.id) ?? 0;
-    if (!c.fixedOnly && load > c.cap) issues.push(makeIssue('PLAN_FIXED_OVER_CAP', { kind: 'record', sheet: 'Люди', record: c.id }, { who: names.person(c.id), load, cap: c.cap }, 'warning'));
+    if (!c.fixedOnly && load > c.cap)
+      issues.push(
+        makeIssue('PLAN_FIXED_OVER_CAP', { kind: 'record', sheet: 'Люди', record: c.id }, { who: names.person(c.id), load, cap: c.cap }, 'warning'),
+      );
   }
 
   const curators = solveCurators(instance, solver, timeLimit);
@@ -46,14 +60,20 @@ export function solveInstance(instance: PlanInstance, solver: LpSolver, timeLimi
   for (const [curatorId, row] of curators.take) {
     for (const [m, { fresh, kept }] of row) {
       const pool = bySchoolMunicipality.get(m) ?? [];
-      takeSchools(pool, fresh + kept, (s) => s.lastCuratorId === curatorId, (s) => {
-        const pair = pairs.get(s.id)!;
-        pair.curatorId = curatorId;
-      });
+      takeSchools(
+        pool,
+        fresh + kept,
+        (s) => s.lastCuratorId === curatorId,
+        (s) => {
+          const pair = pairs.get(s.id)!;
+          pair.curatorId = curatorId;
+        },
+      );
     }
   }
   const curatorsIn = new Map<string, Set<string>>();
-  for (const p of pairs.values()) if (p.curatorId) curatorsIn.set(p.municipalityId, new Set([...(curatorsIn.get(p.municipalityId) ?? []), p.curatorId]));
+  for (const p of pairs.values())
+    if (p.curatorId) curatorsIn.set(p.municipalityId, new Set([...(curatorsIn.get(p.municipalityId) ?? []), p.curatorId]));
   for (const s of instance.schools) {
     const pair = pairs.get(s.id)!;
     if (!pair.curatorId || pair.curatorReason === 'fixed') continue;
@@ -61,12 +81,18 @@ export function solveInstance(instance: PlanInstance, solver: LpSolver, timeLimi
     pair.curatorReason = pair.curatorId === s.lastCuratorId ? 'kept' : count === 1 ? 'only' : 'shared';
   }
   const need = instance.schools.length;
-  const have = instance.curators.reduce((sum, c) => sum + (c.fixedOnly ? fixedLoad.get(c.id) ?? 0 : c.cap), 0);
+  const have = instance.curators.reduce((sum, c) => sum + (c.fixedOnly ? (fixedLoad.get(c.id) ?? 0) : c.cap), 0);
   if (curators.missing.size > 0 && need > have) {
     issues.push(makeIssue('PLAN_CURATORS_SHORT', { kind: 'sheet', sheet: 'Люди' }, { need, have }));
   } else {
     for (const [m, count] of curators.missing) {
-      issues.push(makeIssue('PLAN_MUNICIPALITY_UNCOVERED', { kind: 'record', sheet: 'Муниципалитеты', record: m }, { municipality: names.municipality(m), count }));
+      issues.push(
+        makeIssue(
+          'PLAN_MUNICIPALITY_UNCOVERED',
+          { kind: 'record', sheet: 'Муниципалитеты', record: m },
+          { municipality: names.municipality(m), count },
+        ),
+      );
     }
   }
 
@@ -78,21 +104,30 @@ export function solveInstance(instance: PlanInstance, solver: LpSolver, timeLimi
   const leaderMunicipality = new Map(instance.leaders.map((l) => [l.id, l.municipalityId]));
   for (const [m, row] of leaders.take) {
     for (const [leaderId, { fresh, kept }] of row) {
-      takeSchools(leaderPool.get(m) ?? [], fresh + kept, (s) => s.lastLeaderId === leaderId, (s) => {
-        const pair = pairs.get(s.id)!;
-        pair.leaderSchoolId = leaderId;
-        const ring = distance.get(m)?.get(leaderMunicipality.get(leaderId) ?? '');
-        pair.leaderReason = s.lastLeaderId === leaderId ? 'kept' : ring === 0 ? 'same' : ring === 1 ? 'neighbour' : 'nearest';
-      });
+      takeSchools(
+        leaderPool.get(m) ?? [],
+        fresh + kept,
+        (s) => s.lastLeaderId === leaderId,
+        (s) => {
+          const pair = pairs.get(s.id)!;
+          pair.leaderSchoolId = leaderId;
+          const ring = distance.get(m)?.get(leaderMunicipality.get(leaderId) ?? '');
+          pair.leaderReason = s.lastLeaderId === leaderId ? 'kept' : ring === 0 ? 'same' : ring === 1 ? 'neighbour' : 'nearest';
+        },
+      );
     }
   }
   const leaderNeed = instance.schools.length;
   const leaderHave = instance.leaders.reduce((sum, l) => sum + l.cap, 0);
-  if (leaderHave < leaderNeed) issues.push(makeIssue('PLAN_LEADERS_SHORT', { kind: 'sheet', sheet: 'Списки школ' }, { need: leaderNeed, have: leaderHave }, 'warning'));
+  if (leaderHave < leaderNeed)
+    issues.push(makeIssue('PLAN_LEADERS_SHORT', { kind: 'sheet', sheet: 'Списки школ' }, { need: leaderNeed, have: leaderHave }, 'warning'));
 
   plan.pairs = [...pairs.values()];
   for (const p of plan.pairs) {
-    if (!p.leaderSchoolId && leaders.solved) issues.push(makeIssue('PLAN_NO_LEADER', { kind: 'record', sheet: 'Школы', record: p.schoolId }, { school: names.school(p.schoolId) }, 'warning'));
+    if (!p.leaderSchoolId && leaders.solved)
+      issues.push(
+        makeIssue('PLAN_NO_LEADER', { kind: 'record', sheet: 'Школы', record: p.schoolId }, { school: names.school(p.schoolId) }, 'warning'),
+      );
   }
   plan.summary = summarise(instance, plan.pairs);
   return plan;
@@ -108,7 +143,12 @@ function groupFree(instance: PlanInstance, isFree: (s: PlanInstance['schools'][n
 }
 
 /** Takes `count` schools out of `pool`, those `preferred` first (last year's pairs stay together). */
-function takeSchools(pool: PlanInstance['schools'], count: number, preferred: (s: PlanInstance['schools'][number]) => boolean, assign: (s: PlanInstance['schools'][number]) => void): void {
+function takeSchools(
+  pool: PlanInstance['schools'],
+  count: number,
+  preferred: (s: PlanInstance['schools'][number]) => boolean,
+  assign: (s: PlanInstance['schools'][number]) => void,
+): void {
   let left = count;
   for (const pass of [true, false]) {
     for (let i = 0; i < pool.length && left > 0;) {
@@ -124,8 +164,14 @@ function takeSchools(pool: PlanInstance['schools'], count: number, preferred: (s
 
 export function summarise(instance: PlanInstance, pairs: readonly PlannedPair[]): PlanSummary {
   const school = new Map(instance.schools.map((s) => [s.id, s]));
-  const curatorLoad = countBy(pairs.filter((p) => p.curatorId), (p) => p.curatorId!);
-  const leaderLoad = countBy(pairs.filter((p) => p.leaderSchoolId), (p) => p.leaderSchoolId!);
+  const curatorLoad = countBy(
+    pairs.filter((p) => p.curatorId),
+    (p) => p.curatorId!,
+  );
+  const leaderLoad = countBy(
+    pairs.filter((p) => p.leaderSchoolId),
+    (p) => p.leaderSchoolId!,
+  );
   const leaderMunicipality = new Map(instance.leaders.map((l) => [l.id, l.municipalityId]));
   const municipalitiesOf = new Map<string, Set<string>>();
   const curatorsOf = new Map<string, Set<string>>();
@@ -141,7 +187,12 @@ export function summarise(instance: PlanInstance, pairs: readonly PlannedPair[])
     keptCurators: pairs.filter((p) => p.curatorId && p.curatorId === school.get(p.schoolId)?.lastCuratorId).length,
     keptLeaders: pairs.filter((p) => p.leaderSchoolId && p.leaderSchoolId === school.get(p.schoolId)?.lastLeaderId).length,
     crossMunicipality: pairs.filter((p) => p.leaderSchoolId && leaderMunicipality.get(p.leaderSchoolId) !== p.municipalityId).length,
-    curatorLoads: instance.curators.map((c) => ({ id: c.id, load: curatorLoad.get(c.id) ?? 0, cap: c.cap, municipalities: municipalitiesOf.get(c.id)?.size ?? 0 })),
+    curatorLoads: instance.curators.map((c) => ({
+      id: c.id,
+      load: curatorLoad.get(c.id) ?? 0,
+      cap: c.cap,
+      municipalities: municipalitiesOf.get(c.id)?.size ?? 0,
+    })),
     leaderLoads: instance.leaders.map((l) => ({ id: l.id, load: leaderLoad.get(l.id) ?? 0, cap: l.cap })),
     sharedMunicipalities: [...curatorsOf.values()].filter((s) => s.size > 1).length,
     unassignedCurator: pairs.filter((p) => !p.curatorId).map((p) => p.schoolId),

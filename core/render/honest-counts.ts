@@ -14,12 +14,13 @@ const ERROR_FORMS: PluralForms = { one: 'ошибка', few: 'ошибки', man
 export function generateSummary(made: readonly string[], zipped: number | undefined, skipped: number, ms: number): string {
   const name = (f: string): string => f.split(/[\\/]/).pop() ?? f;
   const zip = made.find((f) => /\.zip$/i.test(f));
-  const madeText = zip && zipped !== undefined
-    ? messageFor('CLI_MADE_ZIP', { zip: name(zip), documents: countOf(zipped, DOCUMENT_FORMS) })
-    : messageFor('CLI_MADE_FILES', {
-      documents: countOf(made.filter((f) => /\.docx$/i.test(f)).length, DOCUMENT_FORMS),
-      pdfs: made.some((f) => /\.pdf$/i.test(f)) ? countOf(made.filter((f) => /\.pdf$/i.test(f)).length, PDF_FORMS) : '',
-    });
+  const madeText =
+    zip && zipped !== undefined
+      ? messageFor('CLI_MADE_ZIP', { zip: name(zip), documents: countOf(zipped, DOCUMENT_FORMS) })
+      : messageFor('CLI_MADE_FILES', {
+          documents: countOf(made.filter((f) => /\.docx$/i.test(f)).length, DOCUMENT_FORMS),
+          pdfs: made.some((f) => /\.pdf$/i.test(f)) ? countOf(made.filter((f) => /\.pdf$/i.test(f)).length, PDF_FORMS) : '',
+        });
   return messageFor('CLI_GENERATE_DONE', {
     made: madeText,
     skipped: skipped > 0 ? messageFor('CLI_SKIPPED_WHY', { count: formatNumber(skipped) }) : '0',
@@ -31,7 +32,7 @@ export function generateSummary(made: readonly string[], zipped: number | undefi
 export function nothingLeft(planIssues: readonly Issue[], dataIssues: readonly Issue[], template: string): Issue[] {
   if (!planIssues.some((i) => i.code === 'NOTHING_TO_MAKE') || !hasErrors(dataIssues)) return [...planIssues];
   const errors = dataIssues.filter((i) => i.severity === 'error').length;
-  return planIssues.map((i) => (i.code === 'NOTHING_TO_MAKE'
-    ? makeIssue('NOTHING_LEFT', i.location, { template, count: countOf(errors, ERROR_FORMS) })
-    : i));
+  return planIssues.map((i) =>
+    i.code === 'NOTHING_TO_MAKE' ? makeIssue('NOTHING_LEFT', i.location, { template, count: countOf(errors, ERROR_FORMS) }) : i,
+  );
 }

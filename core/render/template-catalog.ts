@@ -46,7 +46,8 @@ export interface PlanOptions {
  */
 export function planJobs(template: TemplateInfo, index: DatasetIndex, options: PlanOptions = {}): { jobs: RenderJob[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  if (template.fromSvod) return { jobs: [], issues: [makeIssue('TEMPLATE_NEEDS_SVOD', { kind: 'template', template: template.id }, { template: template.id })] };
+  if (template.fromSvod)
+    return { jobs: [], issues: [makeIssue('TEMPLATE_NEEDS_SVOD', { kind: 'template', template: template.id }, { template: template.id })] };
   const docs = index.dataset.documents.filter((d) => (options.documentIds ? options.documentIds.includes(d.id) : d.template === template.id));
   const wanted = options.select ? new Set(options.select) : undefined;
   const jobs: RenderJob[] = [];
@@ -56,7 +57,11 @@ export function planJobs(template: TemplateInfo, index: DatasetIndex, options: P
       if (wanted && !wanted.has(doc.id)) continue;
       seen.add(doc.id);
       const title = documentTitle(doc);
-      jobs.push({ record: doc.id, fileBase: template.fileTitle ? `${template.fileTitle} (${title})` : title, data: documentData(index, doc, template.id) });
+      jobs.push({
+        record: doc.id,
+        fileBase: template.fileTitle ? `${template.fileTitle} (${title})` : title,
+        data: documentData(index, doc, template.id),
+      });
     } else if (template.each === 'municipality') {
       for (const m of sortNatural(index.dataset.municipalities, (x) => x.name)) {
         if (wanted && !wanted.has(m.id)) continue;
@@ -66,7 +71,9 @@ export function planJobs(template: TemplateInfo, index: DatasetIndex, options: P
     } else {
       const schoolIds = new Set(index.dataset.techCards.filter((t) => t.year === doc.year).map((t) => t.schoolId));
       const municipalityOf = (s: { municipalityId: string }) => index.municipalities.get(s.municipalityId)?.name ?? '';
-      const schools = [...index.dataset.schools].sort((a, b) => compareNatural(municipalityOf(a), municipalityOf(b)) || compareNatural(a.name, b.name));
+      const schools = [...index.dataset.schools].sort(
+        (a, b) => compareNatural(municipalityOf(a), municipalityOf(b)) || compareNatural(a.name, b.name),
+      );
       for (const school of schools) {
         if (!schoolIds.has(school.id) || (wanted && !wanted.has(school.id))) continue;
         seen.add(school.id);
@@ -80,8 +87,16 @@ export function planJobs(template: TemplateInfo, index: DatasetIndex, options: P
     }
   }
   for (const id of wanted ?? []) {
-    if (!seen.has(id)) issues.push(makeIssue('SELECT_UNKNOWN', { kind: 'record', record: id }, { value: id, each: template.each === 'document' ? 'документы' : template.each === 'municipality' ? 'муниципалитеты' : 'школы' }));
+    if (!seen.has(id))
+      issues.push(
+        makeIssue(
+          'SELECT_UNKNOWN',
+          { kind: 'record', record: id },
+          { value: id, each: template.each === 'document' ? 'документы' : template.each === 'municipality' ? 'муниципалитеты' : 'школы' },
+        ),
+      );
   }
-  if (jobs.length === 0 && issues.length === 0) issues.push(makeIssue('NOTHING_TO_MAKE', { kind: 'template', template: template.id }, { template: template.id }));
+  if (jobs.length === 0 && issues.length === 0)
+    issues.push(makeIssue('NOTHING_TO_MAKE', { kind: 'template', template: template.id }, { template: template.id }));
   return { jobs, issues };
 }

@@ -3,23 +3,38 @@ import { makeIssue, type Issue } from '../issues';
 /** docxtemplater's error ids said in Russian, each with the tag it concerns. */
 function explain(id: string, tag: string): string {
   switch (id) {
-    case 'unclosed_tag': return `тег «{${tag}» не закрыт: нет «}»`;
-    case 'unopened_tag': return `у «${tag}}» нет открывающей «{»`;
-    case 'duplicate_open_tag': return `двойная «{» в теге «${tag}»`;
-    case 'duplicate_close_tag': return `двойная «}» после «${tag}»`;
-    case 'unclosed_loop': return `раздел {#${tag}} не закрыт: нет {/${tag}}`;
-    case 'unopened_loop': return `закрытие {/${tag}} без открытия {#${tag}}`;
-    case 'raw_xml_tag_should_be_only_text_in_paragraph': return `тег {@${tag}} должен стоять в абзаце один`;
-    case 'raw_tag_outerxml_invalid': return `тег {@${tag}} стоит вне абзаца`;
-    case 'malformed_xml': return 'XML документа повреждён';
-    default: return `ошибка «${id}» у тега «${tag}»`;
+    case 'unclosed_tag':
+      return `тег «{${tag}» не закрыт: нет «}»`;
+    case 'unopened_tag':
+      return `у «${tag}}» нет открывающей «{»`;
+    case 'duplicate_open_tag':
+      return `двойная «{» в теге «${tag}»`;
+    case 'duplicate_close_tag':
+      return `двойная «}» после «${tag}»`;
+    case 'unclosed_loop':
+      return `раздел {#${tag}} не закрыт: нет {/${tag}}`;
+    case 'unopened_loop':
+      return `закрытие {/${tag}} без открытия {#${tag}}`;
+    case 'raw_xml_tag_should_be_only_text_in_paragraph':
+      return `тег {@${tag}} должен стоять в абзаце один`;
+    case 'raw_tag_outerxml_invalid':
+      return `тег {@${tag}} стоит вне абзаца`;
+    case 'malformed_xml':
+      return 'XML документа повреждён';
+    default:
+      return `ошибка «${id}» у тега «${tag}»`;
   }
 }
 
 interface DocxtemplaterErrorLike {
   properties?: {
-    id?: string; xtag?: string; file?: string; errors?: DocxtemplaterErrorLike[]; explanation?: string;
-    openingtag?: string; closingtag?: string;
+    id?: string;
+    xtag?: string;
+    file?: string;
+    errors?: DocxtemplaterErrorLike[];
+    explanation?: string;
+    openingtag?: string;
+    closingtag?: string;
   };
   message?: string;
 }
@@ -43,9 +58,12 @@ export function templateIssues(error: unknown, template: string, parts?: Readonl
     const raw = untruncated(p.xtag ?? p.openingtag ?? '', p.file ? parts?.get(p.file) : undefined);
     const tag = raw.replace(/[{}]/g, ' ').trim().split(/\s+/).pop() ?? '';
     const part = item.properties?.file;
-    const detail = id === 'closing_tag_does_not_match_opening_tag'
-      ? `раздел {#${p.openingtag ?? ''}} закрыт тегом {/${p.closingtag ?? ''}}`
-      : id === 'unbalanced_loop_tags' ? 'разделы {#…} и {/…} не парные' : explain(id, tag);
+    const detail =
+      id === 'closing_tag_does_not_match_opening_tag'
+        ? `раздел {#${p.openingtag ?? ''}} закрыт тегом {/${p.closingtag ?? ''}}`
+        : id === 'unbalanced_loop_tags'
+          ? 'разделы {#…} и {/…} не парные'
+          : explain(id, tag);
     return makeIssue('TEMPLATE_SYNTAX', { kind: 'template', template, tag: tag || undefined, part }, { detail });
   });
 }

@@ -27,10 +27,24 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'letter-schedule', title: 'Письмо с приложением-графиком', file: 'letter-schedule.docx', each: 'document', seed: '003 (приложение 1)' },
   { id: 'seminar-letter', title: 'Письмо о результатах семинара', file: 'seminar-letter.docx', each: 'document', seed: '002 (№ 13170)' },
   { id: 'order', title: 'Приказ с утверждаемыми приложениями', file: 'order.docx', each: 'document', seed: '004 (№ 04/335)' },
-  { id: 'roadmap', title: 'Дорожная карта (утверждённое приложение)', file: 'roadmap.docx', each: 'document', seed: '004, 001', fileTitle: 'Дорожная карта' },
+  {
+    id: 'roadmap',
+    title: 'Дорожная карта (утверждённое приложение)',
+    file: 'roadmap.docx',
+    each: 'document',
+    seed: '004, 001',
+    fileTitle: 'Дорожная карта',
+  },
   { id: 'mailing', title: 'Письмо каждому МОУО со списком его школ', file: 'mailing.docx', each: 'municipality', seed: '004 (№ 12865)' },
   { id: 'tech-card', title: 'Технологическая карта адресной помощи', file: 'tech-card.docx', each: 'school', seed: '003 (приложение 2)' },
-  { id: 'monitoring-report', title: 'Справка по результатам мониторинга', file: 'monitoring-report.docx', each: 'document', seed: '001, 002', fromSvod: true },
+  {
+    id: 'monitoring-report',
+    title: 'Справка по результатам мониторинга',
+    file: 'monitoring-report.docx',
+    each: 'document',
+    seed: '001, 002',
+    fromSvod: true,
+  },
 ];
 
 export function findTemplate(id: string): TemplateInfo | undefined {

@@ -15,7 +15,12 @@ export interface CheckedWorkbook {
  * checkSnapshot from the file's bytes (exceljs on the buffer; the pane loads this file as a lazy
  * chunk). A file that is not a readable .xlsx is `unreadable`.
  */
-export async function checkWorkbookBytes(bytes: Uint8Array, file: string, definitions: readonly FormDefinition[], options: CheckOptions = {}): Promise<CheckedWorkbook> {
+export async function checkWorkbookBytes(
+  bytes: Uint8Array,
+  file: string,
+  definitions: readonly FormDefinition[],
+  options: CheckOptions = {},
+): Promise<CheckedWorkbook> {
   const opened = await openWorkbook(bytes, file);
   if (!opened.ok) return { outcome: { kind: 'unreadable', file, issues: opened.issues } };
   const snapshot = readSnapshot(opened.workbook);
@@ -23,7 +28,12 @@ export async function checkWorkbookBytes(bytes: Uint8Array, file: string, defini
 }
 
 /** A copy of the workbook with problem cells filled and noted, and a sheet listing every finding. */
-export async function annotateWorkbookBytes(bytes: Uint8Array, file: string, issues: readonly Issue[], options: AnnotateOptions = {}): Promise<Uint8Array | undefined> {
+export async function annotateWorkbookBytes(
+  bytes: Uint8Array,
+  file: string,
+  issues: readonly Issue[],
+  options: AnnotateOptions = {},
+): Promise<Uint8Array | undefined> {
   const opened = await openWorkbook(bytes, file);
   return opened.ok ? annotateWorkbook(opened.workbook, issues, options) : undefined;
 }

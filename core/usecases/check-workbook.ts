@@ -52,10 +52,17 @@ export function looksLikeDataWorkbook(snapshot: WorkbookSnapshot): boolean {
  * Excel and in the browser: the form is recognised by the blank's marker or its sheets, validated
  * and scored; the data workbook is read by its rules; anything else is FORM_UNRECOGNISED.
  */
-export function checkSnapshot(snapshot: WorkbookSnapshot, file: string, definitions: readonly FormDefinition[], options: CheckOptions = {}): CheckOutcome {
+export function checkSnapshot(
+  snapshot: WorkbookSnapshot,
+  file: string,
+  definitions: readonly FormDefinition[],
+  options: CheckOptions = {},
+): CheckOutcome {
   if (!options.form && looksLikeDefinitionWorkbook(snapshot)) {
     const compiled = compileDefinitionWorkbook(snapshot, file);
-    return compiled.ok ? { kind: 'definition', file, issues: [], definition: compiled.definition } : { kind: 'definition', file, issues: compiled.issues };
+    return compiled.ok
+      ? { kind: 'definition', file, issues: [], definition: compiled.definition }
+      : { kind: 'definition', file, issues: compiled.issues };
   }
   const def = options.form ?? detectForm(snapshot, definitions);
   if (def) {

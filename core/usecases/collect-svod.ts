@@ -46,10 +46,16 @@ export function cardsDefinition(outcomes: readonly CheckOutcome[], definitions: 
  * yearly) are never scored under one heading: no svod, a COLLECT_MIXED_VERSIONS finding per card.
  * Undefined when there is no form to consolidate.
  */
-export function collectSvod(outcomes: readonly CheckOutcome[], definitions: readonly FormDefinition[], options: CollectOptions = {}): CollectedSvod | undefined {
+export function collectSvod(
+  outcomes: readonly CheckOutcome[],
+  definitions: readonly FormDefinition[],
+  options: CollectOptions = {},
+): CollectedSvod | undefined {
   const definition = options.form ?? commonForm(outcomes, definitions);
   if (!definition) return undefined;
-  const mixed = mixedVersionIssues(outcomes.flatMap((o) => (o.kind === 'form' && o.form.id === definition.id ? [{ file: o.file, form: o.form }] : [])));
+  const mixed = mixedVersionIssues(
+    outcomes.flatMap((o) => (o.kind === 'form' && o.form.id === definition.id ? [{ file: o.file, form: o.form }] : [])),
+  );
   if (mixed.length) return { definition, svod: { rows: [], issues: mixed, findings: mixed }, mixedVersions: true };
   const others: Issue[] = [];
   const cards = outcomes.flatMap((o, index): CardOutcome[] => {

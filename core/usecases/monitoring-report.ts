@@ -11,7 +11,12 @@ import { DOCX_MIME, type PackedFile } from './plan-documents';
  * and the pane's «Скачать справку»: requisites from the data workbook's «Документы» row, the
  * svod's rows and findings; the CLI writes the file, the pane downloads it.
  */
-export function renderMonitoringReport(dataset: Dataset, collected: CollectedSvod, templateBytes: Uint8Array, options: RenderOptions = {}): { file?: PackedFile; issues: Issue[] } {
+export function renderMonitoringReport(
+  dataset: Dataset,
+  collected: CollectedSvod,
+  templateBytes: Uint8Array,
+  options: RenderOptions = {},
+): { file?: PackedFile; issues: Issue[] } {
   const plan = planMonitoringReport(dataset, collected.definition, collected.svod);
   if (!plan.job) return { issues: plan.issues };
   const prepared = prepareTemplate(templateBytes, 'monitoring-report');

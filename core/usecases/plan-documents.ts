@@ -51,7 +51,13 @@ export function planBatch(template: TemplateInfo, templateBytes: Uint8Array, dat
   const jobs = plan.jobs.map((job, i) => ({ ...job, fileName: named.names[i]! }));
   // Records whose names coincide once made safe for Windows get «… (2)»: say which record got which.
   const collisions = named.collisions.map((c) =>
-    makeIssue('FILE_NAME_COLLISION', { kind: 'record', template: options.name ?? template.id, record: c.records[0]! }, { name: c.name, records: c.records.map((r) => `«${r}»`).join(', ') }, 'warning'));
+    makeIssue(
+      'FILE_NAME_COLLISION',
+      { kind: 'record', template: options.name ?? template.id, record: c.records[0]! },
+      { name: c.name, records: c.records.map((r) => `«${r}»`).join(', ') },
+      'warning',
+    ),
+  );
   const issues = [...plan.issues, ...collisions];
   if (jobs.length === 0 || hasErrors(plan.issues)) return { ok: false, template, jobs, issues };
   // A person whose gender nothing tells stays undeclined — said, never silently.
@@ -91,7 +97,9 @@ export function renderBatch(plan: BatchPlan, options: RenderOptions = {}): Docum
   if (!plan.ok) return { template: plan.template, documents: [], issues: plan.issues };
   const documents = plan.jobs.map((job): PlannedDocument => {
     const rendered = renderDocument(plan.prepared, job.data, job.record, options);
-    return rendered.ok ? { record: job.record, fileName: job.fileName, bytes: rendered.bytes, issues: [] } : { record: job.record, fileName: job.fileName, issues: rendered.issues };
+    return rendered.ok
+      ? { record: job.record, fileName: job.fileName, bytes: rendered.bytes, issues: [] }
+      : { record: job.record, fileName: job.fileName, issues: rendered.issues };
   });
   return { template: plan.template, documents, issues: plan.issues };
 }

@@ -14,7 +14,13 @@ export type CellValue =
 
 const EXCEL_ERRORS = new Set(['#DIV/0!', '#REF!', '#VALUE!', '#NAME?', '#N/A', '#NUM!', '#NULL!', '#SPILL!', '#CALC!']);
 const RUSSIAN_ERRORS: Record<string, string> = {
-  '#ДЕЛ/0!': '#DIV/0!', '#ССЫЛКА!': '#REF!', '#ЗНАЧ!': '#VALUE!', '#ИМЯ?': '#NAME?', '#Н/Д': '#N/A', '#ЧИСЛО!': '#NUM!', '#ПУСТО!': '#NULL!',
+  '#ДЕЛ/0!': '#DIV/0!',
+  '#ССЫЛКА!': '#REF!',
+  '#ЗНАЧ!': '#VALUE!',
+  '#ИМЯ?': '#NAME?',
+  '#Н/Д': '#N/A',
+  '#ЧИСЛО!': '#NUM!',
+  '#ПУСТО!': '#NULL!',
 };
 
 function pad(n: number, width = 2): string {
@@ -75,7 +81,10 @@ export function parseRussianDate(text: string): string | undefined {
 
 /** «12,5», «12.5», « 1 234,5 » (with ordinary or non-breaking spaces) → 12.5, 1234.5. */
 export function parseRussianNumber(text: string): number | undefined {
-  const t = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  const t = text
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return undefined;
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
@@ -122,11 +131,17 @@ export function readCellValue(raw: ExcelJS.CellValue | undefined): CellValue {
 /** The cell as the user sees it, for quoting in a message. */
 export function displayCellValue(value: CellValue): string {
   switch (value.kind) {
-    case 'empty': return '';
-    case 'text': return value.text.length > 60 ? `${value.text.slice(0, 57)}…` : value.text;
-    case 'number': return String(value.value).replace('.', ',');
-    case 'boolean': return value.value ? 'ИСТИНА' : 'ЛОЖЬ';
-    case 'date': return value.iso.split('-').reverse().join('.');
-    case 'error': return value.code;
+    case 'empty':
+      return '';
+    case 'text':
+      return value.text.length > 60 ? `${value.text.slice(0, 57)}…` : value.text;
+    case 'number':
+      return String(value.value).replace('.', ',');
+    case 'boolean':
+      return value.value ? 'ИСТИНА' : 'ЛОЖЬ';
+    case 'date':
+      return value.iso.split('-').reverse().join('.');
+    case 'error':
+      return value.code;
   }
 }

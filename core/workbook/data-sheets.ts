@@ -1,6 +1,15 @@
 import {
-  APPROVAL_FORMS, ATTACHMENT_KINDS, DOCUMENT_KINDS, FIXED_MARKS, GENDERS, MUNICIPALITY_KINDS, PARAGRAPH_PLACES, PARAGRAPH_STYLES, SCHOOL_LISTS,
-  type CollectionName, type Dataset,
+  APPROVAL_FORMS,
+  ATTACHMENT_KINDS,
+  DOCUMENT_KINDS,
+  FIXED_MARKS,
+  GENDERS,
+  MUNICIPALITY_KINDS,
+  PARAGRAPH_PLACES,
+  PARAGRAPH_STYLES,
+  SCHOOL_LISTS,
+  type CollectionName,
+  type Dataset,
 } from '../model/schemas';
 
 export type ColumnType = 'id' | 'text' | 'date' | 'integer' | 'choice';
@@ -42,13 +51,29 @@ function sheet<C extends CollectionName>(spec: SheetSpec<C>): AnySheetSpec {
 /** The data workbook: Russian sheet names and headers, in the order the blank workbook shows them. */
 export const DATA_SHEETS = [
   sheet({
-    collection: 'organisations', sheet: 'Организации', required: true, idKey: 'id',
+    collection: 'organisations',
+    sheet: 'Организации',
+    required: true,
+    idKey: 'id',
     description: 'Профили организаций: реквизиты бланка письма и приказа.',
     columns: [
       { key: 'id', header: 'Код', type: 'id', required: true, width: 12 },
-      { key: 'fullName', header: 'Наименование на бланке', type: 'text', required: true, width: 40, hint: 'Переносы строк (Alt+Enter) сохраняются на бланке.' },
+      {
+        key: 'fullName',
+        header: 'Наименование на бланке',
+        type: 'text',
+        required: true,
+        width: 40,
+        hint: 'Переносы строк (Alt+Enter) сохраняются на бланке.',
+      },
       { key: 'shortName', header: 'Сокращённое наименование', type: 'text', width: 28 },
-      { key: 'nameGenitive', header: 'Наименование (род. п.)', type: 'text', width: 40, hint: 'Для грифа «УТВЕРЖДЕН приказом …» и ссылок «письмо …».' },
+      {
+        key: 'nameGenitive',
+        header: 'Наименование (род. п.)',
+        type: 'text',
+        width: 40,
+        hint: 'Для грифа «УТВЕРЖДЕН приказом …» и ссылок «письмо …».',
+      },
       { key: 'parentName', header: 'Вышестоящий орган', type: 'text', width: 28 },
       { key: 'address', header: 'Адрес', type: 'text', required: true, width: 36 },
       { key: 'phone', header: 'Телефон', type: 'text', width: 18 },
@@ -62,7 +87,10 @@ export const DATA_SHEETS = [
     ],
   }),
   sheet({
-    collection: 'municipalities', sheet: 'Муниципалитеты', required: true, idKey: 'id',
+    collection: 'municipalities',
+    sheet: 'Муниципалитеты',
+    required: true,
+    idKey: 'id',
     description: 'Муниципальные образования и их органы управления образованием (МОУО).',
     columns: [
       { key: 'id', header: 'Код', type: 'id', required: true, width: 10 },
@@ -71,13 +99,28 @@ export const DATA_SHEETS = [
       { key: 'kindSince', header: 'Вид с года', type: 'integer', width: 10 },
       { key: 'formerName', header: 'Прежнее наименование', type: 'text', width: 36 },
       { key: 'authority', header: 'МОУО', type: 'text', required: true, width: 50 },
-      { key: 'headPositionDative', header: 'Должность руководителя (дат. п.)', type: 'text', width: 50, hint: 'Как в строке адресата: «Начальнику Управления образования …».' },
+      {
+        key: 'headPositionDative',
+        header: 'Должность руководителя (дат. п.)',
+        type: 'text',
+        width: 50,
+        hint: 'Как в строке адресата: «Начальнику Управления образования …».',
+      },
       { key: 'headId', header: 'Руководитель (код)', type: 'id', ref: 'people', width: 14 },
-      { key: 'neighbours', header: 'Соседи (коды)', type: 'text', width: 24, hint: 'Коды соседних муниципалитетов через запятую: там ищется школа-лидер, если в своём нет.' },
+      {
+        key: 'neighbours',
+        header: 'Соседи (коды)',
+        type: 'text',
+        width: 24,
+        hint: 'Коды соседних муниципалитетов через запятую: там ищется школа-лидер, если в своём нет.',
+      },
     ],
   }),
   sheet({
-    collection: 'schools', sheet: 'Школы', required: true, idKey: 'id',
+    collection: 'schools',
+    sheet: 'Школы',
+    required: true,
+    idKey: 'id',
     description: 'Общеобразовательные организации.',
     columns: [
       { key: 'id', header: 'Код', type: 'id', required: true, width: 10 },
@@ -88,7 +131,10 @@ export const DATA_SHEETS = [
     ],
   }),
   sheet({
-    collection: 'schoolLists', sheet: 'Списки школ', required: false, uniqueKeys: ['year', 'schoolId', 'list'],
+    collection: 'schoolLists',
+    sheet: 'Списки школ',
+    required: false,
+    uniqueKeys: ['year', 'schoolId', 'list'],
     description: 'Принадлежность школ к спискам по годам: ШНОР, НСУ, признаки необъективности ВПР, школы-лидеры.',
     columns: [
       { key: 'year', header: 'Год', type: 'integer', required: true, width: 8 },
@@ -98,7 +144,10 @@ export const DATA_SHEETS = [
     ],
   }),
   sheet({
-    collection: 'people', sheet: 'Люди', required: true, idKey: 'id',
+    collection: 'people',
+    sheet: 'Люди',
+    required: true,
+    idKey: 'id',
     description: 'Кураторы, подписанты, исполнители, докладчики, руководители МОУО.',
     columns: [
       { key: 'id', header: 'Код', type: 'id', required: true, width: 12 },
@@ -118,7 +167,10 @@ export const DATA_SHEETS = [
     ],
   }),
   sheet({
-    collection: 'roadmapItems', sheet: 'Дорожная карта', required: false, uniqueKeys: ['roadmapId', 'section', 'no'],
+    collection: 'roadmapItems',
+    sheet: 'Дорожная карта',
+    required: false,
+    uniqueKeys: ['roadmapId', 'section', 'no'],
     description: 'Мероприятия дорожных карт.',
     columns: [
       { key: 'roadmapId', header: 'Дорожная карта (код)', type: 'id', required: true, width: 14 },
@@ -132,7 +184,10 @@ export const DATA_SHEETS = [
     ],
   }),
   sheet({
-    collection: 'events', sheet: 'Мероприятия', required: false, idKey: 'id',
+    collection: 'events',
+    sheet: 'Мероприятия',
+    required: false,
+    idKey: 'id',
     description: 'Семинары, вебинары и другие мероприятия.',
     columns: [
       { key: 'id', header: 'Код', type: 'id', required: true, width: 12 },
@@ -142,7 +197,9 @@ export const DATA_SHEETS = [
     ],
   }),
   sheet({
-    collection: 'reports', sheet: 'Доклады', required: false,
+    collection: 'reports',
+    sheet: 'Доклады',
+    required: false,
     description: 'Доклады мероприятий; несколько докладчиков одного доклада — строки с одним номером.',
     columns: [
       { key: 'eventId', header: 'Мероприятие (код)', type: 'id', required: true, ref: 'events', width: 14 },
@@ -155,7 +212,9 @@ export const DATA_SHEETS = [
     ],
   }),
   sheet({
-    collection: 'schedule', sheet: 'График', required: false,
+    collection: 'schedule',
+    sheet: 'График',
+    required: false,
     description: 'График проведения мероприятия: строки приложения к письму.',
     columns: [
       { key: 'eventId', header: 'Мероприятие (код)', type: 'id', required: true, ref: 'events', width: 14 },
@@ -164,18 +223,31 @@ export const DATA_SHEETS = [
     ],
   }),
   sheet({
-    collection: 'distribution', sheet: 'Распределение', required: false, uniqueKeys: ['year', 'schoolId'],
+    collection: 'distribution',
+    sheet: 'Распределение',
+    required: false,
+    uniqueKeys: ['year', 'schoolId'],
     description: 'Распределение ШНОР между кураторами и школами-лидерами.',
     columns: [
       { key: 'year', header: 'Год', type: 'integer', required: true, width: 8 },
       { key: 'schoolId', header: 'Школа (код)', type: 'id', required: true, ref: 'schools', width: 12 },
       { key: 'curatorId', header: 'Куратор (код)', type: 'id', required: true, ref: 'people', width: 12 },
       { key: 'leaderSchoolId', header: 'Школа-лидер (код)', type: 'id', ref: 'schools', width: 14 },
-      { key: 'fixed', header: 'Закреплено', type: 'choice', choices: FIXED_MARKS, width: 12, hint: '«да» — пару решили вручную, планировщик её сохранит.' },
+      {
+        key: 'fixed',
+        header: 'Закреплено',
+        type: 'choice',
+        choices: FIXED_MARKS,
+        width: 12,
+        hint: '«да» — пару решили вручную, планировщик её сохранит.',
+      },
     ],
   }),
   sheet({
-    collection: 'techCards', sheet: 'Технологические карты', required: false, uniqueKeys: ['schoolId', 'year', 'problem'],
+    collection: 'techCards',
+    sheet: 'Технологические карты',
+    required: false,
+    uniqueKeys: ['schoolId', 'year', 'problem'],
     description: 'Технологическая карта адресной помощи: выбранные школой проблемы и меры поддержки по уровням.',
     columns: [
       { key: 'schoolId', header: 'Школа (код)', type: 'id', required: true, ref: 'schools', width: 12 },
@@ -192,7 +264,10 @@ export const DATA_SHEETS = [
     ],
   }),
   sheet({
-    collection: 'documents', sheet: 'Документы', required: true, idKey: 'id',
+    collection: 'documents',
+    sheet: 'Документы',
+    required: true,
+    idKey: 'id',
     description: 'Исходящие документы: письма и приказы.',
     columns: [
       { key: 'id', header: 'Код', type: 'id', required: true, width: 12 },
@@ -216,18 +291,31 @@ export const DATA_SHEETS = [
     ],
   }),
   sheet({
-    collection: 'paragraphs', sheet: 'Тексты', required: false, uniqueKeys: ['documentId', 'no'],
+    collection: 'paragraphs',
+    sheet: 'Тексты',
+    required: false,
+    uniqueKeys: ['documentId', 'no'],
     description: 'Абзацы текста документов, по порядку номеров.',
     columns: [
       { key: 'documentId', header: 'Документ (код)', type: 'id', required: true, ref: 'documents', width: 12 },
       { key: 'no', header: '№ абзаца', type: 'integer', required: true, width: 8 },
       { key: 'text', header: 'Текст', type: 'text', required: true, width: 100 },
       { key: 'style', header: 'Оформление', type: 'choice', choices: PARAGRAPH_STYLES, width: 14 },
-      { key: 'place', header: 'Место', type: 'choice', choices: PARAGRAPH_PLACES, width: 14, hint: 'Для письма о семинаре: абзацы «после вставки» идут после докладов.' },
+      {
+        key: 'place',
+        header: 'Место',
+        type: 'choice',
+        choices: PARAGRAPH_PLACES,
+        width: 14,
+        hint: 'Для письма о семинаре: абзацы «после вставки» идут после докладов.',
+      },
     ],
   }),
   sheet({
-    collection: 'attachments', sheet: 'Приложения', required: false, uniqueKeys: ['documentId', 'no'],
+    collection: 'attachments',
+    sheet: 'Приложения',
+    required: false,
+    uniqueKeys: ['documentId', 'no'],
     description: 'Приложения документов: утверждаемые дорожные карты, распределения, списки, графики.',
     columns: [
       { key: 'documentId', header: 'Документ (код)', type: 'id', required: true, ref: 'documents', width: 12 },
@@ -235,7 +323,14 @@ export const DATA_SHEETS = [
       { key: 'kind', header: 'Вид', type: 'choice', required: true, choices: ATTACHMENT_KINDS, width: 22 },
       { key: 'title', header: 'Заголовок', type: 'text', required: true, width: 70 },
       { key: 'source', header: 'Источник (код)', type: 'text', width: 16, hint: 'Код дорожной карты, мероприятия или название списка.' },
-      { key: 'approvedAs', header: 'Гриф', type: 'choice', choices: APPROVAL_FORMS, width: 14, hint: 'По умолчанию согласуется с первым словом заголовка.' },
+      {
+        key: 'approvedAs',
+        header: 'Гриф',
+        type: 'choice',
+        choices: APPROVAL_FORMS,
+        width: 14,
+        hint: 'По умолчанию согласуется с первым словом заголовка.',
+      },
     ],
   }),
 ] as const satisfies readonly AnySheetSpec[];

@@ -29,7 +29,9 @@ function isWorksheet(name: string): boolean {
 function sheetTitle(partName: string, workbookXml: Uint8Array | undefined, relsXml: Uint8Array | undefined): string {
   const text = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder().decode(bytes) : '');
   const target = partName.replace(/^xl\//, '');
-  const rel = new RegExp(`Id="([^"]+)"[^>]*Target="/?(?:xl/)?${target.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"|Target="/?(?:xl/)?${target.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"[^>]*Id="([^"]+)"`).exec(text(relsXml));
+  const rel = new RegExp(
+    `Id="([^"]+)"[^>]*Target="/?(?:xl/)?${target.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"|Target="/?(?:xl/)?${target.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"[^>]*Id="([^"]+)"`,
+  ).exec(text(relsXml));
   const id = rel?.[1] ?? rel?.[2];
   if (!id) return partName;
   const sheet = new RegExp(`<sheet [^>]*name="([^"]*)"[^>]*r:id="${id}"|<sheet [^>]*r:id="${id}"[^>]*name="([^"]*)"`).exec(text(workbookXml));
@@ -57,7 +59,9 @@ function unpackWorkbook(entries: readonly ZipEntry[], file: string): Unpacked {
     const rels = parts.find((p) => p.name === 'xl/_rels/workbook.xml.rels')?.data;
     return {
       ok: false,
-      issues: oversized.map((part) => makeIssue('SHEET_TOO_MANY_CELLS', location, { sheet: sheetTitle(part, workbookXml, rels), limit: MAX_SHEET_CELLS })),
+      issues: oversized.map((part) =>
+        makeIssue('SHEET_TOO_MANY_CELLS', location, { sheet: sheetTitle(part, workbookXml, rels), limit: MAX_SHEET_CELLS }),
+      ),
     };
   }
   return { ok: true, parts };

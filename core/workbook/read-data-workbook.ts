@@ -30,21 +30,37 @@ function convert(column: ColumnSpec, cell: CellValue, where: IssueLocation): Con
       if (cell.kind === 'text') return { ok: true, value: cell.text.trim() };
       return { ok: true, value: shown };
     case 'date': {
-      const iso = cell.kind === 'date' ? cell.iso
-        : cell.kind === 'number' ? isoFromExcelSerial(cell.value)
-          : cell.kind === 'text' ? parseRussianDate(cell.text) : undefined;
+      const iso =
+        cell.kind === 'date'
+          ? cell.iso
+          : cell.kind === 'number'
+            ? isoFromExcelSerial(cell.value)
+            : cell.kind === 'text'
+              ? parseRussianDate(cell.text)
+              : undefined;
       if (iso) return { ok: true, value: iso };
       const why = cell.kind === 'text' ? missingDay(cell.text) : undefined;
-      return { ok: false, issue: why ? makeIssue('CELL_DATE_MISSING_DAY', where, { header, value: shown, why }) : makeIssue('CELL_DATE', where, { header, value: shown }) };
+      return {
+        ok: false,
+        issue: why
+          ? makeIssue('CELL_DATE_MISSING_DAY', where, { header, value: shown, why })
+          : makeIssue('CELL_DATE', where, { header, value: shown }),
+      };
     }
     case 'integer': {
       const n = cell.kind === 'number' ? cell.value : cell.kind === 'text' ? parseRussianNumber(cell.text) : undefined;
-      return n !== undefined && Number.isInteger(n) ? { ok: true, value: n } : { ok: false, issue: makeIssue('CELL_NUMBER', where, { header, value: shown }) };
+      return n !== undefined && Number.isInteger(n)
+        ? { ok: true, value: n }
+        : { ok: false, issue: makeIssue('CELL_NUMBER', where, { header, value: shown }) };
     }
     case 'choice': {
       const match = column.choices?.find((c) => sameName(c, shown));
-      return match ? { ok: true, value: match }
-        : { ok: false, issue: makeIssue('CELL_CHOICE', where, { header, value: shown, allowed: (column.choices ?? []).map((c) => `«${c}»`).join(', ') }) };
+      return match
+        ? { ok: true, value: match }
+        : {
+            ok: false,
+            issue: makeIssue('CELL_CHOICE', where, { header, value: shown, allowed: (column.choices ?? []).map((c) => `«${c}»`).join(', ') }),
+          };
     }
   }
 }
@@ -114,7 +130,9 @@ function readSheet(spec: AnySheetSpec, ws: SheetSnapshot, file: string): SheetRe
           const key = String(zi.path[0] ?? '');
           const column = spec.columns.find((c) => c.key === key);
           const where: IssueLocation = { kind: 'cell', file, sheet: ws.name, address: addresses[key] ?? `A${r}` };
-          rowIssues.push(makeIssue('CELL_INVALID', where, { header: column?.header ?? key, value: String(record[key] ?? ''), detail: describeZodIssue(zi) }));
+          rowIssues.push(
+            makeIssue('CELL_INVALID', where, { header: column?.header ?? key, value: String(record[key] ?? ''), detail: describeZodIssue(zi) }),
+          );
         }
       }
     }
@@ -156,7 +174,14 @@ export function readDataSnapshot(workbook: WorkbookSnapshot, file: string): Load
     addresses[spec.collection] = [];
     if (!ws) {
       const others = sheetNames.filter((n) => !DATA_SHEETS.some((s) => sameName(s.sheet, n)));
-      issues.push(makeIssue('SHEET_MISSING', { kind: 'file', file }, { sheet: spec.sheet, suggestion: closestMatch(spec.sheet, others) }, spec.required ? 'error' : 'warning'));
+      issues.push(
+        makeIssue(
+          'SHEET_MISSING',
+          { kind: 'file', file },
+          { sheet: spec.sheet, suggestion: closestMatch(spec.sheet, others) },
+          spec.required ? 'error' : 'warning',
+        ),
+      );
       continue;
     }
     const read = readSheet(spec, ws, file);
@@ -164,11 +189,20 @@ export function readDataSnapshot(workbook: WorkbookSnapshot, file: string): Load
     dataset[spec.collection] = read.rows;
     reported.set(spec.collection, read.reportedIds);
     addresses[spec.collection] = read.addresses;
-    read.rows.forEach((row, i) => { const at = read.addresses[i]; if (at) cells.set(row, at); });
+    read.rows.forEach((row, i) => {
+      const at = read.addresses[i];
+      if (at) cells.set(row, at);
+    });
   }
-  const checked = checkDataset(dataset as unknown as Dataset, (collection, index, key) => ({
-    kind: 'cell', file, sheet: DATA_SHEETS.find((s) => s.collection === collection)!.sheet,
-    address: addresses[collection][index]?.[key] ?? '',
-  }), reported);
+  const checked = checkDataset(
+    dataset as unknown as Dataset,
+    (collection, index, key) => ({
+      kind: 'cell',
+      file,
+      sheet: DATA_SHEETS.find((s) => s.collection === collection)!.sheet,
+      address: addresses[collection][index]?.[key] ?? '',
+    }),
+    reported,
+  );
   return { dataset: checked.dataset, issues: [...issues, ...checked.issues], cells };
 }

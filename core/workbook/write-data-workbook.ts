@@ -46,9 +46,10 @@ const TEXT = {
   tableHeaders: ['Лист / столбец', 'Обязательно', 'Допустимые значения', 'Пояснение'],
   sheetRow: (sheet: string) => `Лист «${sheet}»`,
   sheetRequired: (required: boolean) => (required ? 'лист обязателен' : 'лист можно не заполнять'),
-  unique: (headers: readonly string[]) => headers.length === 1
-    ? `Значение столбца «${headers[0]}» не должно повторяться.`
-    : `Сочетание столбцов ${headers.map((h) => `«${h}»`).join(', ')} не должно повторяться.`,
+  unique: (headers: readonly string[]) =>
+    headers.length === 1
+      ? `Значение столбца «${headers[0]}» не должно повторяться.`
+      : `Сочетание столбцов ${headers.map((h) => `«${h}»`).join(', ')} не должно повторяться.`,
   yes: 'да',
   no: 'нет',
   allowed: {
@@ -156,23 +157,53 @@ function validationFor(column: ColumnSpec, lists: ListSheet, lastRow: number): E
   const message = { showInputMessage: prompt !== '', promptTitle: clip(column.header, PROMPT_TITLE_MAX), prompt, showErrorMessage: true };
   if (column.type === 'choice') {
     const choices = column.choices ?? [];
-    return { type: 'list', allowBlank: true, formulae: [lists.formulaFor(choices)], ...message,
-      errorStyle: 'stop', errorTitle: TEXT.error.choiceTitle, error: clip(TEXT.error.choice(choices), ERROR_MAX) };
+    return {
+      type: 'list',
+      allowBlank: true,
+      formulae: [lists.formulaFor(choices)],
+      ...message,
+      errorStyle: 'stop',
+      errorTitle: TEXT.error.choiceTitle,
+      error: clip(TEXT.error.choice(choices), ERROR_MAX),
+    };
   }
   if (column.type === 'integer') {
-    return { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], ...message,
-      errorStyle: 'stop', errorTitle: TEXT.error.integerTitle, error: TEXT.error.integer };
+    return {
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [0],
+      ...message,
+      errorStyle: 'stop',
+      errorTitle: TEXT.error.integerTitle,
+      error: TEXT.error.integer,
+    };
   }
   if (column.type === 'date') {
-    return { type: 'date', operator: 'between', allowBlank: true, formulae: [FIRST_DATE, LAST_DATE], ...message,
-      errorStyle: 'stop', errorTitle: TEXT.error.dateTitle, error: TEXT.error.date };
+    return {
+      type: 'date',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [FIRST_DATE, LAST_DATE],
+      ...message,
+      errorStyle: 'stop',
+      errorTitle: TEXT.error.dateTitle,
+      error: TEXT.error.date,
+    };
   }
   const target = column.ref ? sheetOf(column.ref) : undefined;
   const range = target ? idRangeOf(target, lastRow) : undefined;
   if (target && range) {
     // A warning, not a stop: the clerk may fill this sheet before the one the code points to.
-    return { type: 'list', allowBlank: true, formulae: [range], ...message,
-      errorStyle: 'warning', errorTitle: TEXT.error.refTitle, error: clip(TEXT.error.ref(target.sheet), ERROR_MAX) };
+    return {
+      type: 'list',
+      allowBlank: true,
+      formulae: [range],
+      ...message,
+      errorStyle: 'warning',
+      errorTitle: TEXT.error.refTitle,
+      error: clip(TEXT.error.ref(target.sheet), ERROR_MAX),
+    };
   }
   // exceljs writes type «any» (no check, input message only), though its typings do not list it.
   return { type: 'any' as ExcelJS.DataValidation['type'], formulae: [], ...message, showErrorMessage: false };
@@ -210,15 +241,19 @@ function writeInstruction(ws: ExcelJS.Worksheet): void {
   ws.addRow([]);
   const head = ws.addRow([...TEXT.tableHeaders]);
   head.font = { bold: true };
-  head.eachCell((cell) => { cell.fill = headerFill(FILL_OPTIONAL); });
+  head.eachCell((cell) => {
+    cell.fill = headerFill(FILL_OPTIONAL);
+  });
   for (const spec of DATA_SHEETS) {
-    const uniqueKeys = spec.idKey ? [spec.idKey] : spec.uniqueKeys ?? [];
+    const uniqueKeys = spec.idKey ? [spec.idKey] : (spec.uniqueKeys ?? []);
     const uniqueHeaders = uniqueKeys.map((k) => spec.columns.find((c) => c.key === k)?.header ?? k);
     const note = [spec.description, uniqueHeaders.length > 0 ? TEXT.unique(uniqueHeaders) : ''].filter(Boolean).join(' ');
     const sheetRow = ws.addRow([TEXT.sheetRow(spec.sheet), TEXT.sheetRequired(spec.required), '', note]);
     sheetRow.font = { bold: true };
     sheetRow.alignment = wrap;
-    sheetRow.eachCell((cell) => { cell.fill = headerFill(FILL_SECTION); });
+    sheetRow.eachCell((cell) => {
+      cell.fill = headerFill(FILL_SECTION);
+    });
     fitHeight(sheetRow);
     for (const column of spec.columns) {
       const row = ws.addRow([column.header, column.required ? TEXT.yes : TEXT.no, describeAllowed(spec, column), column.hint ?? '']);
@@ -279,8 +314,13 @@ function writeDataSheet(ws: ExcelJS.Worksheet, spec: AnySheetSpec, rows: readonl
     const validation = validationFor(column, lists, lastRow);
     addValidation(ws, `${letter}2:${letter}${lastRow}`, validation);
     if (validation.showInputMessage) {
-      addValidation(ws, `${letter}1`, { type: 'any' as ExcelJS.DataValidation['type'], formulae: [],
-        showInputMessage: true, promptTitle: validation.promptTitle, prompt: validation.prompt });
+      addValidation(ws, `${letter}1`, {
+        type: 'any' as ExcelJS.DataValidation['type'],
+        formulae: [],
+        showInputMessage: true,
+        promptTitle: validation.promptTitle,
+        prompt: validation.prompt,
+      });
     }
   });
 }
@@ -289,7 +329,9 @@ function writeListSheet(workbook: ExcelJS.Workbook, lists: ListSheet): void {
   if (lists.columns.length === 0) return;
   const ws = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   lists.columns.forEach((choices, c) => {
-    choices.forEach((choice, r) => { ws.getCell(r + 1, c + 1).value = choice; });
+    choices.forEach((choice, r) => {
+      ws.getCell(r + 1, c + 1).value = choice;
+    });
     ws.getColumn(c + 1).width = Math.min(60, Math.max(12, ...choices.map((s) => s.length)));
   });
 }
@@ -312,7 +354,7 @@ export async function writeDataWorkbook(dataset: Dataset, options: WriteDataWork
   const lastRow = 1 + Math.max(VALIDATED_ROWS, longest + VALIDATED_ROWS / 2);
   const lists = new ListSheet();
   for (const spec of DATA_SHEETS) {
-    const rows = options.blank ? [] : collections[spec.collection] ?? [];
+    const rows = options.blank ? [] : (collections[spec.collection] ?? []);
     writeDataSheet(workbook.addWorksheet(spec.sheet), spec, rows, lists, lastRow);
   }
   writeListSheet(workbook, lists);

@@ -179,11 +179,7 @@ export function writeZip(entries: readonly WriteZipEntry[], options: WriteZipOpt
  * replaced ones are deflated anew in place, names absent from the template are appended in the
  * map's order.
  */
-export function replaceZipParts(
-  template: readonly ZipEntry[],
-  replaced: ReadonlyMap<string, Uint8Array>,
-  options: WriteZipOptions = {},
-): Uint8Array {
+export function replaceZipParts(template: readonly ZipEntry[], replaced: ReadonlyMap<string, Uint8Array>, options: WriteZipOptions = {}): Uint8Array {
   const entries: WriteZipEntry[] = [];
   const inTemplate = new Set<string>();
   for (const entry of template) {

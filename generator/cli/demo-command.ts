@@ -9,7 +9,8 @@ import { printIssues, processOutput, type Output } from './output';
 import { progressBar } from './progress';
 
 export function registerDemoCommand(program: Command, output: Output = processOutput): void {
-  program.command('demo')
+  program
+    .command('demo')
     .description('главная задача на примере области: весь пакет документов и свод карт мониторинга в out/demo')
     .option('-o, --out <папка>', 'папка результата', 'out/demo')
     .action(async (opts: { out: string }) => {

@@ -17,7 +17,16 @@ import { progressBar } from './progress';
 import { generateSummary } from '../../core/render/honest-counts';
 
 interface GenerateOptions {
-  data: string; out: string; each?: string; like?: string; select?: string; zip?: boolean; pdf?: boolean; merge?: boolean; force?: boolean; json?: boolean;
+  data: string;
+  out: string;
+  each?: string;
+  like?: string;
+  select?: string;
+  zip?: boolean;
+  pdf?: boolean;
+  merge?: boolean;
+  force?: boolean;
+  json?: boolean;
   allowFindings?: boolean;
 }
 
@@ -43,15 +52,29 @@ export function requestFrom(output: Output, template: string, opts: GenerateOpti
     return undefined;
   }
   return {
-    template, data: opts.data, outDir: opts.out, each: opts.each as Each | undefined, like: opts.like,
-    select: opts.select ? opts.select.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
-    zip: opts.zip, pdf: opts.pdf, merge: opts.merge, force: opts.force, allowFindings: opts.allowFindings,
+    template,
+    data: opts.data,
+    outDir: opts.out,
+    each: opts.each as Each | undefined,
+    like: opts.like,
+    select: opts.select
+      ? opts.select
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined,
+    zip: opts.zip,
+    pdf: opts.pdf,
+    merge: opts.merge,
+    force: opts.force,
+    allowFindings: opts.allowFindings,
     onProgress: opts.json ? undefined : progressBar(),
   };
 }
 
 export function registerGenerateCommands(program: Command, output: Output = processOutput): void {
-  program.command('generate')
+  program
+    .command('generate')
     .description('сделать документы по шаблону из книги данных')
     .argument('<шаблон>', 'код шаблона (см. kaskad templates) или свой файл .docx с теми же тегами')
     .requiredOption('--data <файл>', 'книга данных .xlsx или тот же набор в .json')
@@ -74,7 +97,8 @@ export function registerGenerateCommands(program: Command, output: Output = proc
       output.exit(result.exitCode);
     });
 
-  program.command('templates')
+  program
+    .command('templates')
     .description('шаблоны документов и их теги')
     .option('--json', 'вывести в JSON')
     .action(async (opts: { json?: boolean }) => {
@@ -89,7 +113,8 @@ export function registerGenerateCommands(program: Command, output: Output = proc
       else for (const t of list) output.out(messageFor('CLI_TEMPLATE_LINE', { id: t.id, title: t.title, each: t.each, seed: t.seed }));
     });
 
-  program.command('schema')
+  program
+    .command('schema')
     .description('JSON Schema набора данных (для --data file.json)')
     .action(async () => {
       const [{ z }, { DatasetSchema }] = await Promise.all([import('zod'), import('../../core/model/schemas')]);

@@ -10,10 +10,18 @@ import { summaryLines } from '../../core/planner/summary';
 import { runPlan } from '../plan';
 import { printIssues, processOutput, type Output } from './output';
 
-interface PlanOptions { data: string; year: string; out: string; keepLastYear?: boolean; fixed?: string; force?: boolean }
+interface PlanOptions {
+  data: string;
+  year: string;
+  out: string;
+  keepLastYear?: boolean;
+  fixed?: string;
+  force?: boolean;
+}
 
 export function registerPlanCommand(program: Command, output: Output = processOutput): void {
-  program.command('plan')
+  program
+    .command('plan')
     .description('предложить распределение ШНОР между кураторами и школами-лидерами: форма F7 с пояснениями и приказ')
     .requiredOption('--data <файл>', 'книга данных .xlsx или тот же набор в .json')
     .requiredOption('--year <год>', 'год распределения (списки ШНОР этого года)')
@@ -28,7 +36,14 @@ export function registerPlanCommand(program: Command, output: Output = processOu
         output.exit(2);
         return;
       }
-      const run = await runPlan({ data: opts.data, year, out: path.resolve(opts.out), keepLastYear: opts.keepLastYear, fixed: opts.fixed, force: opts.force });
+      const run = await runPlan({
+        data: opts.data,
+        year,
+        out: path.resolve(opts.out),
+        keepLastYear: opts.keepLastYear,
+        fixed: opts.fixed,
+        force: opts.force,
+      });
       printIssues(output, run.issues);
       if (run.plan && run.plan.summary.shnor > 0) for (const line of summaryLines(run.plan)) output.out(line);
       for (const file of run.written) output.out(messageFor('CLI_WRITTEN', { file: path.relative(process.cwd(), file) }));

@@ -29,7 +29,14 @@ export interface CollectResult {
 /** `kaskad collect`'s library: reads and checks every card, runs core's collectSvod, writes svod.xlsx. */
 export async function collectFiles(files: readonly string[], options: CollectOptions): Promise<CollectResult> {
   const outcomes = await validateFiles(files, { definitions: options.definitions, form: options.form, data: options.data });
-  const modified = await Promise.all(outcomes.map((o) => fs.stat(o.path).then((st) => st.mtimeMs, () => undefined)));
+  const modified = await Promise.all(
+    outcomes.map((o) =>
+      fs.stat(o.path).then(
+        (st) => st.mtimeMs,
+        () => undefined,
+      ),
+    ),
+  );
   const collected = collectSvod(outcomes, options.definitions, { form: options.form, data: options.data, modified });
   if (!collected) return { outcomes, issues: [] };
   const { definition, svod } = collected;

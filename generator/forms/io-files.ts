@@ -21,7 +21,10 @@ export async function listWorkbooks(paths: readonly string[]): Promise<{ files: 
       issues.push(makeIssue('FILE_UNREADABLE', { kind: 'file', file: p }, { detail: describeFsError(error) }));
       continue;
     }
-    if (!stat.isDirectory()) { files.push(p); continue; }
+    if (!stat.isDirectory()) {
+      files.push(p);
+      continue;
+    }
     const names = (await fs.readdir(p)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort(compareNatural);
     if (names.length === 0) issues.push(makeIssue('FORM_NO_FILES', { kind: 'file', file: p }, { path: p }));
     files.push(...names.map((n) => path.join(p, n)));

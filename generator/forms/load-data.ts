@@ -6,5 +6,10 @@ import { loadDataset } from '../load-dataset';
 /** The data workbook (.xlsx) or JSON for reference rules; problems in it are returned, not thrown. */
 export async function loadReferenceData(file: string): Promise<{ data?: ReferenceData; dataset?: Dataset; issues: Issue[]; unreadable: boolean }> {
   const loaded = await loadDataset(file);
-  return { data: loaded.dataset ? buildReferenceData(loaded.dataset) : undefined, dataset: loaded.dataset, issues: loaded.issues, unreadable: loaded.unreadable };
+  return {
+    data: loaded.dataset ? buildReferenceData(loaded.dataset) : undefined,
+    dataset: loaded.dataset,
+    issues: loaded.issues,
+    unreadable: loaded.unreadable,
+  };
 }

@@ -65,7 +65,10 @@ function track(temp: string): void {
   liveTemps.add(temp);
   if (signalsHooked) return;
   signalsHooked = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       removeLiveTemps();
       process.exit(code);
@@ -95,11 +98,9 @@ export async function removeStaleTemps(dir: string, now = Date.now()): Promise<n
 /** What link() answers on file systems that have no hard links (FAT, exFAT, some shares). */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EINVAL']);
 
-const fileIssue = (file: string, error: unknown): Issue =>
-  makeIssue('OUTPUT_UNWRITABLE', { kind: 'file', file }, { detail: describeFsError(error) });
+const fileIssue = (file: string, error: unknown): Issue => makeIssue('OUTPUT_UNWRITABLE', { kind: 'file', file }, { detail: describeFsError(error) });
 
-const existsIssue = (file: string): Issue =>
-  makeIssue('OUTPUT_EXISTS', { kind: 'file', file }, { file: path.basename(file) });
+const existsIssue = (file: string): Issue => makeIssue('OUTPUT_EXISTS', { kind: 'file', file }, { file: path.basename(file) });
 
 async function pathExists(file: string): Promise<boolean> {
   try {
@@ -168,7 +169,10 @@ export async function openOutput(dir: string, options: OutputOptions = {}): Prom
     track(tempDir);
   } catch (error) {
     // mkdir answers EEXIST for a file standing where the folder should be.
-    const isFile = await fs.stat(dir).then((s) => !s.isDirectory(), () => false);
+    const isFile = await fs.stat(dir).then(
+      (s) => !s.isDirectory(),
+      () => false,
+    );
     return { ok: false, issues: [fileIssue(dir, isFile ? { code: 'ENOTDIR' } : error)] };
   }
 

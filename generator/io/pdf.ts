@@ -123,7 +123,10 @@ function runSoffice(soffice: string, args: string[], timeoutMs: number): Promise
 
 /** «a.docx, b.docx, c.docx и ещё 22» */
 function listNames(files: readonly string[]): string {
-  const shown = files.slice(0, 3).map((f) => path.basename(f)).join(', ');
+  const shown = files
+    .slice(0, 3)
+    .map((f) => path.basename(f))
+    .join(', ');
   return files.length > 3 ? `${shown} и ещё ${files.length - 3}` : shown;
 }
 
@@ -142,11 +145,7 @@ function failureDetail(outcome: RunOutcome, chunk: readonly string[], timeoutMs:
  * that crashed or timed out (its PDFs are dropped) and once per document a finished run did not
  * convert; OUTPUT_EXISTS for a PDF already in outDir, unless force.
  */
-export async function convertToPdf(
-  docxPaths: readonly string[],
-  outDir: string,
-  options: ConvertOptions = {},
-): Promise<ConvertResult> {
+export async function convertToPdf(docxPaths: readonly string[], outDir: string, options: ConvertOptions = {}): Promise<ConvertResult> {
   const { chunkSize = 25, timeoutMs = 180_000, force = false } = options;
   const result: ConvertResult = { made: [], issues: [] };
   if (docxPaths.length === 0) return result;
@@ -174,8 +173,17 @@ export async function convertToPdf(
     for (let start = 0; start < docxPaths.length; start += step) {
       const chunk = docxPaths.slice(start, start + step).map((p) => path.resolve(p));
       const chunkDir = await fs.mkdtemp(path.join(staging, 'chunk-'));
-      const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${profileUrl}`,
-        '--convert-to', 'pdf', '--outdir', chunkDir, ...chunk];
+      const args = [
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        `-env:UserInstallation=${profileUrl}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        chunkDir,
+        ...chunk,
+      ];
       let outcome = await runSoffice(soffice, args, timeoutMs);
       // 81: some versions stop after creating a fresh profile and ask to be started again.
       if (outcome.exitCode === RESTART_REQUESTED) outcome = await runSoffice(soffice, args, timeoutMs);
@@ -212,7 +220,10 @@ async function placeChunk(chunk: readonly string[], chunkDir: string, outDir: st
 }
 
 async function isFile(file: string): Promise<boolean> {
-  return fs.stat(file).then((s) => s.isFile(), () => false);
+  return fs.stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 async function removeQuietly(target: string | undefined): Promise<void> {
@@ -223,7 +234,11 @@ async function removeQuietly(target: string | undefined): Promise<void> {
  * One PDF of the whole batch, the documents in the given order (pdf-lib copies their pages as they
  * are), written atomically. A PDF that cannot be read is reported and left out; the rest still come.
  */
-export async function mergePdfs(files: readonly string[], out: string, options: { force?: boolean } = {}): Promise<{ written?: string; pages: number; issues: Issue[] }> {
+export async function mergePdfs(
+  files: readonly string[],
+  out: string,
+  options: { force?: boolean } = {},
+): Promise<{ written?: string; pages: number; issues: Issue[] }> {
   const { PDFDocument } = await import('pdf-lib');
   const merged = await PDFDocument.create();
   const issues: Issue[] = [];

@@ -50,7 +50,9 @@ export function fillCard(ws: ExcelJS.Worksheet, answers: Record<string, ExcelJS.
 /** Column number of a header in row 3 of a grid sheet. */
 export function headerColumn(ws: ExcelJS.Worksheet, header: string): number {
   let found = 0;
-  ws.getRow(3).eachCell((c, n) => { if (String(c.value) === header) found = n; });
+  ws.getRow(3).eachCell((c, n) => {
+    if (String(c.value) === header) found = n;
+  });
   if (!found) throw new Error(`no column ${header}`);
   return found;
 }

@@ -24,7 +24,9 @@ export async function buildF2Cards(def: FormDefinition, dataset: Dataset): Promi
     for (const t of entries) {
       const row = 3 + t.problem;
       ws.getCell(row, priority).value = i === schools.length - 1 && t.priority === 2 ? 1 : t.priority;
-      LEVEL_KEYS.forEach((k, j) => { if (t[k]) ws.getCell(row, firstLevel + j).value = t[k]; });
+      LEVEL_KEYS.forEach((k, j) => {
+        if (t[k]) ws.getCell(row, firstLevel + j).value = t[k];
+      });
       if (t.detail) ws.getCell(row, detail).value = t.detail;
     }
     out.push({ name: `F2-${schoolId}.xlsx`, bytes: await save(wb) });
@@ -60,14 +62,16 @@ export async function buildF7Distribution(def: FormDefinition, dataset: Dataset)
     const p = dataset.people.find((x) => x.id === id);
     return p ? `${p.lastName} ${p.firstName[0]}.${p.middleName ? `${p.middleName[0]}.` : ''}` : id;
   };
-  dataset.distribution.filter((d) => d.year === 2024).forEach((d, i) => {
-    const school = dataset.schools.find((s) => s.id === d.schoolId);
-    const row = 4 + i;
-    ws.getCell(row, col('№ п/п')).value = String(i + 1);
-    ws.getCell(row, col('Муниципалитет')).value = school?.municipalityId ?? '';
-    ws.getCell(row, col('Школа (ШНОР)')).value = d.schoolId;
-    ws.getCell(row, col('Куратор')).value = person(d.curatorId);
-    ws.getCell(row, col('Школа-лидер')).value = d.leaderSchoolId ?? '';
-  });
+  dataset.distribution
+    .filter((d) => d.year === 2024)
+    .forEach((d, i) => {
+      const school = dataset.schools.find((s) => s.id === d.schoolId);
+      const row = 4 + i;
+      ws.getCell(row, col('№ п/п')).value = String(i + 1);
+      ws.getCell(row, col('Муниципалитет')).value = school?.municipalityId ?? '';
+      ws.getCell(row, col('Школа (ШНОР)')).value = d.schoolId;
+      ws.getCell(row, col('Куратор')).value = person(d.curatorId);
+      ws.getCell(row, col('Школа-лидер')).value = d.leaderSchoolId ?? '';
+    });
   return [{ name: 'F7-распределение-2024.xlsx', bytes: await save(wb) }];
 }

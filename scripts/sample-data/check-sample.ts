@@ -22,7 +22,8 @@ export function checkSample(dataset: Dataset): string[] {
   for (const a of dataset.attachments) {
     if (a.kind === 'дорожная карта' && !roadmaps.has(a.source ?? '')) problems.push(`attachment ${a.documentId}/${a.no}: no roadmap ${a.source}`);
     if (a.kind === 'график' && !eventIds.has(a.source ?? '')) problems.push(`attachment ${a.documentId}/${a.no}: no event ${a.source}`);
-    if (a.kind === 'распределение' && !dataset.distribution.some((d) => String(d.year) === a.source)) problems.push(`attachment ${a.documentId}/${a.no}: no distribution for ${a.source}`);
+    if (a.kind === 'распределение' && !dataset.distribution.some((d) => String(d.year) === a.source))
+      problems.push(`attachment ${a.documentId}/${a.no}: no distribution for ${a.source}`);
   }
 
   const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));

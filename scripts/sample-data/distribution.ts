@@ -8,7 +8,12 @@ export const CURATOR_CAP = 15;
  * serves few municipalities), evenly and never above the cap; the leader school is one of the
  * same municipality's leaders, in turn, where the municipality has any.
  */
-export function distribute(year: number, schools: readonly School[], lists: readonly SchoolListEntry[], curatorIds: readonly string[]): DistributionEntry[] {
+export function distribute(
+  year: number,
+  schools: readonly School[],
+  lists: readonly SchoolListEntry[],
+  curatorIds: readonly string[],
+): DistributionEntry[] {
   const onList = (list: SchoolListEntry['list']) => new Set(lists.filter((e) => e.year === year && e.list === list).map((e) => e.schoolId));
   const shnor = schools.filter((s) => onList('ШНОР').has(s.id));
   const leaderIds = onList('школа-лидер');

@@ -63,7 +63,13 @@ function scriptTags(html: string): ScriptTag[] {
 function contentSecurityPolicy(html: string): Map<string, string[]> {
   const meta = /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]*)"/i.exec(html);
   if (!meta) throw new Error('the page has no Content-Security-Policy <meta>');
-  return new Map(meta[1]!.split(';').map((d) => d.trim().split(/\s+/)).filter((parts) => parts[0]).map(([name, ...sources]) => [name!, sources]));
+  return new Map(
+    meta[1]!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 /** Every URL a manifest names (DefaultValue attributes and AppDomain), namespaces left out. */
@@ -81,7 +87,9 @@ interface Png {
 /** Reads an 8-bit RGBA PNG with unfiltered rows (what scripts/build-icons.ts writes). */
 function readPng(bytes: Buffer): Png {
   expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  let width = 0, height = 0, colourType = -1;
+  let width = 0,
+    height = 0,
+    colourType = -1;
   const data: Buffer[] = [];
   for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
@@ -130,7 +138,7 @@ const KNOWN_EVAL: { file: RegExp; snippet: RegExp; why: string }[] = [
   {
     file: /^exceljs\./,
     snippet: /setImmediate=function\(e\)\{"function"!=typeof e&&\(e=new Function\(""\+e\)\)/,
-    why: "the setImmediate polyfill in exceljs.min.js compiles a string callback; exceljs passes functions only, so unreachable",
+    why: 'the setImmediate polyfill in exceljs.min.js compiles a string callback; exceljs passes functions only, so unreachable',
   },
   {
     file: /^exceljs\./,
@@ -145,7 +153,7 @@ const KNOWN_EVAL: { file: RegExp; snippet: RegExp; why: string }[] = [
   {
     file: /./, // zod lands in the vendor chunk or a lazy one, as the pane imports it
     snippet: /try\{return new Function\(""\),!0\}catch\(\w+\)\{return!1\}/,
-    why: "zod 4 probes whether eval is allowed (util.allowsEval) before compiling object parsers; addin/app/zod-jitless.ts sets jitless, so the probe is never run (under the CSP it would throw, be caught, and log a violation)",
+    why: 'zod 4 probes whether eval is allowed (util.allowsEval) before compiling object parsers; addin/app/zod-jitless.ts sets jitless, so the probe is never run (under the CSP it would throw, be caught, and log a violation)',
   },
 ];
 
@@ -186,7 +194,13 @@ describe(`the add-in built for ${HOST} (office.js from Microsoft's CDN)`, () => 
   });
 
   it('has every file the manifest points at', () => {
-    const files = [...new Set(manifestUrls(read(out, 'manifest.xml')).map((url) => new URL(url).pathname.slice(1)).filter(Boolean))];
+    const files = [
+      ...new Set(
+        manifestUrls(read(out, 'manifest.xml'))
+          .map((url) => new URL(url).pathname.slice(1))
+          .filter(Boolean),
+      ),
+    ];
     expect(files).toEqual(expect.arrayContaining(['taskpane.html', 'help.html', 'commands.html', 'assets/icon-32.png', 'assets/blanks-80.png']));
     expect(files.filter((file) => !existsSync(join(out, file)))).toEqual([]);
   });
@@ -282,7 +296,9 @@ describe(`the add-in built for ${HOST} (office.js from Microsoft's CDN)`, () => 
   });
 
   it('keeps the scripts taskpane.html loads at start within budget', () => {
-    const initial = scriptTags(read(out, 'taskpane.html')).map((s) => s.src!).filter((src) => !/^https?:/.test(src));
+    const initial = scriptTags(read(out, 'taskpane.html'))
+      .map((s) => s.src!)
+      .filter((src) => !/^https?:/.test(src));
     const gzipped = initial.reduce((sum, src) => sum + gzipSync(readFileSync(join(out, src)), { level: 9 }).length, 0);
     // About 160 KB today (React, Fluent UI, the pane). Raise on purpose, not by accident.
     expect(gzipped).toBeLessThan(350 * 1024);

@@ -46,7 +46,13 @@ describe('detectCapabilities', () => {
 
   it('assumes nothing outside Office or when the host throws', () => {
     expect(detectCapabilities(undefined)).toEqual(NO_CAPABILITIES);
-    expect(detectCapabilities({ isSetSupported: () => { throw new Error('old host'); } })).toEqual(NO_CAPABILITIES);
+    expect(
+      detectCapabilities({
+        isSetSupported: () => {
+          throw new Error('old host');
+        },
+      }),
+    ).toEqual(NO_CAPABILITIES);
     expect(Object.values(NO_CAPABILITIES).some(Boolean)).toBe(false);
   });
 });
@@ -61,12 +67,7 @@ describe('describeTier', () => {
   it('calls 1.7 partial: changes are reported per sheet, fills go one area at a time, blanks are downloaded', () => {
     const tier = describeTier(detectCapabilities(host('1.7')));
     expect(tier.tier).toBe('partial');
-    expect(tier.missing).toEqual([
-      GATEWAY_MESSAGES.NO_NEW_SHEET_EVENTS(),
-      ONE_AREA_AT_A_TIME,
-      GATEWAY_MESSAGES.NO_MERGED_AREAS(),
-      DOWNLOAD_BLANK,
-    ]);
+    expect(tier.missing).toEqual([GATEWAY_MESSAGES.NO_NEW_SHEET_EVENTS(), ONE_AREA_AT_A_TIME, GATEWAY_MESSAGES.NO_MERGED_AREAS(), DOWNLOAD_BLANK]);
     expect(tier.missing).not.toContain(NO_EVENTS);
   });
 

@@ -15,10 +15,26 @@ interface AstNode {
 const SOURCE = readFileSync(join(__dirname, '..', '..', 'addin', 'bootstrap', 'es5-check.js'), 'utf8');
 
 const ES2015_NODES = new Set([
-  'ArrowFunctionExpression', 'TemplateLiteral', 'TaggedTemplateExpression', 'ClassDeclaration', 'ClassExpression',
-  'ForOfStatement', 'SpreadElement', 'RestElement', 'ObjectPattern', 'ArrayPattern', 'AssignmentPattern',
-  'AwaitExpression', 'YieldExpression', 'MetaProperty', 'Super', 'ImportDeclaration', 'ExportNamedDeclaration',
-  'ExportDefaultDeclaration', 'ExportAllDeclaration', 'Import',
+  'ArrowFunctionExpression',
+  'TemplateLiteral',
+  'TaggedTemplateExpression',
+  'ClassDeclaration',
+  'ClassExpression',
+  'ForOfStatement',
+  'SpreadElement',
+  'RestElement',
+  'ObjectPattern',
+  'ArrayPattern',
+  'AssignmentPattern',
+  'AwaitExpression',
+  'YieldExpression',
+  'MetaProperty',
+  'Super',
+  'ImportDeclaration',
+  'ExportNamedDeclaration',
+  'ExportDefaultDeclaration',
+  'ExportAllDeclaration',
+  'Import',
 ]);
 
 /** Every ES2015+ construct in a script, as «NodeType» or «NodeType:detail». */
@@ -56,7 +72,9 @@ function run(userAgent: string, globals: { Promise?: unknown; fetch?: unknown },
     body: bodyReady ? { innerHTML: '<div id="root"></div>' } : null,
     readyState: bodyReady ? 'complete' : 'loading',
     listeners: {},
-    addEventListener(type, listener) { this.listeners[type] = listener; },
+    addEventListener(type, listener) {
+      this.listeners[type] = listener;
+    },
   };
   const sandbox: Record<string, unknown> = { navigator: { userAgent }, document, ...globals };
   sandbox.window = sandbox;
@@ -75,7 +93,15 @@ describe('addin/bootstrap/es5-check.js', () => {
 
   it('the syntax check does catch ES2015+ (so the test above can fail)', () => {
     expect(modernSyntax('let a = 1; const f = (x) => `${x}`; class C {} var o = { a }; for (var v of []) {}')).toEqual(
-      expect.arrayContaining(['VariableDeclaration:let', 'VariableDeclaration:const', 'ArrowFunctionExpression', 'TemplateLiteral', 'ClassDeclaration', 'Property:es2015', 'ForOfStatement']),
+      expect.arrayContaining([
+        'VariableDeclaration:let',
+        'VariableDeclaration:const',
+        'ArrowFunctionExpression',
+        'TemplateLiteral',
+        'ClassDeclaration',
+        'Property:es2015',
+        'ForOfStatement',
+      ]),
     );
   });
 
@@ -95,8 +121,9 @@ describe('addin/bootstrap/es5-check.js', () => {
     expect(document.body!.innerHTML).toContain('слишком старая');
   });
 
-  it('treats the EdgeHTML webview of Excel 2019 as too old (it has Promise and fetch, not the pane\'s syntax)', () => {
-    const edgeHtml = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041';
+  it("treats the EdgeHTML webview of Excel 2019 as too old (it has Promise and fetch, not the pane's syntax)", () => {
+    const edgeHtml =
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041';
     const { document, window } = run(edgeHtml, { Promise, fetch });
     expect(document.body!.innerHTML).toContain('слишком старая');
     expect(window.KASKAD_UNSUPPORTED).toBe(true);

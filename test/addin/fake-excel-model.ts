@@ -23,32 +23,55 @@ export interface FakeCell {
 }
 
 /** The fill of a cell as Excel reports it (ExcelApi 1.9 members included). */
-export function fillOf(cell: FakeCell | undefined): { color: string; pattern: FillPattern; patternColor: string; tintAndShade: number; patternTintAndShade: number } {
+export function fillOf(cell: FakeCell | undefined): {
+  color: string;
+  pattern: FillPattern;
+  patternColor: string;
+  tintAndShade: number;
+  patternTintAndShade: number;
+} {
   const filled = cell?.fill !== undefined;
   return {
     color: cell?.fill ?? '#FFFFFF',
-    pattern: filled ? cell?.pattern ?? 'Solid' : 'None',
+    pattern: filled ? (cell?.pattern ?? 'Solid') : 'None',
     patternColor: cell?.patternColor ?? '#000000',
-    tintAndShade: filled ? cell?.tint ?? 0 : 0,
+    tintAndShade: filled ? (cell?.tint ?? 0) : 0,
     patternTintAndShade: cell?.patternTint ?? 0,
   };
 }
 
 /** What setting one fill member does to a cell, as Excel does it: a colour on no fill makes it solid; pattern «None» removes the fill. */
-export function setFillMember(cell: FakeCell, member: 'color' | 'pattern' | 'patternColor' | 'tintAndShade' | 'patternTintAndShade', value: unknown): void {
+export function setFillMember(
+  cell: FakeCell,
+  member: 'color' | 'pattern' | 'patternColor' | 'tintAndShade' | 'patternTintAndShade',
+  value: unknown,
+): void {
   switch (member) {
     case 'color':
       cell.fill = String(value).toUpperCase();
       if (cell.pattern === 'None') cell.pattern = 'Solid';
       break;
     case 'pattern':
-      if (value === 'None') { delete cell.fill; delete cell.pattern; delete cell.patternColor; delete cell.tint; delete cell.patternTint; break; }
+      if (value === 'None') {
+        delete cell.fill;
+        delete cell.pattern;
+        delete cell.patternColor;
+        delete cell.tint;
+        delete cell.patternTint;
+        break;
+      }
       cell.pattern = value as FillPattern;
       cell.fill ??= '#FFFFFF';
       break;
-    case 'patternColor': cell.patternColor = String(value).toUpperCase(); break;
-    case 'tintAndShade': cell.tint = Number(value); break;
-    case 'patternTintAndShade': cell.patternTint = Number(value); break;
+    case 'patternColor':
+      cell.patternColor = String(value).toUpperCase();
+      break;
+    case 'tintAndShade':
+      cell.tint = Number(value);
+      break;
+    case 'patternTintAndShade':
+      cell.patternTint = Number(value);
+      break;
   }
 }
 
@@ -60,7 +83,10 @@ export function setFillMember(cell: FakeCell, member: 'color' | 'pattern' | 'pat
 export function writeValue(cell: FakeCell, value: ExcelValue): void {
   delete cell.formula;
   delete cell.quotePrefix;
-  if (value === '') { delete cell.value; return; }
+  if (value === '') {
+    delete cell.value;
+    return;
+  }
   if (typeof value === 'string' && value.startsWith("'")) {
     cell.value = value.slice(1);
     cell.quotePrefix = true;
@@ -102,13 +128,34 @@ export interface FakeOptions {
 export interface Operation {
   /** The sync (1-based) the command went with. */
   sync: number;
-  op: 'load' | 'setFill' | 'clearFill' | 'addXmlPart' | 'deleteXmlPart' | 'setCellProperties' | 'select' | 'activate'
-    | 'setValues' | 'setNumberFormat' | 'clear' | 'setBold' | 'autofit' | 'addSheet' | 'insertSheets' | 'addHandler' | 'removeHandler';
+  op:
+    | 'load'
+    | 'setFill'
+    | 'clearFill'
+    | 'addXmlPart'
+    | 'deleteXmlPart'
+    | 'setCellProperties'
+    | 'select'
+    | 'activate'
+    | 'setValues'
+    | 'setNumberFormat'
+    | 'clear'
+    | 'setBold'
+    | 'autofit'
+    | 'addSheet'
+    | 'insertSheets'
+    | 'addHandler'
+    | 'removeHandler';
   target: string;
   detail?: string;
 }
 
-export interface Box { row: number; col: number; rows: number; cols: number }
+export interface Box {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -119,7 +166,12 @@ export type ChangedHandler = (args: WorksheetChangedEventArgs) => Promise<unknow
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   readonly handlers = new Set<ChangedHandler>();
-  constructor(public name: string, public visibility: SheetVisibility, public merges: string[], readonly id: string) {}
+  constructor(
+    public name: string,
+    public visibility: SheetVisibility,
+    public merges: string[],
+    readonly id: string,
+  ) {}
 
   cell(row: number, col: number): FakeCell | undefined {
     return this.cells.get(key(row, col));
@@ -135,12 +187,18 @@ export class FakeSheet {
   }
 
   usedBox(): Box | undefined {
-    let top = Infinity, left = Infinity, bottom = 0, right = 0;
+    let top = Infinity,
+      left = Infinity,
+      bottom = 0,
+      right = 0;
     for (const [k, cell] of this.cells) {
       if (cell.value === undefined || cell.value === '') continue;
       const row = Math.floor(k / (MAX_COLS + 1));
       const col = k % (MAX_COLS + 1);
-      top = Math.min(top, row); left = Math.min(left, col); bottom = Math.max(bottom, row); right = Math.max(right, col);
+      top = Math.min(top, row);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, col);
     }
     return bottom === 0 ? undefined : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
   }
@@ -170,7 +228,10 @@ export function overlaps(a: Box, b: Box): boolean {
 /** Loaded properties, readable only after the sync that carried the load. */
 export class Loadable {
   private readonly loadedValues = new Map<string, unknown>();
-  constructor(protected readonly excel: FakeExcel, protected readonly label: string) {}
+  constructor(
+    protected readonly excel: FakeExcel,
+    protected readonly label: string,
+  ) {}
 
   protected get<T>(property: string): T {
     if (!this.loadedValues.has(property)) throw new Error(`PropertyNotLoaded: ${this.label}.${property} read before load() and sync()`);
@@ -178,7 +239,10 @@ export class Loadable {
   }
 
   protected queueLoad(properties: string, resolve: (property: string) => unknown): void {
-    const names = properties.split(',').map((p) => p.trim().replace(/^items\//, '')).filter(Boolean);
+    const names = properties
+      .split(',')
+      .map((p) => p.trim().replace(/^items\//, ''))
+      .filter(Boolean);
     this.excel.queue('load', this.label, properties, () => {
       let bytes = 0;
       for (const name of names) {
@@ -194,4 +258,3 @@ export class Loadable {
     this.loadedValues.set(property, value);
   }
 }
-

@@ -1,10 +1,36 @@
 import { parseAddress } from '../../core/forms/snapshot';
-import type { ClientRequestContext, ClientResult, CustomXmlPart, CustomXmlPartCollection, CustomXmlPartScopedCollection, EventHandlerResult, EventHandlers, InsertWorksheetOptions, Range, RequestContext, SheetVisibility, Workbook, Worksheet, WorksheetChangedEventArgs, WorksheetCollection } from '../../addin/excel/office-types';
-import { FakeSheet, Loadable, MAX_COLS, MAX_ROWS, parseBox, type ChangedHandler, type FakeCell, type FakeOptions, type FakeSheetInit, type Operation } from './fake-excel-model';
+import type {
+  ClientRequestContext,
+  ClientResult,
+  CustomXmlPart,
+  CustomXmlPartCollection,
+  CustomXmlPartScopedCollection,
+  EventHandlerResult,
+  EventHandlers,
+  InsertWorksheetOptions,
+  Range,
+  RequestContext,
+  SheetVisibility,
+  Workbook,
+  Worksheet,
+  WorksheetChangedEventArgs,
+  WorksheetCollection,
+} from '../../addin/excel/office-types';
+import {
+  FakeSheet,
+  Loadable,
+  MAX_COLS,
+  MAX_ROWS,
+  parseBox,
+  type ChangedHandler,
+  type FakeCell,
+  type FakeOptions,
+  type FakeSheetInit,
+  type Operation,
+} from './fake-excel-model';
 import { FakeRange } from './fake-excel-range';
 
 export type { FakeCell, FakeOptions, FakeSheetInit, Operation } from './fake-excel-model';
-
 
 /**
  * A small typed fake of the Excel JS API over an in-memory grid. Like Excel, it queues commands and
@@ -12,21 +38,36 @@ export type { FakeCell, FakeOptions, FakeSheetInit, Operation } from './fake-exc
  * whose response exceeds the payload limit fails. It counts syncs and logs every queued command.
  */
 class FakeChangedHandlers implements EventHandlers<WorksheetChangedEventArgs> {
-  constructor(private readonly excel: FakeExcel, private readonly label: string, private readonly owner: () => Set<ChangedHandler>) {}
+  constructor(
+    private readonly excel: FakeExcel,
+    private readonly label: string,
+    private readonly owner: () => Set<ChangedHandler>,
+  ) {}
 
   add(handler: ChangedHandler): EventHandlerResult {
     let owner: Set<ChangedHandler> | undefined;
-    this.excel.queue('addHandler', this.label, undefined, () => { owner = this.owner(); owner.add(handler); });
+    this.excel.queue('addHandler', this.label, undefined, () => {
+      owner = this.owner();
+      owner.add(handler);
+    });
     return {
       context: this.excel.context,
-      remove: () => this.excel.queue('removeHandler', this.label, undefined, () => { owner?.delete(handler); }),
+      remove: () =>
+        this.excel.queue('removeHandler', this.label, undefined, () => {
+          owner?.delete(handler);
+        }),
     };
   }
 }
 
 class FakeWorksheet extends Loadable implements Worksheet {
   /** key: the sheet's name or id, looked up at each sync; nullable: from getItemOrNullObject. */
-  constructor(excel: FakeExcel, private readonly key: () => string, label: string, private readonly nullable = false) {
+  constructor(
+    excel: FakeExcel,
+    private readonly key: () => string,
+    label: string,
+    private readonly nullable = false,
+  ) {
     super(excel, label);
   }
 
@@ -36,10 +77,18 @@ class FakeWorksheet extends Loadable implements Worksheet {
     this.setLoaded('id', sheet.id);
   }
 
-  get isNullObject(): boolean { return this.get<boolean>('isNullObject'); }
-  get id(): string { return this.get<string>('id'); }
-  get name(): string { return this.get<string>('name'); }
-  get visibility(): SheetVisibility { return this.get<SheetVisibility>('visibility'); }
+  get isNullObject(): boolean {
+    return this.get<boolean>('isNullObject');
+  }
+  get id(): string {
+    return this.get<string>('id');
+  }
+  get name(): string {
+    return this.get<string>('name');
+  }
+  get visibility(): SheetVisibility {
+    return this.get<SheetVisibility>('visibility');
+  }
 
   load(properties: string): Worksheet {
     this.queueLoad(properties, (property) => {
@@ -83,7 +132,9 @@ class FakeWorksheets extends Loadable implements WorksheetCollection {
     super(excel, 'worksheets');
   }
 
-  get items(): Worksheet[] { return this.get<Worksheet[]>('items'); }
+  get items(): Worksheet[] {
+    return this.get<Worksheet[]>('items');
+  }
 
   load(properties: string): WorksheetCollection {
     this.excel.queue('load', this.label, properties, () => {
@@ -108,7 +159,9 @@ class FakeWorksheets extends Loadable implements WorksheetCollection {
 
   add(name?: string): Worksheet {
     const sheetName = name ?? `Лист${this.excel.sheetList().length + 1}`;
-    this.excel.queue('addSheet', this.label, sheetName, () => { this.excel.addSheet({ name: sheetName }); });
+    this.excel.queue('addSheet', this.label, sheetName, () => {
+      this.excel.addSheet({ name: sheetName });
+    });
     return new FakeWorksheet(this.excel, () => sheetName, `worksheet(${sheetName})`);
   }
 
@@ -120,12 +173,20 @@ class FakeWorksheets extends Loadable implements WorksheetCollection {
 
 /** A custom XML part, by id (kept in FakeExcel.xmlParts: they live in the file, not in the pane). */
 class FakeXmlPart extends Loadable implements CustomXmlPart {
-  constructor(excel: FakeExcel, private readonly key: () => string | undefined, label: string) {
+  constructor(
+    excel: FakeExcel,
+    private readonly key: () => string | undefined,
+    label: string,
+  ) {
     super(excel, label);
   }
 
-  get isNullObject(): boolean { return this.get<boolean>('isNullObject'); }
-  get id(): string { return this.get<string>('id'); }
+  get isNullObject(): boolean {
+    return this.get<boolean>('isNullObject');
+  }
+  get id(): string {
+    return this.get<string>('id');
+  }
 
   markLoaded(id: string): void {
     this.setLoaded('isNullObject', false);
@@ -151,7 +212,12 @@ class FakeXmlPart extends Loadable implements CustomXmlPart {
       if (xml === undefined) throw new Error(`ItemNotFound: ${this.label}`);
       return xml.length;
     });
-    return { get value() { if (xml === undefined) throw new Error('PropertyNotLoaded: getXml() read before sync()'); return xml; } };
+    return {
+      get value() {
+        if (xml === undefined) throw new Error('PropertyNotLoaded: getXml() read before sync()');
+        return xml;
+      },
+    };
   }
 
   delete(): void {
@@ -190,14 +256,19 @@ class FakeXmlParts implements CustomXmlPartCollection {
     const excel = this.excel;
     let items: CustomXmlPart[] | undefined;
     const scoped: CustomXmlPartScopedCollection = {
-      get items(): CustomXmlPart[] { if (!items) throw new Error('PropertyNotLoaded: customXmlParts items'); return items; },
+      get items(): CustomXmlPart[] {
+        if (!items) throw new Error('PropertyNotLoaded: customXmlParts items');
+        return items;
+      },
       load: () => {
         excel.queue('load', `customXmlParts(${namespaceUri})`, 'items/id', () => {
-          items = [...excel.xmlParts].filter(([, xml]) => xmlNamespace(xml) === namespaceUri).map(([id]) => {
-            const part = new FakeXmlPart(excel, () => id, `customXmlPart(${id})`);
-            part.markLoaded(id);
-            return part;
-          });
+          items = [...excel.xmlParts]
+            .filter(([, xml]) => xmlNamespace(xml) === namespaceUri)
+            .map(([id]) => {
+              const part = new FakeXmlPart(excel, () => id, `customXmlPart(${id})`);
+              part.markLoaded(id);
+              return part;
+            });
         });
         return scoped;
       },
@@ -220,7 +291,12 @@ class FakeWorkbook implements Workbook {
 
   getSelectedRange(): Range {
     const where = (): { sheet: string; address: string } => this.excel.selection ?? { sheet: this.excel.sheetList()[0]!.name, address: 'A1' };
-    return new FakeRange(this.excel, () => where().sheet, () => parseBox(where().address), 'selectedRange');
+    return new FakeRange(
+      this.excel,
+      () => where().sheet,
+      () => parseBox(where().address),
+      'selectedRange',
+    );
   }
 
   /** Inserted sheets whose name is taken get Excel's «Имя (2)» (an assumption: the gateway checks first). */
@@ -232,11 +308,14 @@ class FakeWorkbook implements Workbook {
     this.excel.queue('insertSheets', 'workbook', `${names.join(',') || 'all'} at ${options.positionType ?? 'End'}`, () => {
       const source = this.excel.options.files?.[base64File];
       if (!source) throw new Error('InvalidArgument: the base64 is not a workbook the fake knows');
-      const wanted = names.length === 0 ? source : names.map((n) => {
-        const init = source.find((s) => s.name === n);
-        if (!init) throw new Error(`ItemNotFound: «${n}» is not in the source workbook`);
-        return init;
-      });
+      const wanted =
+        names.length === 0
+          ? source
+          : names.map((n) => {
+              const init = source.find((s) => s.name === n);
+              if (!init) throw new Error(`ItemNotFound: «${n}» is not in the source workbook`);
+              return init;
+            });
       for (const init of wanted) {
         let name = init.name;
         for (let n = 2; this.excel.findSheet(name); n++) name = `${init.name} (${n})`;
@@ -244,7 +323,12 @@ class FakeWorkbook implements Workbook {
       }
       synced = true;
     });
-    return { get value() { if (!synced) throw new Error('PropertyNotLoaded: ClientResult.value read before sync()'); return result.value; } };
+    return {
+      get value() {
+        if (!synced) throw new Error('PropertyNotLoaded: ClientResult.value read before sync()');
+        return result.value;
+      },
+    };
   }
 }
 
@@ -324,7 +408,9 @@ export class FakeExcel {
     return this.sheet(sheetName).cell(p.row, p.col)?.fill;
   }
 
-  sheetList(): FakeSheet[] { return this.sheets; }
+  sheetList(): FakeSheet[] {
+    return this.sheets;
+  }
 
   /** By name (without case, as Excel compares them) or by id. */
   findSheet(key: string): FakeSheet | undefined {

@@ -20,7 +20,11 @@ describe('the Excel gateway wall (STYLE.md rule 2)', () => {
     const offenders = sources(join(REPO, 'addin'))
       .map((file) => relative(REPO, file).split('\\').join('/'))
       .filter((file) => !GLOBAL_DOORS.includes(file))
-      .filter((file) => readFileSync(join(REPO, file), 'utf8').split('\n').some((line) => !/^\s*(\*|\/\/|\/\*)/.test(line) && GLOBAL_USE.test(line)));
+      .filter((file) =>
+        readFileSync(join(REPO, file), 'utf8')
+          .split('\n')
+          .some((line) => !/^\s*(\*|\/\/|\/\*)/.test(line) && GLOBAL_USE.test(line)),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -39,13 +43,19 @@ describe('the Excel gateway wall (STYLE.md rule 2)', () => {
 
   it('keeps the React components away from Excel: addin/ui gets data and callbacks, never the gateway', () => {
     const offenders = sources(join(REPO, 'addin', 'ui')).flatMap((file) =>
-      importsOf(file).filter((spec) => /\/excel\//.test(spec)).map((spec) => `${relative(REPO, file)} → ${spec}`));
+      importsOf(file)
+        .filter((spec) => /\/excel\//.test(spec))
+        .map((spec) => `${relative(REPO, file)} → ${spec}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('never lets the add-in import the generator (what both need lives in core)', () => {
     const offenders = sources(join(REPO, 'addin')).flatMap((file) =>
-      importsOf(file).filter((spec) => /(^|\/)generator\//.test(spec) || /^node:/.test(spec)).map((spec) => `${relative(REPO, file)} → ${spec}`));
+      importsOf(file)
+        .filter((spec) => /(^|\/)generator\//.test(spec) || /^node:/.test(spec))
+        .map((spec) => `${relative(REPO, file)} → ${spec}`),
+    );
     expect(offenders).toEqual([]);
   });
 

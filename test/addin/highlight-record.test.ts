@@ -13,17 +13,23 @@ function issue(address: string, severity: Issue['severity'] = 'error', sheet = S
 
 /** Cells with every kind of fill a user may have: a theme tint, a pattern over a colour, «Плохой», «Нейтральный», none. */
 function styledWorkbook(): FakeExcel {
-  return new FakeExcel([{
-    name: SHEET,
-    cells: {
-      A1: 'Карта',
-      C4: { value: 'тинт', fill: '#4472C4', tint: 0.6 },
-      C5: { value: 'узор', fill: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000', patternTint: -0.25 },
-      C6: { value: 'Плохой', fill: ERROR_COLOR },
-      C7: { value: 'Нейтральный', fill: WARNING_COLOR },
-      C8: 'без заливки',
-    },
-  }, { name: 'Школы', cells: { A1: 'Школа' } }], { setCellProperties: true, customXmlParts: true });
+  return new FakeExcel(
+    [
+      {
+        name: SHEET,
+        cells: {
+          A1: 'Карта',
+          C4: { value: 'тинт', fill: '#4472C4', tint: 0.6 },
+          C5: { value: 'узор', fill: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000', patternTint: -0.25 },
+          C6: { value: 'Плохой', fill: ERROR_COLOR },
+          C7: { value: 'Нейтральный', fill: WARNING_COLOR },
+          C8: 'без заливки',
+        },
+      },
+      { name: 'Школы', cells: { A1: 'Школа' } },
+    ],
+    { setCellProperties: true, customXmlParts: true },
+  );
 }
 
 /** Each cell's fill as Excel would report it (all five members). */
@@ -37,7 +43,11 @@ describe('restorable highlights (complete fill, record kept in the workbook)', (
   it('highlight, then a new pane finds the record in the workbook, and clearing restores pattern, colour and tint of every cell', async () => {
     const excel = styledWorkbook();
     const original = fills(excel, CELLS);
-    const written = await writeHighlights(excel.context, CELLS.map((a, i) => issue(a, i % 2 ? 'warning' : 'error')), FULL);
+    const written = await writeHighlights(
+      excel.context,
+      CELLS.map((a, i) => issue(a, i % 2 ? 'warning' : 'error')),
+      FULL,
+    );
     expect(excel.syncs).toBe(2);
     expect(written.partIds).toHaveLength(1);
     expect(excel.fillAt(SHEET, 'C4')).toBe(ERROR_COLOR);
@@ -79,7 +89,15 @@ describe('restorable highlights (complete fill, record kept in the workbook)', (
   });
 
   it('keeps sheet names with quotes, ampersands and angle brackets through the XML', () => {
-    const cells = [{ sheetId: '{S-1}', sheet: 'Лист "А" & <Б>', address: 'B2', color: ERROR_COLOR, previous: { color: '#FFFFFF', pattern: 'None' as const, tintAndShade: 0 } }];
+    const cells = [
+      {
+        sheetId: '{S-1}',
+        sheet: 'Лист "А" & <Б>',
+        address: 'B2',
+        color: ERROR_COLOR,
+        previous: { color: '#FFFFFF', pattern: 'None' as const, tintAndShade: 0 },
+      },
+    ];
     const xml = recordXml(HIGHLIGHT_NAMESPACE, cells);
     expect(xml).toContain(`xmlns="${HIGHLIGHT_NAMESPACE}"`);
     expect(readRecordXml(xml)).toEqual(cells);

@@ -19,7 +19,13 @@ function manyIssues(): Issue[] {
 }
 
 function workbook(options: { setCellProperties?: boolean } = {}): FakeExcel {
-  return new FakeExcel([{ name: SHEET, cells: { A1: 'Карта', C4: { value: 'x', fill: '#D9E1F2' } } }, { name: 'Школы', cells: { A1: 'Школа' } }], options);
+  return new FakeExcel(
+    [
+      { name: SHEET, cells: { A1: 'Карта', C4: { value: 'x', fill: '#D9E1F2' } } },
+      { name: 'Школы', cells: { A1: 'Школа' } },
+    ],
+    options,
+  );
 }
 
 describe.each([
@@ -62,7 +68,9 @@ describe('writeHighlights', () => {
   it('lets an error win over a warning in the same cell and ignores findings without a cell', async () => {
     const excel = workbook();
     const sheetIssue: Issue = { code: 'FORM_REQUIRED', severity: 'error', location: { kind: 'sheet', sheet: SHEET }, message: '…' };
-    await writeHighlights(excel.context, [issue('D7', 'warning'), issue('D7', 'error'), issue('D8', 'error'), issue('D8', 'warning'), sheetIssue], { supportsSetCellProperties: false });
+    await writeHighlights(excel.context, [issue('D7', 'warning'), issue('D7', 'error'), issue('D8', 'error'), issue('D8', 'warning'), sheetIssue], {
+      supportsSetCellProperties: false,
+    });
     expect(excel.fillAt(SHEET, 'D7')).toBe(ERROR_COLOR);
     expect(excel.fillAt(SHEET, 'D8')).toBe(ERROR_COLOR);
   });
@@ -92,7 +100,14 @@ describe('writeHighlights', () => {
   });
 
   it('groups same-coloured neighbours into rectangles', () => {
-    const cells = new Map([['C5', 'r'], ['D5', 'r'], ['C6', 'r'], ['D6', 'r'], ['F6', 'y'], ['C8', 'r']]);
+    const cells = new Map([
+      ['C5', 'r'],
+      ['D5', 'r'],
+      ['C6', 'r'],
+      ['D6', 'r'],
+      ['F6', 'y'],
+      ['C8', 'r'],
+    ]);
     expect(groupIntoRects(cells)).toEqual([
       { row: 5, col: 3, rows: 2, cols: 2, color: 'r' },
       { row: 6, col: 6, rows: 1, cols: 1, color: 'y' },

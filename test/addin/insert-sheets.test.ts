@@ -12,16 +12,23 @@ const BLANK: FakeSheetInit[] = [
 const blank = { base64: BLANK_BASE64, sheetNames: ['Карта мониторинга', 'Списки'] };
 
 function openWorkbook(names: string[]): FakeExcel {
-  return new FakeExcel(names.map((name) => ({ name })), { insertWorksheetsFromBase64: true, files: { [BLANK_BASE64]: BLANK } });
+  return new FakeExcel(
+    names.map((name) => ({ name })),
+    { insertWorksheetsFromBase64: true, files: { [BLANK_BASE64]: BLANK } },
+  );
 }
 
 describe('insertBlankSheets', () => {
-  it('adds the blank\'s sheets at the end and returns their names, in 2 syncs', async () => {
+  it("adds the blank's sheets at the end and returns their names, in 2 syncs", async () => {
     const excel = openWorkbook(['Лист1']);
     expect(await insertBlankSheets(excel.context, blank, EXCEL_1_13)).toEqual({ inserted: ['Карта мониторинга', 'Списки'] });
     expect(excel.syncs).toBe(2);
     expect(excel.opsOf('insertSheets')).toEqual([{ sync: 2, op: 'insertSheets', target: 'workbook', detail: 'Карта мониторинга,Списки at End' }]);
-    expect(excel.sheetList().map((s) => [s.name, s.visibility])).toEqual([['Лист1', 'Visible'], ['Карта мониторинга', 'Visible'], ['Списки', 'Hidden']]);
+    expect(excel.sheetList().map((s) => [s.name, s.visibility])).toEqual([
+      ['Лист1', 'Visible'],
+      ['Карта мониторинга', 'Visible'],
+      ['Списки', 'Hidden'],
+    ]);
     expect(excel.cellAt('Карта мониторинга', 'A1')?.value).toBe('Карта мониторинга муниципальной программы');
   });
 
@@ -61,14 +68,14 @@ describe('insertBlankSheets', () => {
     expect(excel.syncs).toBe(2);
   });
 
-  it('lets Excel\'s own refusal through (a source it cannot insert)', async () => {
+  it("lets Excel's own refusal through (a source it cannot insert)", async () => {
     const excel = openWorkbook(['Лист1']);
     await expect(insertBlankSheets(excel.context, { ...blank, base64: 'bm90IGEgd29ya2Jvb2s=' }, EXCEL_1_13)).rejects.toThrow('InvalidArgument');
   });
 });
 
 describe('base64FromBytes', () => {
-  it('encodes like Node\'s Buffer for every padding case and across its chunks', () => {
+  it("encodes like Node's Buffer for every padding case and across its chunks", () => {
     const sizes = [0, 1, 2, 3, 4, 5, 12_287, 12_288, 12_289, 100_000];
     for (const size of sizes) {
       const bytes = Uint8Array.from({ length: size }, (_, i) => (i * 131 + 7) % 256);

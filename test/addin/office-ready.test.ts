@@ -42,7 +42,9 @@ describe('waitForOffice', () => {
     const answer = waitForOffice(3000);
     jest.advanceTimersByTime(2999);
     let settled = false;
-    void answer.then(() => { settled = true; });
+    void answer.then(() => {
+      settled = true;
+    });
     await Promise.resolve();
     expect(settled).toBe(false);
     jest.advanceTimersByTime(1);
@@ -57,7 +59,9 @@ describe('waitForOffice', () => {
     });
     const answer = waitForOffice();
     let settled = false;
-    void answer.then(() => { settled = true; });
+    void answer.then(() => {
+      settled = true;
+    });
     await jest.advanceTimersByTimeAsync(11_999);
     expect(settled).toBe(false);
     await jest.advanceTimersByTimeAsync(1);

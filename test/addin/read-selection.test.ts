@@ -3,7 +3,10 @@ import { selectCell } from '../../addin/excel/select-cell';
 import { FakeExcel } from './fake-excel';
 
 function workbook(): FakeExcel {
-  return new FakeExcel([{ name: 'Карта мониторинга', cells: { A1: 'Карта' } }, { name: 'Школы', cells: { A1: 'Школа' } }]);
+  return new FakeExcel([
+    { name: 'Карта мониторинга', cells: { A1: 'Карта' } },
+    { name: 'Школы', cells: { A1: 'Школа' } },
+  ]);
 }
 
 describe('readSelection', () => {
@@ -31,7 +34,7 @@ describe('readSelection', () => {
     expect(excel.syncs).toBe(3);
   });
 
-  it('lets Excel\'s error through when the selection cannot be read', async () => {
+  it("lets Excel's error through when the selection cannot be read", async () => {
     const excel = workbook();
     excel.selection = { sheet: 'Удалённый лист', address: 'A1' };
     await expect(readSelection(excel.context)).rejects.toThrow('ItemNotFound');

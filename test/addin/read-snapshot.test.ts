@@ -34,7 +34,11 @@ describe('readWorkbookSnapshot', () => {
     const excel = new FakeExcel([CARD, LISTS, EMPTY], { mergedAreas: true });
     const snapshot = await readWorkbookSnapshot(excel.context, { capabilities: { mergedAreas: true } });
     expect(excel.syncs).toBeLessThanOrEqual(3);
-    expect(snapshot.sheets.map((s) => [s.name, s.hidden])).toEqual([['Карта мониторинга', false], ['Списки', true], ['Пустой лист', false]]);
+    expect(snapshot.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['Карта мониторинга', false],
+      ['Списки', true],
+      ['Пустой лист', false],
+    ]);
     const card = snapshot.sheets[0]!;
     expect(card.cells).toEqual({
       A1: { kind: 'text', text: 'Карта мониторинга муниципальной программы' },
@@ -57,7 +61,10 @@ describe('readWorkbookSnapshot', () => {
     const crowded: FakeSheetInit = { name: 'Реестр', cells: { A1: 'Школа', C5: 7 }, merges: many };
     const excel = new FakeExcel([CARD, crowded, LISTS], { mergedAreas: true });
     const skipped: string[][] = [];
-    const snapshot = await readWorkbookSnapshot(excel.context, { capabilities: { mergedAreas: true }, onMergesSkipped: (sheets) => skipped.push(sheets) });
+    const snapshot = await readWorkbookSnapshot(excel.context, {
+      capabilities: { mergedAreas: true },
+      onMergesSkipped: (sheets) => skipped.push(sheets),
+    });
     expect(skipped).toEqual([['Реестр']]);
     expect(snapshot.sheets.map((s) => s.merges)).toEqual([['A1:D1', 'B12:C12'], [], []]);
     expect(snapshot.sheets[1]!.cells.C5).toEqual({ kind: 'number', value: 7 });
@@ -117,7 +124,11 @@ describe('readWorkbookSnapshot', () => {
 describe('planReadRequests', () => {
   it('cuts a large range into contiguous row blocks under the budget and packs small ones together', () => {
     const requests = planReadRequests(
-      [{ sheet: 'A', box: { row: 1, col: 1, rows: 5, cols: 3 } }, { sheet: 'B', box: { row: 2, col: 2, rows: 20_000, cols: 6 } }, { sheet: 'C', box: { row: 1, col: 1, rows: 2, cols: 2 } }],
+      [
+        { sheet: 'A', box: { row: 1, col: 1, rows: 5, cols: 3 } },
+        { sheet: 'B', box: { row: 2, col: 2, rows: 20_000, cols: 6 } },
+        { sheet: 'C', box: { row: 1, col: 1, rows: 2, cols: 2 } },
+      ],
       1_000_000,
       32,
     );

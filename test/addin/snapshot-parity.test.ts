@@ -35,25 +35,40 @@ function normalised(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   return { sheets: snapshot.sheets.map((s) => ({ ...s, merges: [...s.merges].sort(), percentCells: [...(s.percentCells ?? [])].sort() })) };
 }
 
-const F1_WITH_FINDINGS = ['F1-mo02.xlsx', 'F1-mo05.xlsx', 'F1-mo08.xlsx', 'F1-mo11.xlsx', 'F1-mo15.xlsx', 'F1-mo17.xlsx', 'F1-mo19.xlsx', 'F1-mo21.xlsx', 'F1-mo25.xlsx'];
+const F1_WITH_FINDINGS = [
+  'F1-mo02.xlsx',
+  'F1-mo05.xlsx',
+  'F1-mo08.xlsx',
+  'F1-mo11.xlsx',
+  'F1-mo15.xlsx',
+  'F1-mo17.xlsx',
+  'F1-mo19.xlsx',
+  'F1-mo21.xlsx',
+  'F1-mo25.xlsx',
+];
 const CASES: Array<[string, string]> = [
   ...F1_WITH_FINDINGS.map((f): [string, string] => ['F1', join(SAMPLES, 'F1', f)]),
   ['F1', join(SAMPLES, 'F1', 'F1-mo01.xlsx')],
-  ...readdirSync(join(SAMPLES, 'F2')).slice(0, 2).map((f): [string, string] => ['F2', join(SAMPLES, 'F2', f)]),
+  ...readdirSync(join(SAMPLES, 'F2'))
+    .slice(0, 2)
+    .map((f): [string, string] => ['F2', join(SAMPLES, 'F2', f)]),
   ['F3', join(SAMPLES, 'F3-дорожная-карта-2024.xlsx')],
   ['F7', join(SAMPLES, 'F7-распределение-2024.xlsx')],
 ];
 
 describe('the gateway reads a workbook as core does', () => {
-  it.each(CASES.map(([formId, file]) => ({ formId, file, name: basename(file) })))('$formId $name: same snapshot, same issues, in 3 syncs', async ({ formId, file }) => {
-    const workbook = await load(file);
-    const expected = readSnapshot(workbook);
-    const { snapshot, syncs } = await readThroughGateway(workbook);
-    expect(syncs).toBeLessThanOrEqual(3);
-    expect(normalised(snapshot)).toEqual(normalised(expected));
-    const def = definition(formId);
-    expect(validateForm(def, snapshot).issues).toEqual(validateForm(def, expected).issues);
-  });
+  it.each(CASES.map(([formId, file]) => ({ formId, file, name: basename(file) })))(
+    '$formId $name: same snapshot, same issues, in 3 syncs',
+    async ({ formId, file }) => {
+      const workbook = await load(file);
+      const expected = readSnapshot(workbook);
+      const { snapshot, syncs } = await readThroughGateway(workbook);
+      expect(syncs).toBeLessThanOrEqual(3);
+      expect(normalised(snapshot)).toEqual(normalised(expected));
+      const def = definition(formId);
+      expect(validateForm(def, snapshot).issues).toEqual(validateForm(def, expected).issues);
+    },
+  );
 
   it('finds the same problems in every sample F1 card that has them', async () => {
     let found = 0;

@@ -10,10 +10,10 @@ const EXCEL_1_9: ExcelCapabilities = { ...NO_CAPABILITIES, usedRangeOrNullObject
 const EXCEL_1_7: ExcelCapabilities = { ...NO_CAPABILITIES, usedRangeOrNullObject: true, worksheetChangedEvents: true };
 
 function workbook(api: '1.7' | '1.9', withSummary = false): FakeExcel {
-  return new FakeExcel(
-    [{ name: CARD, cells: { A1: 'Карта' } }, { name: 'Школы' }, ...(withSummary ? [{ name: SUMMARY }] : [])],
-    { worksheetChangedEvents: true, collectionChangedEvents: api === '1.9' },
-  );
+  return new FakeExcel([{ name: CARD, cells: { A1: 'Карта' } }, { name: 'Школы' }, ...(withSummary ? [{ name: SUMMARY }] : [])], {
+    worksheetChangedEvents: true,
+    collectionChangedEvents: api === '1.9',
+  });
 }
 
 function recorder(): { changes: WorkbookChange[]; onChange: (c: WorkbookChange) => void } {
@@ -33,7 +33,10 @@ describe('watchWorkbookChanges with worksheets.onChanged (ExcelApi 1.9)', () => 
 
     await excel.fireChanged(CARD, 'D14');
     await excel.fireChanged('Школы', "'Школы'!B3:C4");
-    expect(changes).toEqual([{ sheet: CARD, address: 'D14' }, { sheet: 'Школы', address: 'B3:C4' }]);
+    expect(changes).toEqual([
+      { sheet: CARD, address: 'D14' },
+      { sheet: 'Школы', address: 'B3:C4' },
+    ]);
     expect(excel.syncs).toBe(1);
   });
 
@@ -55,7 +58,7 @@ describe('watchWorkbookChanges with worksheets.onChanged (ExcelApi 1.9)', () => 
     expect(changes).toEqual([{ sheet: 'Новый лист', address: 'A1' }]);
   });
 
-  it('drops the changes this add-in made (ExcelApi 1.14 triggerSource) but not a co-author\'s', async () => {
+  it("drops the changes this add-in made (ExcelApi 1.14 triggerSource) but not a co-author's", async () => {
     const excel = workbook('1.9');
     const { changes, onChange } = recorder();
     await watchWorkbookChanges(excel.context, onChange, EXCEL_1_9);
@@ -79,7 +82,7 @@ describe('watchWorkbookChanges with worksheets.onChanged (ExcelApi 1.9)', () => 
     expect(changes).toEqual([{ sheet: CARD, address: 'D16' }]);
   });
 
-  it('stops with remove() and 1 sync on the handler\'s own context; later edits are not reported', async () => {
+  it("stops with remove() and 1 sync on the handler's own context; later edits are not reported", async () => {
     const excel = workbook('1.9');
     const { changes, onChange } = recorder();
     const handle = (await watchWorkbookChanges(excel.context, onChange, EXCEL_1_9))!;
@@ -97,7 +100,10 @@ describe('watchWorkbookChanges with worksheets.onChanged (ExcelApi 1.9)', () => 
     const excel = workbook('1.9');
     const { changes, onChange } = recorder();
     const runs: unknown[] = [];
-    const later = <T,>(context: ClientRequestContext, batch: (c: typeof excel.context) => Promise<T>) => { runs.push(context); return excel.runOn(context, batch); };
+    const later = <T>(context: ClientRequestContext, batch: (c: typeof excel.context) => Promise<T>) => {
+      runs.push(context);
+      return excel.runOn(context, batch);
+    };
     const handle = (await watchWorkbookChanges(excel.context, onChange, EXCEL_1_9, [], later))!;
     excel.addSheet({ name: 'Новый лист' });
     await excel.fireChanged('Новый лист', 'A1');
@@ -136,7 +142,7 @@ describe('watchWorkbookChanges with worksheet.onChanged only (ExcelApi 1.7)', ()
     expect(excel.syncs).toBe(2);
   });
 
-  it('stops every sheet\'s handler with 1 sync', async () => {
+  it("stops every sheet's handler with 1 sync", async () => {
     const excel = workbook('1.7');
     const handle = (await watchWorkbookChanges(excel.context, () => undefined, EXCEL_1_7))!;
     expect(excel.handlerCount()).toBe(2);

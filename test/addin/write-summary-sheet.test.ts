@@ -9,7 +9,10 @@ const FINDINGS = [
 ];
 
 function card(): FakeExcel {
-  return new FakeExcel([{ name: 'Карта мониторинга', cells: { A1: 'Карта' } }, { name: 'Школы', cells: { A1: 'Школа' } }]);
+  return new FakeExcel([
+    { name: 'Карта мониторинга', cells: { A1: 'Карта' } },
+    { name: 'Школы', cells: { A1: 'Школа' } },
+  ]);
 }
 
 describe('writeSummarySheet', () => {

@@ -41,21 +41,23 @@ function isTabsterDummy(ruleId: string, node: AxeNode): boolean {
 /** axe's violations on the page as it is now, Tabster's focus bumpers left out. */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(source());
-  const raw = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+  const raw = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
     id: v.id, impact: v.impact || 'unknown', help: v.help,
     nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary || '' })),
-  })))`) as AxeViolation[];
-  return raw
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterDummy(v.id, n)) }))
-    .filter((v) => v.nodes.length > 0);
+  })))`)) as AxeViolation[];
+  return raw.map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterDummy(v.id, n)) })).filter((v) => v.nodes.length > 0);
 }
 
 export const isSerious = (v: AxeViolation): boolean => v.impact === 'serious' || v.impact === 'critical';
 
 /** One violation per paragraph, each node with its selector, markup and axe's advice. */
 export function describeViolations(violations: readonly AxeViolation[]): string {
-  return violations.map((v) => [
-    `${v.impact}: ${v.id} — ${v.help}`,
-    ...v.nodes.map((n) => `  ${n.target}\n    ${n.html.slice(0, 300)}\n    ${n.summary.replace(/\n/g, '\n    ')}`),
-  ].join('\n')).join('\n\n');
+  return violations
+    .map((v) =>
+      [
+        `${v.impact}: ${v.id} — ${v.help}`,
+        ...v.nodes.map((n) => `  ${n.target}\n    ${n.html.slice(0, 300)}\n    ${n.summary.replace(/\n/g, '\n    ')}`),
+      ].join('\n'),
+    )
+    .join('\n\n');
 }

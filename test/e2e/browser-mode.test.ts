@@ -80,8 +80,9 @@ const exactly = (text: string): RegExp => new RegExp(`^${escapeRegExp(text)}$`);
 
 /** What a check shows for one card: findings as «CODE@ADDRESS», and the counts line. */
 async function shownFindings(page: Page): Promise<{ findings: string[]; counts: string }> {
-  const findings = await page.locator('li[data-testid=finding]').evaluateAll((items) =>
-    items.map((li) => `${li.getAttribute('data-code') ?? ''}@${li.getAttribute('data-address') ?? ''}`));
+  const findings = await page
+    .locator('li[data-testid=finding]')
+    .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-code') ?? ''}@${li.getAttribute('data-address') ?? ''}`));
   return { findings, counts: (await page.locator('[data-testid=check-counts]').innerText()).trim() };
 }
 
@@ -123,7 +124,8 @@ describeInBrowser('test/e2e/browser-mode.test.ts')('the task pane in a browser (
     const aborted = new Set<string>();
     const downloads = path.join(ARTIFACTS, `${tag}-downloads`);
     const pageUrl = (query = '') => `${pane.server.origin}/taskpane.html${query}`;
-    const shot = (p: Page, name: string) => p.screenshot({ path: path.join(ARTIFACTS, `${tag}-${String(++shots).padStart(2, '0')}-${name}.png`), fullPage: true });
+    const shot = (p: Page, name: string) =>
+      p.screenshot({ path: path.join(ARTIFACTS, `${tag}-${String(++shots).padStart(2, '0')}-${name}.png`), fullPage: true });
     const checkStatus = (p: Page) => p.locator('[data-testid=check-status][data-busy="false"]');
     const documentsStatus = (p: Page) => p.locator('[data-testid=documents-status]');
 
@@ -160,7 +162,7 @@ describeInBrowser('test/e2e/browser-mode.test.ts')('the task pane in a browser (
       await shot(page, 'started');
     });
 
-    it('checks F1-mo05.xlsx: FORM_NOT_PERCENT at «Карта мониторинга»!C20 in Russian, and the CLI\'s score', async () => {
+    it("checks F1-mo05.xlsx: FORM_NOT_PERCENT at «Карта мониторинга»!C20 in Russian, and the CLI's score", async () => {
       const expected = card('F1-mo05.xlsx');
       const issue = expected.issues[0];
       expect(cellFindings(expected.issues)).toEqual(['FORM_NOT_PERCENT@C20']);
@@ -184,7 +186,9 @@ describeInBrowser('test/e2e/browser-mode.test.ts')('the task pane in a browser (
       expect(scoreText).toContain(`Итого: ${formatNumber(score.total)} из ${formatNumber(score.max)} (${formatNumber(score.percent)} %)`);
       expect(scoreText).toContain(`Уровень: «${score.level.title}»`);
       for (const section of score.sections) {
-        expect(scoreText).toMatch(new RegExp(`${escapeRegExp(section.title)}\\s+${escapeRegExp(`${formatNumber(section.points)} из ${formatNumber(section.max)}`)}`));
+        expect(scoreText).toMatch(
+          new RegExp(`${escapeRegExp(section.title)}\\s+${escapeRegExp(`${formatNumber(section.points)} из ${formatNumber(section.max)}`)}`),
+        );
       }
       for (const flag of score.flags) expect(scoreText).toContain(`Красный флаг: ${flag.message}`);
       await shot(page, 'checked-F1-mo05');
@@ -198,7 +202,11 @@ describeInBrowser('test/e2e/browser-mode.test.ts')('the task pane in a browser (
       expect((await preview.locator('td[data-address="C20"]').innerText()).trim()).toBe('120');
       const focused = await page.evaluate(() => {
         const active = document.activeElement;
-        return { tag: active?.tagName, address: active?.getAttribute('data-address'), inPreview: Boolean(active?.closest('[data-testid=sheet-preview]')) };
+        return {
+          tag: active?.tagName,
+          address: active?.getAttribute('data-address'),
+          inPreview: Boolean(active?.closest('[data-testid=sheet-preview]')),
+        };
       });
       expect(focused).toEqual({ tag: 'TD', address: 'C20', inPreview: true });
       await shot(page, 'finding-C20-shown');
@@ -267,7 +275,9 @@ describeInBrowser('test/e2e/browser-mode.test.ts')('the task pane in a browser (
       const [letter] = cli.documents.letter;
       if (!letter || cli.documents.letter.length !== 1) throw new Error('the CLI should make exactly one letter');
       await waitForText(documentsStatus(page), exactly(`Готово: ${countOf(1, DOCUMENT_FORMS)} из 1`));
-      expect((await page.locator('li[data-testid=planned-document]').allInnerTexts()).map((t) => t.split('\n')[0]?.trim())).toEqual([letter.fileName]);
+      expect((await page.locator('li[data-testid=planned-document]').allInnerTexts()).map((t) => t.split('\n')[0]?.trim())).toEqual([
+        letter.fileName,
+      ]);
       await shot(page, 'documents-letter');
 
       const file = await download(page, downloads, () => page.locator('[data-testid=save-all]').click());

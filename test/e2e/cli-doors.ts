@@ -17,11 +17,13 @@ export const REGION_XLSX = path.join(ROOT, 'templates', 'data', 'sample-region.x
 
 /** Every sample card under templates/forms/samples (all forms), folders first expanded, by path. */
 export function sampleCards(dir = SAMPLES): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return sampleCards(full);
-    return name.endsWith('.xlsx') ? [full] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return sampleCards(full);
+      return name.endsWith('.xlsx') ? [full] : [];
+    });
 }
 
 /** One file as `--json` lists it. */
@@ -62,9 +64,17 @@ export async function collectJson(files: readonly string[], data: string): Promi
   try {
     const svodPath = path.join(out, 'svod.xlsx');
     const reportPath = path.join(out, 'report.docx');
-    const run = await kaskadJson<{ form: { id: string; version: number }; issues: Issue[]; files: CliFile[] }>(
-      ['collect', '--json', '--data', data, '-o', svodPath, '--report', reportPath, ...files],
-    );
+    const run = await kaskadJson<{ form: { id: string; version: number }; issues: Issue[]; files: CliFile[] }>([
+      'collect',
+      '--json',
+      '--data',
+      data,
+      '-o',
+      svodPath,
+      '--report',
+      reportPath,
+      ...files,
+    ]);
     return { code: run.code, ...run.json, svod: readFileSync(svodPath), report: readFileSync(reportPath) };
   } finally {
     rmSync(out, { recursive: true, force: true });

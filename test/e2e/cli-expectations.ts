@@ -22,7 +22,11 @@ import { REGION_XLSX, validateJson } from './cli-doors';
 
 export { REGION_XLSX };
 
-export const f1Cards = (): string[] => readdirSync(F1_SAMPLES).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(F1_SAMPLES, f));
+export const f1Cards = (): string[] =>
+  readdirSync(F1_SAMPLES)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => path.join(F1_SAMPLES, f));
 
 export interface ValidatedCard {
   name: string;

@@ -33,13 +33,17 @@ export function lazyChunks(dist = DIST): string[] {
   for (const page of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
     for (const script of pageScripts(readFileSync(path.join(dist, page), 'utf8'))) if (script.local) named.add(script.src);
   }
-  return readdirSync(dist).filter((f) => f.endsWith('.js') && !named.has(f)).sort();
+  return readdirSync(dist)
+    .filter((f) => f.endsWith('.js') && !named.has(f))
+    .sort();
 }
 
 /** Local scripts taskpane.html names that are not in `dist` (a build caught half-way). */
 function missingScripts(dist: string): string[] {
   const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
-  return pageScripts(html).filter((s) => s.local && !existsSync(path.join(dist, s.src))).map((s) => s.src);
+  return pageScripts(html)
+    .filter((s) => s.local && !existsSync(path.join(dist, s.src)))
+    .map((s) => s.src);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

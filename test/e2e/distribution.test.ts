@@ -66,7 +66,9 @@ describeInBrowser('«Распределение» в браузере', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'distribution-working.png'), fullPage: true });
     await summary.waitFor({ timeout: 300_000 });
     const text = await summary.innerText();
-    expect(text).toMatch(/Распределение 2025: ШНОР 202, с куратором 202, со школой-лидером 202; сохранено пар прошлого года: кураторов \d+, школ-лидеров \d+/);
+    expect(text).toMatch(
+      /Распределение 2025: ШНОР 202, с куратором 202, со школой-лидером 202; сохранено пар прошлого года: кураторов \d+, школ-лидеров \d+/,
+    );
     expect(text).toMatch(/Нагрузка кураторов: от \d+ до (1[0-2]|\d) \(кураторов 20\)/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'distribution-summary.png'), fullPage: true });
 

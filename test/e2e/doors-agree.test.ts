@@ -47,7 +47,9 @@ const asFinding = (i: Issue): Finding => ({ code: i.code, severity: i.severity, 
 function expectedScore(score: FormScore): Shown['score'] {
   return {
     total: `Итого: ${formatNumber(score.total)} из ${formatNumber(score.max)}${score.percent !== null ? ` (${formatNumber(score.percent)} %)` : ''}`,
-    level: score.level ? `Уровень: «${score.level.title}»${score.levelValue !== null ? `, показатель ${formatNumber(score.levelValue)} %` : ''}` : undefined,
+    level: score.level
+      ? `Уровень: «${score.level.title}»${score.levelValue !== null ? `, показатель ${formatNumber(score.levelValue)} %` : ''}`
+      : undefined,
     sections: score.sections.map((s) => [s.title, `${formatNumber(s.points)} из ${formatNumber(s.max)}`]),
     flags: score.flags.map((f) => `Красный флаг: ${f.message}`),
   };
@@ -61,12 +63,14 @@ const expectedShown = (file: CliFile): Shown => ({
 async function shownFile(page: Page, name: string): Promise<Shown> {
   const region = page.getByRole('region', { name: `Проверка файла «${name}»` });
   await region.waitFor();
-  const findings = await region.locator('li[data-testid=finding]').evaluateAll((items) => items.map((li) => ({
-    code: li.getAttribute('data-code') ?? '',
-    severity: li.getAttribute('data-severity') ?? '',
-    location: JSON.parse(li.getAttribute('data-location') ?? 'null') as unknown,
-    message: li.querySelector('[data-testid=finding-message]')?.textContent ?? '',
-  })));
+  const findings = await region.locator('li[data-testid=finding]').evaluateAll((items) =>
+    items.map((li) => ({
+      code: li.getAttribute('data-code') ?? '',
+      severity: li.getAttribute('data-severity') ?? '',
+      location: JSON.parse(li.getAttribute('data-location') ?? 'null') as unknown,
+      message: li.querySelector('[data-testid=finding-message]')?.textContent ?? '',
+    })),
+  );
   const card = region.locator('[data-testid=score-card]');
   if ((await card.count()) === 0) return { findings: sorted(findings) };
   const level = card.locator('[data-testid=score-level]');
@@ -75,7 +79,9 @@ async function shownFile(page: Page, name: string): Promise<Shown> {
     score: {
       total: (await card.locator('[data-testid=score-total]').innerText()).trim(),
       level: (await level.count()) ? (await level.innerText()).trim() : undefined,
-      sections: await card.locator('tr[data-testid=score-section]').evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''))),
+      sections: await card
+        .locator('tr[data-testid=score-section]')
+        .evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''))),
       flags: await card.locator('ul[aria-label="Красные флаги"] li').allInnerTexts(),
     },
   };
@@ -120,14 +126,17 @@ describeInBrowser('test/e2e/doors-agree.test.ts')('the pane in a browser and `ka
       const picker = page.getByLabel('Открыть книгу Excel…', { exact: true });
 
       const compareAll = async (expected: readonly CliFile[]) => {
-        const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
-        expect(rows.map(([name, , errors, warnings, score]) => ({ name, errors: Number(errors), warnings: Number(warnings), score })))
-          .toEqual(expected.map((f) => ({
+        const rows = await table
+          .locator('tbody tr')
+          .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+        expect(rows.map(([name, , errors, warnings, score]) => ({ name, errors: Number(errors), warnings: Number(warnings), score }))).toEqual(
+          expected.map((f) => ({
             name: f.file,
             errors: f.issues.filter((i) => i.severity === 'error').length,
             warnings: f.issues.filter((i) => i.severity === 'warning').length,
             score: f.score ? `${formatNumber(f.score.total)} из ${formatNumber(f.score.max)}` : '',
-          })));
+          })),
+        );
         const shown: Record<string, Shown> = {};
         for (const file of expected) {
           await table.getByRole('button', { name: file.file, exact: true }).click();
@@ -141,7 +150,13 @@ describeInBrowser('test/e2e/doors-agree.test.ts')('the pane in a browser and `ka
         const seen: string[] = [];
         (window as unknown as { kaskadStatusSeen: string[] }).kaskadStatusSeen = seen;
         const element = document.querySelector('[data-testid=check-status]');
-        if (element) new MutationObserver(() => seen.push(`${element.getAttribute('data-busy')}|${element.textContent ?? ''}`)).observe(element, { subtree: true, childList: true, characterData: true, attributes: true });
+        if (element)
+          new MutationObserver(() => seen.push(`${element.getAttribute('data-busy')}|${element.textContent ?? ''}`)).observe(element, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+            attributes: true,
+          });
       });
       await picker.setInputFiles(cards);
       await status.filter({ hasText: new RegExp(`^Проверено файлов: ${cards.length}$`) }).waitFor({ timeout: 300_000 });
@@ -157,7 +172,9 @@ describeInBrowser('test/e2e/doors-agree.test.ts')('the pane in a browser and `ka
       await compareAll([...withData.slice(0, cards.length), plain[cards.length]!]);
       expect(withData[cards.length]).toEqual(plain[cards.length]);
       await table.getByRole('button', { name: 'F1-mo01.xlsx', exact: true }).click();
-      expect((await page.getByTestId('checked-with').innerText()).trim()).toBe('Муниципалитеты, школы и люди сверены с книгой данных «sample-region.xlsx».');
+      expect((await page.getByTestId('checked-with').innerText()).trim()).toBe(
+        'Муниципалитеты, школы и люди сверены с книгой данных «sample-region.xlsx».',
+      );
       await page.screenshot({ path: path.join(ARTIFACTS, '02-cards-with-data.png'), fullPage: true });
 
       // The svod and the справка: `kaskad collect --data … --report …` over the same files (F1, the form of most).
@@ -167,7 +184,10 @@ describeInBrowser('test/e2e/doors-agree.test.ts')('the pane in a browser and `ka
       expect(await workbookValues(svodBytes)).toEqual(await workbookValues(collected.svod));
       const svodIssues = collected.issues.filter((i) => i.code.startsWith('COLLECT_'));
       expect(await panel.getByRole('list', { name: 'Замечания свода' }).locator('li').allInnerTexts()).toEqual(svodIssues.map(formatIssue));
-      const [reportDownload] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Скачать справку (.docx)' }).click()]);
+      const [reportDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        panel.getByRole('button', { name: 'Скачать справку (.docx)' }).click(),
+      ]);
       expect(reportDownload.suggestedFilename()).toBe('Справка по результатам мониторинга (F1, 2024).docx');
       expect(docxParagraphs(readFileSync((await reportDownload.path())!))).toEqual(docxParagraphs(collected.report));
       await page.screenshot({ path: path.join(ARTIFACTS, '03-svod.png'), fullPage: true });

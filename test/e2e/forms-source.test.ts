@@ -28,14 +28,16 @@ jest.setTimeout(180_000);
 
 const IN_CI = Boolean(process.env.CI);
 const HAVE_CHROMIUM = chromiumInstalled();
-if (!HAVE_CHROMIUM && !IN_CI) console.warn(`SKIPPED test/e2e/forms-source.test.ts: no Chromium at ${CHROMIUM_PATH}. With CI set these tests fail instead.`);
+if (!HAVE_CHROMIUM && !IN_CI)
+  console.warn(`SKIPPED test/e2e/forms-source.test.ts: no Chromium at ${CHROMIUM_PATH}. With CI set these tests fail instead.`);
 const describeInBrowser = HAVE_CHROMIUM || IN_CI ? describe : describe.skip;
 const FORMS = path.join(ROOT, 'templates', 'forms');
 
 /** Findings as «CODE@ADDRESS», as the page marks them. */
 async function shownFindings(page: Page): Promise<string[]> {
-  return page.locator('li[data-testid=finding]').evaluateAll((items) =>
-    items.map((li) => `${li.getAttribute('data-code') ?? ''}@${li.getAttribute('data-address') ?? ''}`));
+  return page
+    .locator('li[data-testid=finding]')
+    .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-code') ?? ''}@${li.getAttribute('data-address') ?? ''}`));
 }
 
 type FormOutcome = Extract<FileOutcome, { kind: 'form' }>;
@@ -88,7 +90,10 @@ describeInBrowser('the pane checks by the definition files (dist/forms, or one o
     await page.goto(`${server.origin}/taskpane.html`);
     await page.locator('#root[data-mode="browser"]').waitFor({ timeout: 20_000 });
     await page.getByLabel('Открыть книгу Excel…', { exact: true }).setInputFiles(files);
-    await page.locator('[data-testid=check-status][data-busy="false"]').filter({ hasText: new RegExp(`^Проверено файлов: ${files.length}$`) }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('[data-testid=check-status][data-busy="false"]')
+      .filter({ hasText: new RegExp(`^Проверено файлов: ${files.length}$`) })
+      .waitFor({ timeout: 60_000 });
     const name = path.basename(card);
     if (files.length > 1) {
       await page.getByRole('table', { name: 'Проверенные файлы' }).getByRole('button', { name, exact: true }).click();
@@ -97,8 +102,10 @@ describeInBrowser('the pane checks by the definition files (dist/forms, or one o
     return { page, findings: await shownFindings(page), score: await page.locator('[data-testid=score-card]').innerText() };
   }
 
-  it('dist/forms holds templates/forms\' definition files as they are, listed in forms/index.json', () => {
-    const expected = readdirSync(FORMS).filter((f) => /\.(xlsx|json)$/.test(f)).sort();
+  it("dist/forms holds templates/forms' definition files as they are, listed in forms/index.json", () => {
+    const expected = readdirSync(FORMS)
+      .filter((f) => /\.(xlsx|json)$/.test(f))
+      .sort();
     expect(expected).toEqual(expect.arrayContaining(['F1-2024.xlsx', 'F1-2024.json', 'F7-2024.xlsx']));
     const index = JSON.parse(readFileSync(path.join(dist!.root, 'forms', 'index.json'), 'utf8')) as { files: string[] };
     expect(index.files).toEqual(expected);
@@ -130,7 +137,7 @@ describeInBrowser('the pane checks by the definition files (dist/forms, or one o
     await page.close();
   });
 
-  it('with the edited definition copied over dist/forms/F1-2024.xlsx (the server\'s copy), the page uses it at start', async () => {
+  it("with the edited definition copied over dist/forms/F1-2024.xlsx (the server's copy), the page uses it at start", async () => {
     copyFileSync(path.join(editedForms, 'F1-2024.xlsx'), path.join(dist!.root, 'forms', 'F1-2024.xlsx'));
     const { page, findings, score } = await checkInPage([card]);
     expect(findings).toEqual(cellFindings(byEdited));
@@ -149,7 +156,9 @@ describeInBrowser('the pane checks by the definition files (dist/forms, or one o
     await page.getByRole('tab', { name: 'Бланки' }).click();
     const problems = page.getByTestId('catalogue-issues');
     await problems.waitFor({ timeout: 30_000 });
-    expect(await problems.innerText()).toContain('Файл «F3-2024.xlsx», лист «Проверки», ячейка B2: в столбце «Вид» введено «сравненье», а допустимо: «сравнение»');
+    expect(await problems.innerText()).toContain(
+      'Файл «F3-2024.xlsx», лист «Проверки», ячейка B2: в столбце «Вид» введено «сравненье», а допустимо: «сравнение»',
+    );
     // F3 still comes from F3-2024.json (the same form and version), so every form keeps its blank.
     expect(await page.getByRole('button', { name: 'Скачать бланк', exact: true }).count()).toBe(4);
     await page.close();

@@ -56,7 +56,8 @@ export async function watchContext(context: BrowserContext): Promise<Watch> {
   context.on('request', (request) => watch.requests.push({ method: request.method(), url: request.url(), type: request.resourceType() }));
   const follow = (page: Page) => {
     page.on('console', (message) => {
-      if (message.type() === 'error') watch.consoleErrors.push({ page: page.url(), text: message.text(), source: message.location().url || undefined });
+      if (message.type() === 'error')
+        watch.consoleErrors.push({ page: page.url(), text: message.text(), source: message.location().url || undefined });
     });
     page.on('pageerror', (error) => watch.pageErrors.push({ page: page.url(), text: `${error.name}: ${error.message}` }));
   };

@@ -73,7 +73,12 @@ function answer(root: string, request: IncomingMessage, response: ServerResponse
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     return 404;
   }
-  response.writeHead(200, { 'Content-Type': type, 'Content-Length': statSync(file).size, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  response.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': statSync(file).size,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   if (method === 'HEAD') response.end();
   else createReadStream(file).pipe(response);
   return 200;
@@ -94,10 +99,11 @@ export function startStaticServer(root: string): Promise<StaticServer> {
       resolve({
         origin: `http://127.0.0.1:${port}`,
         requests,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

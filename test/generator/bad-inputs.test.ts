@@ -10,11 +10,23 @@ import { formatIssue, type Issue } from '../../core/issues';
 import { generate, type GenerateResult } from '../../generator/generate';
 import { badXmlParts, docxParts, visibleText, xmlError } from '../helpers/docx-xml';
 import {
-  addressOf, columnOf, listFolder, makeTempDir, removeTempDir, rowsWhere, SAMPLE_JSON, SAMPLE_XLSX, sampleWith, sheetOf, templateFile,
+  addressOf,
+  columnOf,
+  listFolder,
+  makeTempDir,
+  removeTempDir,
+  rowsWhere,
+  SAMPLE_JSON,
+  SAMPLE_XLSX,
+  sampleWith,
+  sheetOf,
+  templateFile,
 } from '../helpers/sample-workbook';
 
 let dir: string;
-beforeEach(() => { dir = makeTempDir(); });
+beforeEach(() => {
+  dir = makeTempDir();
+});
 afterEach(() => removeTempDir(dir));
 
 const withCode = (issues: readonly Issue[], code: string) => issues.filter((i) => i.code === code);
@@ -61,12 +73,10 @@ describe('text where a date belongs («вчера» in «Документы», �
     expect(listFolder(join(dir, 'out'))).toEqual([]);
   });
 
-  it('still makes the other templates\' documents from the same file, with exit 1 for the bad data', async () => {
+  it("still makes the other templates' documents from the same file, with exit 1 for the bad data", async () => {
     const result = await generate({ template: 'seminar-letter', data, outDir: join(dir, 'out') });
     expect(result.exitCode).toBe(1);
-    expect(withCode(result.issues, 'CELL_DATE').map((i) => i.location)).toEqual([
-      { kind: 'cell', file: 'data.xlsx', sheet: 'Документы', address },
-    ]);
+    expect(withCode(result.issues, 'CELL_DATE').map((i) => i.location)).toEqual([{ kind: 'cell', file: 'data.xlsx', sheet: 'Документы', address }]);
     expect(result.skipped).toEqual([]);
     expect(result.made).toHaveLength(1);
     expectSoundDocuments(result);
@@ -120,7 +130,11 @@ describe('an empty sheet', () => {
   it('reports SHEET_EMPTY for «Школы» cleared entirely', async () => {
     const data = await sampleWith(dir, (wb) => {
       // Every cell emptied, header row included (exceljs's spliceRows leaves this sheet as it was).
-      sheetOf(wb, 'Школы').eachRow((row) => row.eachCell((cell) => { cell.value = null; }));
+      sheetOf(wb, 'Школы').eachRow((row) =>
+        row.eachCell((cell) => {
+          cell.value = null;
+        }),
+      );
     });
     const result = await generate({ template: 'letter', data, outDir: join(dir, 'out') });
     const empty = withCode(result.issues, 'SHEET_EMPTY');

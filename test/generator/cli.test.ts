@@ -10,7 +10,11 @@ import { TEMPLATES } from '../../core/render/template-catalog';
 import { badXmlParts } from '../helpers/docx-xml';
 import { addressOf, makeTempDir, removeTempDir, ROOT, SAMPLE_XLSX, sampleWith, sheetOf } from '../helpers/sample-workbook';
 
-interface Run { code: number | null; out: string; err: string }
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+}
 
 function kaskad(...args: string[]): Run {
   const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'kaskad.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
@@ -34,10 +38,15 @@ beforeAll(() => {
   const cli = join(ROOT, 'build', 'generator', 'cli.js');
   const stale = !existsSync(cli) || statSync(cli).mtimeMs < Math.max(newestSource(join(ROOT, 'core')), newestSource(join(ROOT, 'generator')));
   if (stale) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
 });
-beforeEach(() => { dir = makeTempDir(); });
+beforeEach(() => {
+  dir = makeTempDir();
+});
 afterEach(() => removeTempDir(dir));
 
 describe('kaskad generate', () => {
@@ -53,7 +62,7 @@ describe('kaskad generate', () => {
     expect(badXmlParts(readFileSync(join(out, files[0]!)))).toEqual([]);
   });
 
-  it('prints «лист «Документы», ячейка …» for a bad date, makes the other template\'s letter and exits 1', async () => {
+  it("prints «лист «Документы», ячейка …» for a bad date, makes the other template's letter and exits 1", async () => {
     let address = '';
     const data = await sampleWith(dir, (wb) => {
       const ws = sheetOf(wb, 'Документы');
@@ -62,7 +71,9 @@ describe('kaskad generate', () => {
     });
     const out = join(dir, 'out');
     const run = kaskad('generate', 'seminar-letter', '--data', data, '-o', out);
-    expect(run.out).toContain(`✖ Файл «data.xlsx», лист «Документы», ячейка ${address}: в поле «Дата» должна быть дата в виде ДД.ММ.ГГГГ, введено «вчера».`);
+    expect(run.out).toContain(
+      `✖ Файл «data.xlsx», лист «Документы», ячейка ${address}: в поле «Дата» должна быть дата в виде ДД.ММ.ГГГГ, введено «вчера».`,
+    );
     expect(run.code).toBe(1);
     expect(readdirSync(out).filter((f) => f.endsWith('.docx'))).toHaveLength(1);
   });
@@ -73,12 +84,14 @@ describe('kaskad generate', () => {
       ws.getCell(addressOf(ws, 'Код', 'd5112', 'Дата')).value = 'вчера';
     });
     const run = kaskad('generate', 'letter', '--data', data, '-o', join(dir, 'out'));
-    expect(run.out).toContain('ни одного документа по шаблону «letter»: его записи пропущены из-за ошибок в данных — 1\u00a0ошибка (перечислены выше). Исправьте их и запустите снова.');
+    expect(run.out).toContain(
+      'ни одного документа по шаблону «letter»: его записи пропущены из-за ошибок в данных — 1\u00a0ошибка (перечислены выше). Исправьте их и запустите снова.',
+    );
     expect(run.out).not.toContain('в данных нет ни одной записи');
     expect(run.code).toBe(2);
   });
 
-  it('exits 2 with TEMPLATE_UNKNOWN\'s text and the list of templates for `generate nosuch`', () => {
+  it("exits 2 with TEMPLATE_UNKNOWN's text and the list of templates for `generate nosuch`", () => {
     const out = join(dir, 'out');
     const run = kaskad('generate', 'nosuch', '--data', SAMPLE_XLSX, '-o', out);
     expect(run.out).toContain(`✖ Шаблон «nosuch»: нет шаблона «nosuch». Доступные шаблоны: ${KNOWN.join(', ')}.`);
@@ -87,7 +100,7 @@ describe('kaskad generate', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
-  it('exits 2 with FILE_NOT_WORKBOOK\'s text for a text file named .xlsx', () => {
+  it("exits 2 with FILE_NOT_WORKBOOK's text for a text file named .xlsx", () => {
     const data = join(dir, 'notes.xlsx');
     writeFileSync(data, 'просто текст', 'utf8');
     const run = kaskad('generate', 'letter', '--data', data, '-o', join(dir, 'out'));
@@ -140,7 +153,11 @@ describe('kaskad schema', () => {
   it('prints the JSON Schema of the dataset with «documents»', () => {
     const run = kaskad('schema');
     expect(run.code).toBe(0);
-    const schema = JSON.parse(run.out) as { type: string; properties: Record<string, { type: string; items?: { required?: string[] } }>; required: string[] };
+    const schema = JSON.parse(run.out) as {
+      type: string;
+      properties: Record<string, { type: string; items?: { required?: string[] } }>;
+      required: string[];
+    };
     expect(schema.type).toBe('object');
     expect(schema.properties.documents?.type).toBe('array');
     expect(schema.properties.documents?.items?.required).toEqual(expect.arrayContaining(['id', 'organisationId', 'kind', 'template']));
@@ -149,7 +166,7 @@ describe('kaskad schema', () => {
 });
 
 describe('help in Russian', () => {
-  it('writes usage lines with Russian placeholders, not commander\'s English', () => {
+  it("writes usage lines with Russian placeholders, not commander's English", () => {
     const program = buildProgram();
     const generate = program.commands.find((c) => c.name() === 'generate')!;
     const help = generate.helpInformation();

@@ -27,7 +27,9 @@ describe('линтер документов на всех документах �
   afterAll(() => removeTempDir(out));
 
   test('ни одного замечания', () => {
-    const files = [...demo.steps.flatMap((s) => s.result.made), ...(demo.report?.written ? [demo.report.written] : [])].filter((f) => f.endsWith('.docx'));
+    const files = [...demo.steps.flatMap((s) => s.result.made), ...(demo.report?.written ? [demo.report.written] : [])].filter((f) =>
+      f.endsWith('.docx'),
+    );
     expect(files.length).toBeGreaterThanOrEqual(55);
     const findings = files.flatMap((f) => lintDocument(readFileSync(f), optionsFor(f)).map((x) => ({ file: path.relative(out, f), ...x })));
     expect(findings).toEqual([]);
@@ -47,7 +49,8 @@ describe('линтер находит то, что пришлось бы исп�
     for (const part of ['word/document.xml', 'word/settings.xml']) zip.file(part, edit(part, zip.file(part)!.asText()));
     return zip.generate({ type: 'uint8array' });
   }
-  const rules = (bytes: Uint8Array, options: LintOptions = { registered: true }) => [...new Set(lintDocument(bytes, options).map((f) => f.rule))].sort();
+  const rules = (bytes: Uint8Array, options: LintOptions = { registered: true }) =>
+    [...new Set(lintDocument(bytes, options).map((f) => f.rule))].sort();
 
   test('письмо № 5112 как есть — чистое', () => {
     expect(rules(spoiled((_, xml) => xml))).toEqual([]);
@@ -71,11 +74,19 @@ describe('линтер находит то, что пришлось бы исп�
     if (!rendered.ok) throw new Error('render');
     expect(rules(rendered.bytes, { mailing: true, registered: true })).toEqual([]);
     const zip = new PizZip(rendered.bytes);
-    const xml = zip.file('word/document.xml')!.asText().replace('Приложение: ', 'Прилагаем: ').replace(/Уважаем(ый|ая) [^<!]+!/, 'Уважаемые коллеги!');
+    const xml = zip
+      .file('word/document.xml')!
+      .asText()
+      .replace('Приложение: ', 'Прилагаем: ')
+      .replace(/Уважаем(ый|ая) [^<!]+!/, 'Уважаемые коллеги!');
     const names = [...xml.matchAll(/>(М[А-Я]*ОУ «[^<]*»)</g)].map((m) => m[1]!);
     expect(names.length).toBeGreaterThan(1);
     const swapped = xml.replace(`>${names[0]}<`, '>@@<').replace(`>${names[1]}<`, `>${names[0]}<`).replace('>@@<', `>${names[1]}<`);
     zip.file('word/document.xml', swapped);
-    expect(rules(zip.generate({ type: 'uint8array' }), { mailing: true, registered: true })).toEqual(['greeting', 'no-attachment-requisite', 'schools-order']);
+    expect(rules(zip.generate({ type: 'uint8array' }), { mailing: true, registered: true })).toEqual([
+      'greeting',
+      'no-attachment-requisite',
+      'schools-order',
+    ]);
   });
 });

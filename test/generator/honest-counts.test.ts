@@ -6,7 +6,9 @@ import { addressOf, makeTempDir, removeTempDir, SAMPLE_XLSX, sampleWith, sheetOf
 
 jest.setTimeout(90_000);
 let dir: string;
-beforeEach(() => { dir = makeTempDir(); });
+beforeEach(() => {
+  dir = makeTempDir();
+});
 afterEach(() => removeTempDir(dir));
 
 describe('honest counts in the closing line', () => {
@@ -24,7 +26,9 @@ describe('honest counts in the closing line', () => {
     const result = await generate({ template: 'mailing', data: SAMPLE_XLSX, outDir: join(dir, 'out'), zip: true });
     expect(result.exitCode).toBe(0);
     expect(result.zipped).toBe(43);
-    expect(generateSummary(result.made, result.zipped, 0, 1000)).toBe(`Готово: создан архив «${result.made[0]!.split(/[\\/]/).pop()}», в нём 43\u00a0документа, пропущено 0, время 1 с.`);
+    expect(generateSummary(result.made, result.zipped, 0, 1000)).toBe(
+      `Готово: создан архив «${result.made[0]!.split(/[\\/]/).pop()}», в нём 43\u00a0документа, пропущено 0, время 1 с.`,
+    );
   });
 
   test('«31.02.2022» in the data workbook: the day does not exist, the letter is not made, and the reason is not «нет ни одной записи»', async () => {

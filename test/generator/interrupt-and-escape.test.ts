@@ -22,10 +22,15 @@ let dir: string;
 beforeAll(() => {
   const cli = join(ROOT, 'build', 'generator', 'cli.js');
   if (!existsSync(cli) || statSync(cli).mtimeMs < statSync(join(ROOT, 'generator', 'io', 'output.ts')).mtimeMs) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
 });
-beforeEach(() => { dir = makeTempDir(); });
+beforeEach(() => {
+  dir = makeTempDir();
+});
 afterEach(() => removeTempDir(dir));
 
 const temps = (folder: string) => (existsSync(folder) ? readdirSync(folder).filter((f) => f.startsWith('.kaskad-tmp-')) : []);
@@ -36,7 +41,11 @@ describe('control characters are shown escaped', () => {
   });
 
   it('a value and a file name with ESC sequences are escaped in the message and its location', () => {
-    const issue = makeIssue('CELL_INVALID', { kind: 'cell', file: 'к\u001b]0;x\u0007.xlsx', sheet: 'Документы', address: 'E2' }, { header: 'Дата', value: 'вчера\u001b[2J', detail: 'нужна дата' });
+    const issue = makeIssue(
+      'CELL_INVALID',
+      { kind: 'cell', file: 'к\u001b]0;x\u0007.xlsx', sheet: 'Документы', address: 'E2' },
+      { header: 'Дата', value: 'вчера\u001b[2J', detail: 'нужна дата' },
+    );
     const line = formatIssue(issue);
     expect(line).toContain('Файл «к\\u001B]0;x\\u0007.xlsx», лист «Документы», ячейка E2');
     expect(line).toContain('вчера\\u001B[2J');

@@ -22,7 +22,10 @@ function loadedBy(...args: string[]): { modules: string[]; out: string; code: nu
 beforeAll(() => {
   const cli = join(ROOT, 'build', 'generator', 'cli.js');
   if (!existsSync(cli) || statSync(cli).mtimeMs < statSync(join(ROOT, 'generator', 'cli', 'forms-commands.ts')).mtimeMs) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
 });
 

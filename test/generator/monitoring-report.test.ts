@@ -13,14 +13,20 @@ const TEMPLATES = path.join(__dirname, '..', '..', 'templates');
 
 describe('справка по результатам мониторинга из свода карт F1', () => {
   let out: string;
-  beforeAll(() => { out = mkdtempSync(path.join(tmpdir(), 'kaskad-report-')); });
+  beforeAll(() => {
+    out = mkdtempSync(path.join(tmpdir(), 'kaskad-report-'));
+  });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   test('таблица муниципалитетов с баллами, уровнями, флагами и рекомендациями; недостающие названы', async () => {
     const definitions = await loadDefinitions();
     const reference = await loadReferenceData(path.join(TEMPLATES, 'data', 'sample-region.xlsx'));
     const cards = await listWorkbooks([path.join(TEMPLATES, 'forms', 'samples', 'F1')]);
-    const collected = await collectFiles(cards.files, { definitions: definitions.definitions, data: reference.data, out: path.join(out, 'svod.xlsx') });
+    const collected = await collectFiles(cards.files, {
+      definitions: definitions.definitions,
+      data: reference.data,
+      out: path.join(out, 'svod.xlsx'),
+    });
     const file = path.join(out, 'справка.docx');
     const report = await writeMonitoringReport({ svod: collected.svod!, definition: collected.definition!, dataset: reference.dataset!, out: file });
     expect(report.issues).toEqual([]);
@@ -53,7 +59,27 @@ describe('справка по результатам мониторинга из
 
   test('без книги данных с реквизитами справка не пишется, а объясняется почему', async () => {
     const { writeMonitoringReport: write } = await import('../../generator/monitoring-report');
-    const result = await write({ svod: { rows: [], issues: [], findings: [] }, definition: (await loadDefinitions()).definitions[0]!, dataset: { organisations: [], municipalities: [], schools: [], schoolLists: [], people: [], roadmapItems: [], events: [], reports: [], schedule: [], distribution: [], techCards: [], documents: [], paragraphs: [], attachments: [] }, out: path.join(out, 'пусто.docx') });
+    const result = await write({
+      svod: { rows: [], issues: [], findings: [] },
+      definition: (await loadDefinitions()).definitions[0]!,
+      dataset: {
+        organisations: [],
+        municipalities: [],
+        schools: [],
+        schoolLists: [],
+        people: [],
+        roadmapItems: [],
+        events: [],
+        reports: [],
+        schedule: [],
+        distribution: [],
+        techCards: [],
+        documents: [],
+        paragraphs: [],
+        attachments: [],
+      },
+      out: path.join(out, 'пусто.docx'),
+    });
     expect(result.written).toBeUndefined();
     expect(result.issues.map((i) => i.code)).toEqual(['REPORT_NO_DOCUMENT']);
   });

@@ -116,7 +116,11 @@ suite('kaskad generate --pdf --merge: один PDF на всю рассылку'
       expect(pages(result.merged!)).toBe(separate.reduce((sum, f) => sum + pages(f), 0));
       // The first page of the merged PDF is the first letter's.
       const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', result.merged!, '-'], { encoding: 'utf8' });
-      const firstLetter = execFileSync('pdftotext', ['-f', '1', '-l', '1', separate.find((f) => path.basename(f, '.pdf') === path.basename(docxs[0]!, '.docx'))!, '-'], { encoding: 'utf8' });
+      const firstLetter = execFileSync(
+        'pdftotext',
+        ['-f', '1', '-l', '1', separate.find((f) => path.basename(f, '.pdf') === path.basename(docxs[0]!, '.docx'))!, '-'],
+        { encoding: 'utf8' },
+      );
       expect(first).toBe(firstLetter);
     } finally {
       rmSync(out, { recursive: true, force: true });

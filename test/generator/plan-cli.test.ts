@@ -12,10 +12,15 @@ import { makeTempDir, removeTempDir, ROOT, SAMPLE_JSON } from '../helpers/sample
 let dir: string;
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'build', 'generator', 'cli', 'plan-command.js'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
 });
-beforeEach(() => { dir = makeTempDir(); });
+beforeEach(() => {
+  dir = makeTempDir();
+});
 afterEach(() => removeTempDir(dir));
 
 function kaskad(...args: string[]) {
@@ -54,8 +59,9 @@ test('мест у кураторов мало: код 1, точная причи
   writeFileSync(file, JSON.stringify(data));
   const run = await runPlan({ data: file, year: 2025, out: join(dir, 'р.xlsx') });
   expect(run.exitCode).toBe(1);
-  expect(run.issues.find((i) => i.code === 'PLAN_CURATORS_SHORT')?.message)
-    .toBe('не хватает мест у кураторов: нужно 202, есть 180 — добавьте кураторов или поднимите лимит.');
+  expect(run.issues.find((i) => i.code === 'PLAN_CURATORS_SHORT')?.message).toBe(
+    'не хватает мест у кураторов: нужно 202, есть 180 — добавьте кураторов или поднимите лимит.',
+  );
   expect(run.plan?.summary.withCurator).toBe(180);
   expect(run.plan?.summary.unassignedCurator).toHaveLength(22);
   expect(run.written).toHaveLength(2);
@@ -75,7 +81,10 @@ test('--fixed: пары заполненной F7 сохраняются, даж
   const otherName = `${other.lastName} ${other.firstName} ${other.middleName ?? ''}`.trim();
   const firstSchool = String(ws.getCell(4, schoolCol).value);
   ws.getCell(4, curatorCol).value = otherName;
-  for (let r = 6; r <= ws.rowCount; r++) ws.getRow(r).eachCell((cell) => { cell.value = null; });
+  for (let r = 6; r <= ws.rowCount; r++)
+    ws.getRow(r).eachCell((cell) => {
+      cell.value = null;
+    });
   const fixed = join(dir, 'закреплено.xlsx');
   await wb.xlsx.writeFile(fixed);
   const run = await runPlan({ data: SAMPLE_JSON, year: 2025, out: join(dir, 'второй.xlsx'), fixed });

@@ -12,7 +12,9 @@ import { makeTempDir, removeTempDir, rowsWhere, SAMPLE_JSON, SAMPLE_XLSX, sample
 jest.setTimeout(120_000);
 
 let dir: string;
-beforeEach(() => { dir = makeTempDir(); });
+beforeEach(() => {
+  dir = makeTempDir();
+});
 afterEach(() => removeTempDir(dir));
 
 const FORM = 'F7 — Распределение школ с низкими образовательными результатами между кураторами и школами-лидерами';

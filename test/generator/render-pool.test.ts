@@ -121,22 +121,30 @@ test('пул без потоков называет свой режим; с по
 
 describe('generate с пулом (от 50 документов)', () => {
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'kaskad-pool-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'kaskad-pool-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** The sample data with `count` renumbered copies of letter № 5112 as its only documents. */
   function writeLetters(count: number): string {
-    const sample = JSON.parse(readFileSync(path.join(ROOT, 'templates', 'data', 'sample-region.json'), 'utf8')) as Record<string, Array<Record<string, unknown>>>;
+    const sample = JSON.parse(readFileSync(path.join(ROOT, 'templates', 'data', 'sample-region.json'), 'utf8')) as Record<
+      string,
+      Array<Record<string, unknown>>
+    >;
     const seed = sample.documents!.find((d) => d.id === 'd5112')!;
     const paragraphs = sample.paragraphs!.filter((p) => p.documentId === 'd5112');
     const ids = Array.from({ length: count }, (_, i) => `d5112-${i + 1}`);
     const file = path.join(dir, `letters-${count}.json`);
-    writeFileSync(file, JSON.stringify({
-      ...sample,
-      documents: ids.map((id, i) => ({ ...seed, id, number: `5112/${i + 1}` })),
-      paragraphs: ids.flatMap((id) => paragraphs.map((p) => ({ ...p, documentId: id }))),
-      attachments: [],
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...sample,
+        documents: ids.map((id, i) => ({ ...seed, id, number: `5112/${i + 1}` })),
+        paragraphs: ids.flatMap((id) => paragraphs.map((p) => ({ ...p, documentId: id }))),
+        attachments: [],
+      }),
+    );
     return file;
   }
 

@@ -15,13 +15,24 @@ function seedParagraphs(file: string, from: string, to?: string): string[] {
   const start = text.indexOf(from);
   const end = to ? text.indexOf(to, start) : text.length;
   if (start < 0 || end < 0) throw new Error(`seed marker not found: ${from} / ${to}`);
-  return text.slice(start, end).split(/\n/)
-    .map((line) => line.replace(/\*\*/g, '').replace(/<(https?:[^>]+)>/g, '$1').replace(/\\_/g, '_').replace(/^- /, '').trim())
+  return text
+    .slice(start, end)
+    .split(/\n/)
+    .map((line) =>
+      line
+        .replace(/\*\*/g, '')
+        .replace(/<(https?:[^>]+)>/g, '$1')
+        .replace(/\\_/g, '_')
+        .replace(/^- /, '')
+        .trim(),
+    )
     .filter((line) => line !== '');
 }
 
 let out: string;
-beforeAll(() => { out = mkdtempSync(path.join(tmpdir(), 'kaskad-seeds-')); });
+beforeAll(() => {
+  out = mkdtempSync(path.join(tmpdir(), 'kaskad-seeds-'));
+});
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 async function make(template: string, select?: string[]): Promise<{ result: GenerateResult; paragraphs: string[][] }> {
@@ -58,7 +69,11 @@ describe('документы примера воспроизводят обра�
     expect(doc).toContain(addressee);
     const reports = doc.filter((p) => p.startsWith('В докладе'));
     expect(reports.map((p) => p.replace(/\u00a0/g, ' ').slice(0, 28))).toEqual([
-      'В докладе Ильясова Д.Ф., зав', 'В докладе Севрюковой А.А., д', 'В докладе Донского А.Г., зав', 'В докладе Борченко А.А., зам', 'В докладе Задорина К.С., доц',
+      'В докладе Ильясова Д.Ф., зав',
+      'В докладе Севрюковой А.А., д',
+      'В докладе Донского А.Г., зав',
+      'В докладе Борченко А.А., зам',
+      'В докладе Задорина К.С., доц',
     ]);
     expect(reports[2]).toContain('кандидата философских наук и Сахно\u00a0О.А., заведующего центром');
   });
@@ -66,18 +81,29 @@ describe('документы примера воспроизводят обра�
   test('приказ № 04/335 с дорожной картой (образец 004)', async () => {
     const { result, paragraphs } = await make('order', ['o04-335']);
     expect(result.exitCode).toBe(0);
-    const seed = seedParagraphs('004.txt', 'О сопровождении общеобразовательных организаций с низкими образовательными результатами в системе образования Челябинской области в 2024 году\n', 'Приказ Министерства образования и науки Челябинской области от 08.02.2024 года');
+    const seed = seedParagraphs(
+      '004.txt',
+      'О сопровождении общеобразовательных организаций с низкими образовательными результатами в системе образования Челябинской области в 2024 году\n',
+      'Приказ Министерства образования и науки Челябинской области от 08.02.2024 года',
+    );
     const lastSeed = seed.pop()!; // the seed breaks off mid-sentence
     const doc = paragraphs[0]!;
     expectInOrder(doc, ['ПРИКАЗ', '08.02.2024', '№ 04/335', 'Челябинск', ...seed, { startsWith: lastSeed }]);
     const roadmapTitles = readFileSync(path.join(SEEDS, '004.txt'), 'utf8')
-      .split(/\n\s*\n/).map((s) => s.trim())
+      .split(/\n\s*\n/)
+      .map((s) => s.trim())
       .filter((s, i, all) => /^\d+$/.test(all[i - 1] ?? '') && !/^\d+$/.test(s));
     expect(roadmapTitles).toHaveLength(15);
     const stamp = doc.indexOf('УТВЕРЖДЕНА');
     expect(stamp).toBeGreaterThan(0);
     expect(doc[stamp + 1]).toBe('приказом Министерства образования и науки Челябинской области');
-    expectInOrder(doc.slice(stamp), ['от 08.02.2024 № 04/335', 'Мероприятия для всех ШНОР в 2024 году', ...roadmapTitles.slice(0, 12), 'Мероприятия по сопровождению ШНОР, осуществляемые МОУО', ...roadmapTitles.slice(12)]);
+    expectInOrder(doc.slice(stamp), [
+      'от 08.02.2024 № 04/335',
+      'Мероприятия для всех ШНОР в 2024 году',
+      ...roadmapTitles.slice(0, 12),
+      'Мероприятия по сопровождению ШНОР, осуществляемые МОУО',
+      ...roadmapTitles.slice(12),
+    ]);
     expect(doc).toContain('УТВЕРЖДЕНО');
   });
 

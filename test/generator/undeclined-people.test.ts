@@ -5,7 +5,9 @@ import { addressOf, makeTempDir, removeTempDir, sampleWith, sheetOf } from '../h
 
 jest.setTimeout(60_000);
 let dir: string;
-beforeEach(() => { dir = makeTempDir(); });
+beforeEach(() => {
+  dir = makeTempDir();
+});
 afterEach(() => removeTempDir(dir));
 
 test('a person whose gender nothing tells: the documents are made, and a warning names the row’s «Пол» cell', async () => {

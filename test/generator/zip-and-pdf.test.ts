@@ -9,7 +9,9 @@ const DATA = path.join(__dirname, '..', '..', 'templates', 'data', 'sample-regio
 
 describe('kaskad generate --zip и --pdf', () => {
   let out: string;
-  beforeAll(() => { out = mkdtempSync(path.join(tmpdir(), 'kaskad-zip-')); });
+  beforeAll(() => {
+    out = mkdtempSync(path.join(tmpdir(), 'kaskad-zip-'));
+  });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   test('--zip: один архив, 43 письма с русскими именами в UTF-8, каждое — целый .docx', async () => {
@@ -40,6 +42,10 @@ describe('kaskad generate --zip и --pdf', () => {
     const result = await generate({ template: 'letter', data: DATA, outDir: dir, pdf: true });
     expect(result.exitCode).toBe(0);
     expect(result.made.map((f) => path.basename(f)).sort()).toEqual(['Письмо № 5112 от 31.05.2022.docx', 'Письмо № 5112 от 31.05.2022.pdf']);
-    expect(readFileSync(result.made.find((f) => f.endsWith('.pdf'))!).subarray(0, 4).toString()).toBe('%PDF');
+    expect(
+      readFileSync(result.made.find((f) => f.endsWith('.pdf'))!)
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('%PDF');
   });
 });

@@ -18,7 +18,13 @@ export interface LintOptions {
   registered?: boolean;
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Rows of each table as cell texts, with whether the row is a repeated header. */
 export function tables(documentXml: string): Array<Array<{ header: boolean; cantSplit: boolean; cells: string[] }>> {
@@ -26,8 +32,11 @@ export function tables(documentXml: string): Array<Array<{ header: boolean; cant
     (tbl.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((tr) => ({
       header: /<w:trPr>(?:(?!<\/w:trPr>)[\s\S])*<w:tblHeader\/>/.test(tr),
       cantSplit: /<w:trPr>(?:(?!<\/w:trPr>)[\s\S])*<w:cantSplit\/>/.test(tr),
-      cells: (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((tc) => decode((tc.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join(''))),
-    })));
+      cells: (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((tc) =>
+        decode((tc.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('')),
+      ),
+    })),
+  );
 }
 
 /** Words of the repeated header rows (four letters and more): each must show whole in the PDF. */
@@ -55,18 +64,27 @@ export function lintDocument(bytes: Uint8Array, options: LintOptions = {}): Lint
 
   for (const p of paragraphs) if (p.includes('"')) add('straight-quote', p.slice(0, 80));
   for (const m of text.matchAll(/№[ \t]\S{0,20}/g)) add('space-after-number-sign', m[0]);
-  for (const m of text.matchAll(/(?<![\p{L}])[А-ЯЁ]\.[ \t]?[А-ЯЁ]\.[ \t][А-ЯЁ][а-яё]+|(?<![\p{L}])[А-ЯЁ]\.[ \t][А-ЯЁ]\.|(?<![\p{L}])[А-ЯЁ][а-яё]+[ \t][А-ЯЁ]\.[А-ЯЁ]\./gu)) {
+  for (const m of text.matchAll(
+    /(?<![\p{L}])[А-ЯЁ]\.[ \t]?[А-ЯЁ]\.[ \t][А-ЯЁ][а-яё]+|(?<![\p{L}])[А-ЯЁ]\.[ \t][А-ЯЁ]\.|(?<![\p{L}])[А-ЯЁ][а-яё]+[ \t][А-ЯЁ]\.[А-ЯЁ]\./gu,
+  )) {
     add('space-in-initials', m[0]);
   }
   if (!/<w:autoHyphenation\/>|<w:autoHyphenation w:val="(?:true|1|on)"\/>/.test(settings)) add('hyphenation-off', 'word/settings.xml');
-  tables(xml).forEach((table, t) => table.forEach((row, r) => { if (!row.cantSplit) add('row-can-split', `таблица ${t + 1}, строка ${r + 1}`); }));
+  tables(xml).forEach((table, t) =>
+    table.forEach((row, r) => {
+      if (!row.cantSplit) add('row-can-split', `таблица ${t + 1}, строка ${r + 1}`);
+    }),
+  );
 
   // Schools in natural order: each list under a header «Общеобразовательная организация».
   for (const table of tables(xml)) {
     const head = table.find((r) => r.header);
     const column = head?.cells.findIndex((c) => /организация/i.test(c)) ?? -1;
     if (!head || column < 0 || head.cells.some((c) => /Муниципальное/.test(c))) continue;
-    const names = table.filter((r) => !r.header).map((r) => r.cells[column] ?? '').filter((n) => n !== '');
+    const names = table
+      .filter((r) => !r.header)
+      .map((r) => r.cells[column] ?? '')
+      .filter((n) => n !== '');
     const sorted = [...names].sort(compareNatural);
     if (names.join('|') !== sorted.join('|')) add('schools-order', names.join(', ').slice(0, 120));
   }
@@ -75,7 +93,8 @@ export function lintDocument(bytes: Uint8Array, options: LintOptions = {}): Lint
   const greeting = paragraphs.find((p) => /^Уважаем/.test(p.trim()));
   const addresseeText = addresseeOf(xml);
   if (greeting && addresseeText) {
-    if (ONE_PERSON.test(addresseeText) && !/^Уважаем(ый|ая) [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+!$/.test(greeting.trim())) add('greeting', `${greeting} ← ${addresseeText}`);
+    if (ONE_PERSON.test(addresseeText) && !/^Уважаем(ый|ая) [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+!$/.test(greeting.trim()))
+      add('greeting', `${greeting} ← ${addresseeText}`);
     if (PLURAL_ADDRESSEE.test(addresseeText) && greeting.trim() !== 'Уважаемые коллеги!') add('greeting', `${greeting} ← ${addresseeText}`);
   }
 
@@ -93,5 +112,10 @@ function addresseeOf(documentXml: string): string {
   const cells = first.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? [];
   const last = cells.at(-1) ?? '';
   const paragraphs = last.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [];
-  return paragraphs.map((p) => (p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>|<w:br\/>/g) ?? []).map((x) => (x === '<w:br/>' ? '\n' : decode(x.replace(/<[^>]+>/g, '')))).join('')).join('\n').trim();
+  return paragraphs
+    .map((p) =>
+      (p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>|<w:br\/>/g) ?? []).map((x) => (x === '<w:br/>' ? '\n' : decode(x.replace(/<[^>]+>/g, '')))).join(''),
+    )
+    .join('\n')
+    .trim();
 }

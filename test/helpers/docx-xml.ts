@@ -21,7 +21,9 @@ export function isXmlPart(name: string): boolean {
 export function xmlError(xml: string): string | undefined {
   const parser = new SaxesParser({ xmlns: true });
   let error: string | undefined;
-  parser.on('error', (e) => { error ??= e.message; });
+  parser.on('error', (e) => {
+    error ??= e.message;
+  });
   parser.write(xml).close();
   return error;
 }
@@ -54,7 +56,9 @@ export function visibleText(documentXml: string): string {
     if (tag.name === 'w:t') inText = false;
     if (tag.name === 'w:p') paragraphs.push(current);
   });
-  parser.on('text', (text) => { if (inText) current += text; });
+  parser.on('text', (text) => {
+    if (inText) current += text;
+  });
   parser.write(documentXml).close();
   return paragraphs.join('\n');
 }

@@ -59,9 +59,17 @@ export async function editedF1(): Promise<Uint8Array> {
     for (const [h, v] of Object.entries(values)) row.getCell(col(map, h)).value = v;
     row.commit();
   };
-  put(fields, fc, { 'Код': NEW_FIELD.id, 'Подпись': NEW_FIELD.label, 'Макет': 'card', 'Ключ': NEW_FIELD.key, 'Раздел': 's2', 'Тип': 'да/нет', 'Обязательно': 'да' });
-  put(points, pc, { 'Поле': NEW_FIELD.id, 'Раздел': 's2', 'Вариант': 'да', 'Баллы': 2 });
-  put(points, pc, { 'Поле': NEW_FIELD.id, 'Раздел': 's2', 'Вариант': 'нет', 'Баллы': 0 });
+  put(fields, fc, {
+    Код: NEW_FIELD.id,
+    Подпись: NEW_FIELD.label,
+    Макет: 'card',
+    Ключ: NEW_FIELD.key,
+    Раздел: 's2',
+    Тип: 'да/нет',
+    Обязательно: 'да',
+  });
+  put(points, pc, { Поле: NEW_FIELD.id, Раздел: 's2', Вариант: 'да', Баллы: 2 });
+  put(points, pc, { Поле: NEW_FIELD.id, Раздел: 's2', Вариант: 'нет', Баллы: 0 });
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 

@@ -12,7 +12,9 @@ export const FORMS_DIR = path.join(__dirname, '..', '..', 'templates', 'forms');
 export function folderReader(dir: string): ReadCatalogueFile {
   return async (name) => {
     if (name === 'index.json') {
-      const files = readdirSync(dir).filter((f) => /\.(xlsx|json)$/i.test(f) && f !== 'index.json').sort();
+      const files = readdirSync(dir)
+        .filter((f) => /\.(xlsx|json)$/i.test(f) && f !== 'index.json')
+        .sort();
       return new TextEncoder().encode(JSON.stringify({ files }));
     }
     try {

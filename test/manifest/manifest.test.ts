@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { buildManifest, checkManifestUrl, DEFAULT_URL, ManifestUrlError, manifestUrlFrom, manifestVersion, type ManifestUrlProblem } from '../../scripts/build-manifest';
+import {
+  buildManifest,
+  checkManifestUrl,
+  DEFAULT_URL,
+  ManifestUrlError,
+  manifestUrlFrom,
+  manifestVersion,
+  type ManifestUrlProblem,
+} from '../../scripts/build-manifest';
 import { xmllint } from './xmllint';
 
 const REPO = join(__dirname, '..', '..');
@@ -52,7 +60,9 @@ describe('the add-in manifest', () => {
       .flatMap((name) => Array.from(doc.getElementsByTagNameNS(BT, name)))
       .filter((e) => e.hasAttribute('id'))
       .map((e) => e.getAttribute('id')!);
-    const used = all('*').filter((e) => e.hasAttribute('resid')).map((e) => e.getAttribute('resid')!);
+    const used = all('*')
+      .filter((e) => e.hasAttribute('resid'))
+      .map((e) => e.getAttribute('resid')!);
     expect(new Set(defined).size).toBe(defined.length);
     expect([...new Set(used)].filter((id) => !defined.includes(id))).toEqual([]);
     expect(defined.filter((id) => !used.includes(id))).toEqual([]);
@@ -71,7 +81,12 @@ describe('the add-in manifest', () => {
   it('has a «Каскад» tab with «Проверить», «Документы», «Бланки» opening their sections of the pane', () => {
     const strings = new Map(Array.from(doc.getElementsByTagNameNS(BT, 'String')).map((e) => [e.getAttribute('id'), e.getAttribute('DefaultValue')]));
     const urls = new Map(Array.from(doc.getElementsByTagNameNS(BT, 'Url')).map((e) => [e.getAttribute('id'), e.getAttribute('DefaultValue')]));
-    const label = (e: Element | undefined) => strings.get(Array.from(e?.childNodes ?? []).find((n): n is Element => (n as Element).localName === 'Label')?.getAttribute('resid') ?? '');
+    const label = (e: Element | undefined) =>
+      strings.get(
+        Array.from(e?.childNodes ?? [])
+          .find((n): n is Element => (n as Element).localName === 'Label')
+          ?.getAttribute('resid') ?? '',
+      );
     expect(label(all('CustomTab')[0])).toBe('Каскад');
     const buttons = all('Control').filter((c) => c.getAttributeNS(XSI, 'type') === 'Button');
     expect(buttons.map(label)).toEqual(['Проверить', 'Документы', 'Бланки']);
@@ -113,7 +128,9 @@ describe('buildManifest', () => {
   });
 
   it('says in Russian what is wrong with a refused host', () => {
-    expect(() => buildManifest('http://kaskad.example.ru')).toThrow('Адрес надстройки «http://kaskad.example.ru» не подходит: Excel загружает надстройки только по https');
+    expect(() => buildManifest('http://kaskad.example.ru')).toThrow(
+      'Адрес надстройки «http://kaskad.example.ru» не подходит: Excel загружает надстройки только по https',
+    );
     expect(() => buildManifest('https://kaskad.example.ru/')).toThrow('уберите «/» в конце адреса');
   });
 

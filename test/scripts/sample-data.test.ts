@@ -8,11 +8,53 @@ import { checkSample } from '../../scripts/sample-data/check-sample';
 
 const dataset = sampleDataset();
 
-const URBAN = ['Верхнеуфалейский', 'Златоустовский', 'Карабашский', 'Копейский', 'Кыштымский', 'Локомотивный', 'Магнитогорский', 'Миасский',
-  'Озерский', 'Снежинский', 'Трехгорный', 'Троицкий', 'Усть-Катавский', 'Чебаркульский', 'Челябинский', 'Южноуральский'];
-const DISTRICTS = ['Агаповский', 'Аргаяшский', 'Ашинский', 'Брединский', 'Варненский', 'Верхнеуральский', 'Еманжелинский', 'Еткульский',
-  'Карталинский', 'Каслинский', 'Катав-Ивановский', 'Кизильский', 'Коркинский', 'Красноармейский', 'Кунашакский', 'Кусинский', 'Нагайбакский',
-  'Нязепетровский', 'Октябрьский', 'Пластовский', 'Саткинский', 'Сосновский', 'Троицкий', 'Увельский', 'Уйский', 'Чебаркульский', 'Чесменский'];
+const URBAN = [
+  'Верхнеуфалейский',
+  'Златоустовский',
+  'Карабашский',
+  'Копейский',
+  'Кыштымский',
+  'Локомотивный',
+  'Магнитогорский',
+  'Миасский',
+  'Озерский',
+  'Снежинский',
+  'Трехгорный',
+  'Троицкий',
+  'Усть-Катавский',
+  'Чебаркульский',
+  'Челябинский',
+  'Южноуральский',
+];
+const DISTRICTS = [
+  'Агаповский',
+  'Аргаяшский',
+  'Ашинский',
+  'Брединский',
+  'Варненский',
+  'Верхнеуральский',
+  'Еманжелинский',
+  'Еткульский',
+  'Карталинский',
+  'Каслинский',
+  'Катав-Ивановский',
+  'Кизильский',
+  'Коркинский',
+  'Красноармейский',
+  'Кунашакский',
+  'Кусинский',
+  'Нагайбакский',
+  'Нязепетровский',
+  'Октябрьский',
+  'Пластовский',
+  'Саткинский',
+  'Сосновский',
+  'Троицкий',
+  'Увельский',
+  'Уйский',
+  'Чебаркульский',
+  'Чесменский',
+];
 
 function onList(year: number, list: string): Set<string> {
   return new Set(dataset.schoolLists.filter((e) => e.year === year && e.list === list).map((e) => e.schoolId));
@@ -24,13 +66,18 @@ describe('the sample region', () => {
     expect(checkSample(dataset)).toEqual([]);
   });
 
-  it('has Chelyabinsk oblast\'s 43 municipalities under unique codes', () => {
+  it("has Chelyabinsk oblast's 43 municipalities under unique codes", () => {
     const ms = dataset.municipalities;
     expect(ms).toHaveLength(43);
     expect(new Set(ms.map((m) => m.id)).size).toBe(43);
     const urban = ms.filter((m) => m.kind === 'городской округ');
     expect(urban.map((m) => m.name.split(' ')[0])).toEqual(URBAN);
-    expect(urban.filter((m) => m.name.endsWith('(ЗАТО)')).map((m) => m.name.split(' ')[0])).toEqual(['Локомотивный', 'Озерский', 'Снежинский', 'Трехгорный']);
+    expect(urban.filter((m) => m.name.endsWith('(ЗАТО)')).map((m) => m.name.split(' ')[0])).toEqual([
+      'Локомотивный',
+      'Озерский',
+      'Снежинский',
+      'Трехгорный',
+    ]);
     expect(ms.filter((m) => m.kind !== 'городской округ').map((m) => m.name.split(' ')[0])).toEqual(DISTRICTS);
     for (const m of ms.filter((x) => x.kind === 'муниципальный округ')) {
       expect(m.kindSince).toBeGreaterThanOrEqual(2022);
@@ -65,25 +112,37 @@ describe('the sample region', () => {
     }
   });
 
-  it('keeps the five reports of the 2022 seminar with the seed\'s speakers', () => {
+  it("keeps the five reports of the 2022 seminar with the seed's speakers", () => {
     const reports = dataset.reports.filter((r) => r.eventId === 'sem2022');
     const speaker = (id: string) => dataset.people.find((p) => p.id === id)!.lastName;
     expect(reports.map((r) => [r.no, speaker(r.speakerId)])).toEqual([
-      [1, 'Ильясов'], [2, 'Севрюкова'], [3, 'Донской'], [3, 'Сахно'], [4, 'Борченко'], [5, 'Задорин'],
+      [1, 'Ильясов'],
+      [2, 'Севрюкова'],
+      [3, 'Донской'],
+      [3, 'Сахно'],
+      [4, 'Борченко'],
+      [5, 'Задорин'],
     ]);
-    expect(reports[0]!.positionGenitive).toBe('заведующего кафедрой педагогики и психологии ГБУ ДПО ЧИППКРО, доктора педагогических наук, профессора');
+    expect(reports[0]!.positionGenitive).toBe(
+      'заведующего кафедрой педагогики и психологии ГБУ ДПО ЧИППКРО, доктора педагогических наук, профессора',
+    );
     expect(reports[2]!.topicLead).toBe('на тему:');
     for (const r of reports) expect(r.topic ?? '').not.toMatch(/^«|»$/);
   });
 
-  it('prints the ministry\'s бланк with seed 000\'s requisites', () => {
+  it("prints the ministry's бланк with seed 000's requisites", () => {
     expect(dataset.organisations[0]).toMatchObject({
-      id: 'minobr74', fullName: 'МИНИСТЕРСТВО\nОБРАЗОВАНИЯ И НАУКИ\nЧЕЛЯБИНСКОЙ ОБЛАСТИ', phone: '(351) 263-67-62', fax: '(351) 263-87-05',
-      okpo: '00097442', ogrn: '1047423522277', innKpp: '7451208572/745101001',
+      id: 'minobr74',
+      fullName: 'МИНИСТЕРСТВО\nОБРАЗОВАНИЯ И НАУКИ\nЧЕЛЯБИНСКОЙ ОБЛАСТИ',
+      phone: '(351) 263-67-62',
+      fax: '(351) 263-87-05',
+      okpo: '00097442',
+      ogrn: '1047423522277',
+      innKpp: '7451208572/745101001',
     });
   });
 
-  it('gives each document its paragraphs, the seminar letter\'s split around the reports', () => {
+  it("gives each document its paragraphs, the seminar letter's split around the reports", () => {
     const of = (id: string) => dataset.paragraphs.filter((p) => p.documentId === id);
     expect(of('d5112')).toHaveLength(6);
     expect(of('d13170').map((p) => p.place)).toEqual(['до вставки', 'до вставки', ...Array(6).fill('после вставки')]);

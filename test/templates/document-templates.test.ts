@@ -28,11 +28,26 @@ const index = indexDataset(dataset);
 /** A svod of two municipalities, one with a red flag and one without a level, for the справка's data shape. */
 function sampleSvod(def: FormDefinition): Svod {
   const level = def.scoring?.levels[0];
-  const score = (percent: number | null, flags: Array<{ id: string; message: string }>) =>
-    ({ sections: [], total: 10, max: 20, percent, levelValue: percent, level: percent === null ? undefined : level, flags, explanations: [] });
+  const score = (percent: number | null, flags: Array<{ id: string; message: string }>) => ({
+    sections: [],
+    total: 10,
+    max: 20,
+    percent,
+    levelValue: percent,
+    level: percent === null ? undefined : level,
+    flags,
+    explanations: [],
+  });
   return {
     rows: [
-      { municipalityId: 'm1', municipality: 'Агаповский муниципальный район', file: 'a.xlsx', score: score(50, [{ id: 'f', message: 'Нет плана.' }]), errors: 0, warnings: 0 },
+      {
+        municipalityId: 'm1',
+        municipality: 'Агаповский муниципальный район',
+        file: 'a.xlsx',
+        score: score(50, [{ id: 'f', message: 'Нет плана.' }]),
+        errors: 0,
+        warnings: 0,
+      },
       { municipalityId: 'm2', municipality: 'Ашинский муниципальный район', file: 'b.xlsx', score: score(null, []), errors: 0, warnings: 0 },
     ],
     issues: [],
@@ -71,12 +86,16 @@ describe('шаблоны документов — источник, их пра�
 
 /** Paragraph texts per document of the demo, keyed by the path under the demo folder. */
 function demoTexts(demo: DemoResult): Record<string, Record<string, string[]>> {
-  const files = [...demo.steps.flatMap((s) => s.result.made), ...(demo.report?.written ? [demo.report.written] : [])].filter((f) => f.endsWith('.docx'));
+  const files = [...demo.steps.flatMap((s) => s.result.made), ...(demo.report?.written ? [demo.report.written] : [])].filter((f) =>
+    f.endsWith('.docx'),
+  );
   const byFolder: Record<string, Record<string, string[]>> = {};
   for (const file of files.sort()) {
     const rel = path.relative(demo.outDir, file);
     const folder = path.dirname(rel) === '.' ? 'справка' : path.dirname(rel);
-    (byFolder[folder] ??= {})[path.basename(rel)] = docxParagraphs(readFileSync(file)).map((p) => p.replace(/\u00a0/g, '⍽')).filter((p) => p.trim() !== '');
+    (byFolder[folder] ??= {})[path.basename(rel)] = docxParagraphs(readFileSync(file))
+      .map((p) => p.replace(/\u00a0/g, '⍽'))
+      .filter((p) => p.trim() !== '');
   }
   return byFolder;
 }
@@ -112,7 +131,11 @@ const soffice = findSoffice();
 const withOffice = soffice || process.env.CI ? describe : describe.skip;
 
 withOffice('шаблон, пересохранённый в LibreOffice, работает как прежде', () => {
-  const RESAVED = [['letter', 'd5112'], ['mailing', undefined], ['order', 'o04-335']] as const;
+  const RESAVED = [
+    ['letter', 'd5112'],
+    ['mailing', undefined],
+    ['order', 'o04-335'],
+  ] as const;
   let dir: string;
   beforeAll(() => {
     dir = makeTempDir('kaskad-resave-');
@@ -120,7 +143,10 @@ withOffice('шаблон, пересохранённый в LibreOffice, раб�
     for (const [id] of RESAVED) copyFileSync(templateFile(id), path.join(dir, 'in', `${id}.docx`));
     const profile = `-env:UserInstallation=file://${path.join(dir, 'profile')}`;
     const sources = RESAVED.map(([id]) => path.join(dir, 'in', `${id}.docx`));
-    execFileSync(soffice!, [profile, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(dir, 'out'), ...sources], { stdio: 'ignore', timeout: 300_000 });
+    execFileSync(soffice!, [profile, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(dir, 'out'), ...sources], {
+      stdio: 'ignore',
+      timeout: 300_000,
+    });
   }, 300_000);
   afterAll(() => removeTempDir(dir));
 
@@ -136,7 +162,9 @@ withOffice('шаблон, пересохранённый в LibreOffice, раб�
     const render = (t: typeof original.template) => {
       const r = renderDocument(t, job.data, job.record);
       if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
-      return docxParagraphs(r.bytes).map(fold).filter((p) => p !== '');
+      return docxParagraphs(r.bytes)
+        .map(fold)
+        .filter((p) => p !== '');
     };
     expect(render(again.template)).toEqual(render(original.template));
   });

@@ -42,7 +42,12 @@ function lookup(scopes: readonly Shape[], tag: string): Shape | undefined {
   return undefined;
 }
 
-interface Part { type: string; value: string; module?: string; subparsed?: Part[] }
+interface Part {
+  type: string;
+  value: string;
+  module?: string;
+  subparsed?: Part[];
+}
 
 /** Tags of the template that no data of its kind has (`#loop/inner` for a tag inside a loop). */
 export function unknownTags(templateBytes: Uint8Array, shape: Shape): string[] {

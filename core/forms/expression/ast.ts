@@ -14,11 +14,21 @@ export type BinaryOp = '+' | '-' | '*' | '/' | '=' | '!=' | '<' | '<=' | '>' | '
 /** Every field name an expression refers to (for «unknown field» checks and dependency order). */
 export function referencedNames(expr: Expr, out: Set<string> = new Set()): Set<string> {
   switch (expr.kind) {
-    case 'ref': out.add(expr.name); break;
-    case 'unary': referencedNames(expr.arg, out); break;
-    case 'binary': referencedNames(expr.left, out); referencedNames(expr.right, out); break;
-    case 'call': for (const a of expr.args) referencedNames(a, out); break;
-    default: break;
+    case 'ref':
+      out.add(expr.name);
+      break;
+    case 'unary':
+      referencedNames(expr.arg, out);
+      break;
+    case 'binary':
+      referencedNames(expr.left, out);
+      referencedNames(expr.right, out);
+      break;
+    case 'call':
+      for (const a of expr.args) referencedNames(a, out);
+      break;
+    default:
+      break;
   }
   return out;
 }

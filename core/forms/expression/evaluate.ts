@@ -31,7 +31,10 @@ export function truthy(v: Value | undefined): boolean {
 }
 
 const flat = (args: Value[]): Value[] => args.flatMap((a) => (Array.isArray(a) ? a : [a]));
-const numbers = (args: Value[]): number[] => flat(args).map(toNumber).filter((n): n is number => n !== null);
+const numbers = (args: Value[]): number[] =>
+  flat(args)
+    .map(toNumber)
+    .filter((n): n is number => n !== null);
 const text = (v: Value | undefined): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));
 const norm = (v: Value | undefined): string => text(v).trim().toLowerCase().replace(/ё/g, 'е');
 const filled = (v: Value): boolean => !(v === null || v === '' || (Array.isArray(v) && v.length === 0));
@@ -49,15 +52,32 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
   sum: (a) => numbers(a).reduce((s, n) => s + n, 0),
   count: (a) => flat(a).filter(filled).length,
   countif: (a) => flat([a[0] ?? null]).filter((v) => norm(v) === norm(a[1])).length,
-  min: (a) => { const n = numbers(a); return n.length ? Math.min(...n) : null; },
-  max: (a) => { const n = numbers(a); return n.length ? Math.max(...n) : null; },
-  round: (a) => { const n = toNumber(a[0]); const p = 10 ** (toNumber(a[1]) ?? 0); return n === null ? null : Math.round(n * p) / p; },
-  abs: (a) => { const n = toNumber(a[0]); return n === null ? null : Math.abs(n); },
+  min: (a) => {
+    const n = numbers(a);
+    return n.length ? Math.min(...n) : null;
+  },
+  max: (a) => {
+    const n = numbers(a);
+    return n.length ? Math.max(...n) : null;
+  },
+  round: (a) => {
+    const n = toNumber(a[0]);
+    const p = 10 ** (toNumber(a[1]) ?? 0);
+    return n === null ? null : Math.round(n * p) / p;
+  },
+  abs: (a) => {
+    const n = toNumber(a[0]);
+    return n === null ? null : Math.abs(n);
+  },
   len: (a) => text(a[0]).trim().length,
   number: (a) => toNumber(a[0]),
   contains: (a) => flat([a[0] ?? null]).some((v) => norm(v) === norm(a[1])),
   /** days between two dates: days(from, to) */
-  days: (a) => { const x = days(a[0]); const y = days(a[1]); return x === null || y === null ? null : y - x; },
+  days: (a) => {
+    const x = days(a[0]);
+    const y = days(a[1]);
+    return x === null || y === null ? null : y - x;
+  },
   /** date(2024, 12, 31) or date('08.02.2024') → ISO */
   date: (a) => {
     if (a.length >= 3) {
@@ -66,13 +86,13 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
       const dt = new Date(Date.UTC(y, m - 1, d));
       return dt.toISOString().slice(0, 10);
     }
-    return typeof a[0] === 'string' ? parseRussianDate(a[0]) ?? (/^\d{4}-\d{2}-\d{2}$/.test(a[0]) ? a[0] : null) : null;
+    return typeof a[0] === 'string' ? (parseRussianDate(a[0]) ?? (/^\d{4}-\d{2}-\d{2}$/.test(a[0]) ? a[0] : null)) : null;
   },
   /** term_end('до 01.06.2024') → '2024-06-01'; a recurring phrase → empty */
   term_end: (a) => termEnd(text(a[0])) ?? null,
   /** term_kind('ежемесячно') → 'phrase'; 'date', 'range', or '' when not a term */
   term_kind: (a) => termKind(text(a[0])),
-  school_municipality: (a, c) => (typeof a[0] === 'string' && c.data ? c.data.schoolMunicipality(a[0]) ?? null : null),
+  school_municipality: (a, c) => (typeof a[0] === 'string' && c.data ? (c.data.schoolMunicipality(a[0]) ?? null) : null),
   in_list: (a, c) => {
     const year = toNumber(a[2]);
     return typeof a[0] === 'string' && c.data && year !== null ? c.data.isOnList(text(a[1]), year, a[0]) : false;
@@ -88,17 +108,22 @@ function compare(op: string, l: Value, r: Value): boolean {
   const ln = typeof l === 'number' || typeof r === 'number' ? toNumber(l) : null;
   const rn = typeof l === 'number' || typeof r === 'number' ? toNumber(r) : null;
   if (op === '=' || op === '!=') {
-    const eq = ln !== null && rn !== null ? ln === rn : typeof l === 'boolean' || typeof r === 'boolean' ? truthy(l) === truthy(r) : norm(l) === norm(r);
+    const eq =
+      ln !== null && rn !== null ? ln === rn : typeof l === 'boolean' || typeof r === 'boolean' ? truthy(l) === truthy(r) : norm(l) === norm(r);
     return op === '=' ? eq : !eq;
   }
   if (l === null || r === null) return false;
   const a: number | string = ln !== null && rn !== null ? ln : text(l);
   const b: number | string = ln !== null && rn !== null ? rn : text(r);
   switch (op) {
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    default: return a >= b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    default:
+      return a >= b;
   }
 }
 
@@ -107,10 +132,14 @@ function arithmetic(op: string, l: Value, r: Value): Value {
   const b = toNumber(r);
   if (a === null || b === null) return null;
   switch (op) {
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
-    default: return b === 0 ? null : a / b;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    default:
+      return b === 0 ? null : a / b;
   }
 }
 
@@ -142,11 +171,20 @@ export function evaluate(expr: Expr, ctx: EvalContext): Value {
     case 'call': {
       if (expr.name === 'if') {
         return truthy(evaluate(expr.args[0] ?? { kind: 'boolean', value: false }, ctx))
-          ? (expr.args[1] ? evaluate(expr.args[1], ctx) : null)
-          : (expr.args[2] ? evaluate(expr.args[2], ctx) : null);
+          ? expr.args[1]
+            ? evaluate(expr.args[1], ctx)
+            : null
+          : expr.args[2]
+            ? evaluate(expr.args[2], ctx)
+            : null;
       }
       const fn = Object.hasOwn(FUNCTIONS, expr.name) ? FUNCTIONS[expr.name] : undefined;
-      return fn ? fn(expr.args.map((a) => evaluate(a, ctx)), ctx) : null;
+      return fn
+        ? fn(
+            expr.args.map((a) => evaluate(a, ctx)),
+            ctx,
+          )
+        : null;
     }
   }
 }

@@ -9,22 +9,31 @@ import type { BinaryOp, Expr } from './ast';
  */
 export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: string };
 
-type Token =
-  | { t: 'num'; v: number }
-  | { t: 'str'; v: string }
-  | { t: 'id'; v: string }
-  | { t: 'op'; v: string }
-  | { t: 'end' };
+type Token = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'id'; v: string } | { t: 'op'; v: string } | { t: 'end' };
 
-const WORD_OPS = new Map([['and', 'and'], ['or', 'or'], ['not', 'not'], ['и', 'and'], ['или', 'or'], ['не', 'not']]);
-const QUOTES = new Map([["'", "'"], ['"', '"'], ['«', '»']]);
+const WORD_OPS = new Map([
+  ['and', 'and'],
+  ['or', 'or'],
+  ['not', 'not'],
+  ['и', 'and'],
+  ['или', 'or'],
+  ['не', 'not'],
+]);
+const QUOTES = new Map([
+  ["'", "'"],
+  ['"', '"'],
+  ['«', '»'],
+]);
 
 function tokenize(src: string): Token[] | string {
   const out: Token[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     const close = QUOTES.get(c);
     if (close) {
       const end = src.indexOf(close, i + 1);
@@ -34,7 +43,11 @@ function tokenize(src: string): Token[] | string {
       continue;
     }
     const num = /^\d+(\.\d+)?/.exec(src.slice(i));
-    if (num) { out.push({ t: 'num', v: Number(num[0]) }); i += num[0].length; continue; }
+    if (num) {
+      out.push({ t: 'num', v: Number(num[0]) });
+      i += num[0].length;
+      continue;
+    }
     const word = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(src.slice(i));
     if (word) {
       const w = word[0];
@@ -49,7 +62,11 @@ function tokenize(src: string): Token[] | string {
       i += 2;
       continue;
     }
-    if ('+-*/=<>(),.'.includes(c)) { out.push({ t: 'op', v: c }); i++; continue; }
+    if ('+-*/=<>(),.'.includes(c)) {
+      out.push({ t: 'op', v: c });
+      i++;
+      continue;
+    }
     return messageFor('EXPR_BAD_CHAR', { char: c });
   }
   out.push({ t: 'end' });
@@ -62,8 +79,13 @@ class Parser {
   private pos = 0;
   constructor(private readonly tokens: Token[]) {}
 
-  private peek(): Token { return this.tokens[this.pos] ?? { t: 'end' }; }
-  private isOp(v: string): boolean { const k = this.peek(); return k.t === 'op' && k.v === v; }
+  private peek(): Token {
+    return this.tokens[this.pos] ?? { t: 'end' };
+  }
+  private isOp(v: string): boolean {
+    const k = this.peek();
+    return k.t === 'op' && k.v === v;
+  }
   private expect(v: string): void {
     if (!this.isOp(v)) throw new SyntaxError(messageFor('EXPR_EXPECTED', { token: v }));
     this.pos++;
@@ -89,8 +111,14 @@ class Parser {
   }
 
   private unary(): Expr {
-    if (this.isOp('-')) { this.pos++; return { kind: 'unary', op: '-', arg: this.unary() }; }
-    if (this.isOp('not')) { this.pos++; return { kind: 'unary', op: 'not', arg: this.unary() }; }
+    if (this.isOp('-')) {
+      this.pos++;
+      return { kind: 'unary', op: '-', arg: this.unary() };
+    }
+    if (this.isOp('not')) {
+      this.pos++;
+      return { kind: 'unary', op: 'not', arg: this.unary() };
+    }
     return this.primary();
   }
 
@@ -114,7 +142,10 @@ class Parser {
       const args: Expr[] = [];
       if (!this.isOp(')')) {
         args.push(this.binary(0));
-        while (this.isOp(',')) { this.pos++; args.push(this.binary(0)); }
+        while (this.isOp(',')) {
+          this.pos++;
+          args.push(this.binary(0));
+        }
       }
       this.expect(')');
       return { kind: 'call', name: lower, args };

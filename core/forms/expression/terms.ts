@@ -7,8 +7,18 @@ import { parseRussianDate } from '../../workbook/cell-values';
 export type TermKind = 'date' | 'range' | 'phrase' | '';
 
 const PHRASES = [
-  'ежемесячно', 'ежеквартально', 'ежегодно', 'еженедельно', 'постоянно', 'в течение года', 'в течение учебного года',
-  'в течение периода', 'по мере необходимости', 'по отдельному графику', 'по графику', 'систематически',
+  'ежемесячно',
+  'ежеквартально',
+  'ежегодно',
+  'еженедельно',
+  'постоянно',
+  'в течение года',
+  'в течение учебного года',
+  'в течение периода',
+  'по мере необходимости',
+  'по отдельному графику',
+  'по графику',
+  'систематически',
 ];
 const MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
 const QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -19,12 +29,18 @@ function lastDay(y: number, m: number): string {
 }
 
 function clean(text: string): string {
-  return text.toLowerCase().replace(/[\u00a0\s]+/g, ' ').replace(/ё/g, 'е').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\u00a0\s]+/g, ' ')
+    .replace(/ё/g, 'е')
+    .trim();
 }
 
 /** The last day by which the term is due, or undefined (a phrase, or not a term at all). */
 export function termEnd(text: string): string | undefined {
-  const t = clean(text).replace(/^до\s+/, '').replace(/\s*г(од)?\.?$/, '');
+  const t = clean(text)
+    .replace(/^до\s+/, '')
+    .replace(/\s*г(од)?\.?$/, '');
   const single = parseRussianDate(t);
   if (single) return single;
   const parts = t.split(/\s*[-–—]\s*|\s+по\s+/);

@@ -27,7 +27,11 @@ function answers(state: FormState, field: Field): Array<{ value: Value; index?: 
 }
 
 const OPS: Record<string, (a: number | string, b: number | string) => boolean> = {
-  '<': (a, b) => a < b, '<=': (a, b) => a <= b, '=': (a, b) => a === b, '>=': (a, b) => a >= b, '>': (a, b) => a > b,
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '=': (a, b) => a === b,
+  '>=': (a, b) => a >= b,
+  '>': (a, b) => a > b,
 };
 
 function year(state: FormState, check: Check): number | null {
@@ -47,9 +51,15 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
       const a = toNumber(value);
       const b = toNumber(other);
       if (a === null || b === null || OPS[check.op ?? '<=']!(a, b)) return [];
-      return [makeIssue('FORM_COMPARE', state.locationOf(field.id, index), {
-        label: field.label, value: displayValue(a), op: check.op ?? '<=', other: displayValue(b), custom: check.message,
-      })];
+      return [
+        makeIssue('FORM_COMPARE', state.locationOf(field.id, index), {
+          label: field.label,
+          value: displayValue(a),
+          op: check.op ?? '<=',
+          other: displayValue(b),
+          custom: check.message,
+        }),
+      ];
     });
   },
   /** FORM_DATE_OUTSIDE — an act dated 12.03.2019 in a 2024 card (period from/to). */
@@ -60,9 +70,15 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
       const to = state.evaluateSource(check.to!, row);
       if (typeof value !== 'string' || typeof from !== 'string' || typeof to !== 'string') return [];
       if (value >= from && value <= to) return [];
-      return [makeIssue('FORM_DATE_OUTSIDE', state.locationOf(field.id, index), {
-        label: field.label, value: displayValue(value), from: displayValue(from), to: displayValue(to), custom: check.message,
-      })];
+      return [
+        makeIssue('FORM_DATE_OUTSIDE', state.locationOf(field.id, index), {
+          label: field.label,
+          value: displayValue(value),
+          from: displayValue(from),
+          to: displayValue(to),
+          custom: check.message,
+        }),
+      ];
     });
   },
   /** FORM_RANK_INVALID — priorities 1, 1, 3: ranks must be 1..N without ties or gaps (N ≤ value). */
@@ -75,9 +91,15 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
       const n = toNumber(value);
       const bad = n === null || !Number.isInteger(n) || n < 1 || n > given.length || (limit !== null && n > limit) || seen.has(n);
       if (bad) {
-        issues.push(makeIssue('FORM_RANK_INVALID', state.locationOf(field.id, index), {
-          label: field.label, value: displayValue(value), count: given.length, tie: n !== null && seen.has(n), custom: check.message,
-        }));
+        issues.push(
+          makeIssue('FORM_RANK_INVALID', state.locationOf(field.id, index), {
+            label: field.label,
+            value: displayValue(value),
+            count: given.length,
+            tie: n !== null && seen.has(n),
+            custom: check.message,
+          }),
+        );
       }
       if (n !== null) seen.set(n, index);
     }
@@ -88,11 +110,20 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
     const first = new Map<string, number | undefined>();
     return answers(state, field).flatMap(({ value, index }) => {
       const k = text(value).toLowerCase();
-      if (!first.has(k)) { first.set(k, index); return []; }
+      if (!first.has(k)) {
+        first.set(k, index);
+        return [];
+      }
       const at = state.cellOf(field.id, first.get(k));
-      return [makeIssue('FORM_DUPLICATE_VALUE', state.locationOf(field.id, index), {
-        label: field.label, value: state.shown(field, value), first: at?.address ?? '', here: state.cellOf(field.id, index)?.address ?? '', custom: check.message,
-      })];
+      return [
+        makeIssue('FORM_DUPLICATE_VALUE', state.locationOf(field.id, index), {
+          label: field.label,
+          value: state.shown(field, value),
+          first: at?.address ?? '',
+          here: state.cellOf(field.id, index)?.address ?? '',
+          custom: check.message,
+        }),
+      ];
     });
   },
   /** FORM_LIST_NOT_COVERED — a ШНОР of 2024 missing from the distribution. */
@@ -104,9 +135,16 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
     const expected = state.data.listSchools(check.list!, y, typeof muni === 'string' && muni ? muni : undefined);
     const layout = field.layout ? state.layouts.get(field.layout) : undefined;
     const where = layout ? { kind: 'sheet' as const, file: state.file, sheet: layout.sheet } : state.locationOf(field.id);
-    return expected.filter((id) => !present.has(id)).map((id) => makeIssue('FORM_LIST_NOT_COVERED', where, {
-      value: state.data?.schoolName(id) ?? id, code: id, list: check.list!, custom: check.message,
-    }));
+    return expected
+      .filter((id) => !present.has(id))
+      .map((id) =>
+        makeIssue('FORM_LIST_NOT_COVERED', where, {
+          value: state.data?.schoolName(id) ?? id,
+          code: id,
+          list: check.list!,
+          custom: check.message,
+        }),
+      );
   },
   /** FORM_CAP_EXCEEDED — a curator given 7 schools when curator_cap is 5. */
   cap(state, check, field) {
@@ -124,9 +162,15 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
       counts.set(k, n);
       if (n === cap + 1) {
         const total = totals.get(k) ?? n;
-        issues.push(makeIssue('FORM_CAP_EXCEEDED', state.locationOf(field.id, index), {
-          label: field.label, value: state.shown(field, value), count: total, cap, custom: check.message,
-        }));
+        issues.push(
+          makeIssue('FORM_CAP_EXCEEDED', state.locationOf(field.id, index), {
+            label: field.label,
+            value: state.shown(field, value),
+            count: total,
+            cap,
+            custom: check.message,
+          }),
+        );
       }
     }
     return issues;
@@ -137,11 +181,19 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
     const muni = state.evaluateSource(check.municipality!);
     if (!state.data || y === null || typeof muni !== 'string' || !muni) return [];
     const expected = state.data.listSchools(check.list!, y, muni).length;
-    return answers(state, field).flatMap(({ value, index }) => (toNumber(value) === expected ? [] : [
-      makeIssue('FORM_COUNT_MISMATCH', state.locationOf(field.id, index), {
-        label: field.label, value: displayValue(value), expected, list: check.list!, custom: check.message,
-      }),
-    ]));
+    return answers(state, field).flatMap(({ value, index }) =>
+      toNumber(value) === expected
+        ? []
+        : [
+            makeIssue('FORM_COUNT_MISMATCH', state.locationOf(field.id, index), {
+              label: field.label,
+              value: displayValue(value),
+              expected,
+              list: check.list!,
+              custom: check.message,
+            }),
+          ],
+    );
   },
   /** FORM_WRONG_MUNICIPALITY — a school of Кыштым in the card of Миасс. */
   belongs(state, check, field) {
@@ -153,9 +205,13 @@ const CHECKS: Record<CheckKind, CrossCheck> = {
       if (typeof value !== 'string' || typeof muni !== 'string' || !muni) return [];
       const actual = data.schoolMunicipality(value);
       if (actual === undefined || actual === muni) return [];
-      return [makeIssue('FORM_WRONG_MUNICIPALITY', state.locationOf(field.id, index), {
-        value: state.shown(field, value), municipality: data.municipalityName(muni) ?? muni, custom: check.message,
-      })];
+      return [
+        makeIssue('FORM_WRONG_MUNICIPALITY', state.locationOf(field.id, index), {
+          value: state.shown(field, value),
+          municipality: data.municipalityName(muni) ?? muni,
+          custom: check.message,
+        }),
+      ];
     });
   },
 };

@@ -46,7 +46,10 @@ const range: FieldRule = {
     if (n === null || (field.min === undefined && field.max === undefined)) return undefined;
     if ((field.min === undefined || n >= field.min) && (field.max === undefined || n <= field.max)) return undefined;
     return makeIssue('FORM_OUT_OF_RANGE', state.locationOf(field.id, index), {
-      label: field.label, value: displayValue(n), min: field.min === undefined ? undefined : displayValue(field.min), max: field.max === undefined ? undefined : displayValue(field.max),
+      label: field.label,
+      value: displayValue(n),
+      min: field.min === undefined ? undefined : displayValue(field.min),
+      max: field.max === undefined ? undefined : displayValue(field.max),
     });
   },
 };
@@ -58,7 +61,10 @@ const constraint: FieldRule = {
     if (!field.constraint || isEmptyValue(value)) return undefined;
     if (truthy(state.evaluateSource(field.constraint, row, value))) return undefined;
     return makeIssue('FORM_CONSTRAINT', state.locationOf(field.id, index), {
-      label: field.label, message: field.constraintMessage, value: state.shown(field, value), expression: field.constraint,
+      label: field.label,
+      message: field.constraintMessage,
+      value: state.shown(field, value),
+      expression: field.constraint,
     });
   },
 };
@@ -75,10 +81,10 @@ export function checkRelevant(state: FormState, answer: AnswerRef, issues: Issue
   if (!field.relevant || truthy(state.evaluateSource(field.relevant, row))) return true;
   // When the answer the condition looks at was itself unreadable, relevance is unknown: keep the value.
   const parsed = parseExpression(field.relevant);
-  if (parsed.ok && [...referencedNames(parsed.expr)].some((n) => state.invalid.has(n) || (index !== undefined && state.invalid.has(`${n}#${index}`)))) return true;
+  if (parsed.ok && [...referencedNames(parsed.expr)].some((n) => state.invalid.has(n) || (index !== undefined && state.invalid.has(`${n}#${index}`))))
+    return true;
   if (!isEmptyValue(value) && !field.calculate) {
     issues.push(makeIssue('FORM_NOT_RELEVANT', state.locationOf(field.id, index), { label: field.label }, 'warning'));
   }
   return false;
 }
-

@@ -7,7 +7,7 @@ import type { DatasetIndex } from './dataset-index';
 
 /** Roadmap items grouped by section, in the order the sheet gives them. */
 export function roadmapContext(index: DatasetIndex, roadmapId: string | undefined) {
-  const items = roadmapId ? index.roadmapItems.get(roadmapId) ?? [] : [];
+  const items = roadmapId ? (index.roadmapItems.get(roadmapId) ?? []) : [];
   const sections: Array<{ title: string; hasTitle: boolean; items: object[] }> = [];
   for (const item of items) {
     const title = item.section ?? '';
@@ -23,7 +23,7 @@ export function roadmapContext(index: DatasetIndex, roadmapId: string | undefine
 
 /** The distribution of a year's ШНОР among curators and leader schools, by municipality. */
 export function distributionContext(index: DatasetIndex, year: number | undefined) {
-  const entries = year !== undefined ? index.distribution.get(String(year)) ?? [] : [];
+  const entries = year !== undefined ? (index.distribution.get(String(year)) ?? []) : [];
   const rows = entries.map((e) => {
     const school = index.schools.get(e.schoolId);
     const municipality = school ? index.municipalities.get(school.municipalityId) : undefined;
@@ -42,8 +42,8 @@ export function distributionContext(index: DatasetIndex, year: number | undefine
 
 /** Schedule rows; a date repeated on the next row is left blank, as in seed 003. */
 export function scheduleRows(index: DatasetIndex, eventId: string | undefined) {
-  const rows = eventId ? index.schedule.get(eventId) ?? [] : [];
-  return rows.map((row, i) => ({ when: i > 0 && rows[i - 1]!.when === row.when ? '' : row.when ?? '', participant: row.participant }));
+  const rows = eventId ? (index.schedule.get(eventId) ?? []) : [];
+  return rows.map((row, i) => ({ when: i > 0 && rows[i - 1]!.when === row.when ? '' : (row.when ?? ''), participant: row.participant }));
 }
 
 function yearOfSource(source: string | undefined, fallback: number | undefined): number | undefined {

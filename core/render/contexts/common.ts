@@ -67,8 +67,11 @@ export function personContext(person: Person | undefined, position: string | und
  * attachments instead («УТВЕРЖДЕНА приказом …») and get none.
  */
 export function attachmentNoteText(index: DatasetIndex, doc: KaskadDocument): string {
-  const rows = doc.kind === 'письмо' ? index.attachments.get(doc.id) ?? [] : [];
-  return attachmentRequisite(rows.map((a) => ({ title: a.title })), doc.attachmentSheets);
+  const rows = doc.kind === 'письмо' ? (index.attachments.get(doc.id) ?? []) : [];
+  return attachmentRequisite(
+    rows.map((a) => ({ title: a.title })),
+    doc.attachmentSheets,
+  );
 }
 
 /**

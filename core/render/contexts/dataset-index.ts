@@ -1,6 +1,19 @@
 import type {
-  Attachment, Dataset, DistributionEntry, KaskadDocument, Municipality, Organisation, Paragraph, Person, Report, RoadmapItem,
-  School, ScheduleRow, SchoolListEntry, TechCardEntry, KaskadEvent,
+  Attachment,
+  Dataset,
+  DistributionEntry,
+  KaskadDocument,
+  Municipality,
+  Organisation,
+  Paragraph,
+  Person,
+  Report,
+  RoadmapItem,
+  School,
+  ScheduleRow,
+  SchoolListEntry,
+  TechCardEntry,
+  KaskadEvent,
 } from '../../model/schemas';
 
 function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {

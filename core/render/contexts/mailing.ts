@@ -15,10 +15,9 @@ export function municipalAddressee(index: DatasetIndex, m: Municipality): string
   return `${m.headPositionDative}\n${initialsOf(head)}\u00a0${surnameIn(head, 'dative')}`;
 }
 
-
 /** The municipality's own schools on one of the year's lists (or on any list but leader schools). */
 export function municipalSchools(index: DatasetIndex, municipalityId: string, year: number | undefined, list?: string) {
-  const entries = year !== undefined ? index.schoolListsByMunicipality.get(`${year}|${municipalityId}`) ?? [] : [];
+  const entries = year !== undefined ? (index.schoolListsByMunicipality.get(`${year}|${municipalityId}`) ?? []) : [];
   const names = new Set<string>();
   for (const e of entries) {
     if (list ? e.list !== list : e.list === 'школа-лидер') continue;
@@ -53,7 +52,10 @@ export function mailingContext(index: DatasetIndex, doc: KaskadDocument, m: Muni
   const head = m.headId ? index.people.get(m.headId) : undefined;
   // One named person is greeted by name and patronymic; without one, as the document row says.
   const salutation = (head && personalGreeting(head)) ?? base.salutation;
-  const attachmentNote = attachmentRequisite(attachments.map((a) => ({ title: a.title })), lists.length === 1 ? doc.attachmentSheets : undefined);
+  const attachmentNote = attachmentRequisite(
+    attachments.map((a) => ({ title: a.title })),
+    lists.length === 1 ? doc.attachmentSheets : undefined,
+  );
   return {
     ...base,
     addressee: municipalAddressee(index, m),

@@ -19,9 +19,12 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
  */
 export function levelCellXml(title: string, color?: string): string {
   const shading = color ? `<w:shd w:val="clear" w:color="auto" w:fill="${color.toUpperCase()}"/>` : '';
-  const font = '<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/>';
-  return `<w:p><w:pPr>${shading}<w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:left="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr>`
-    + `<w:r><w:rPr>${font}</w:rPr><w:t xml:space="preserve">${escapeXml(title)}</w:t></w:r></w:p>`;
+  const font =
+    '<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/>';
+  return (
+    `<w:p><w:pPr>${shading}<w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:left="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr>` +
+    `<w:r><w:rPr>${font}</w:rPr><w:t xml:space="preserve">${escapeXml(title)}</w:t></w:r></w:p>`
+  );
 }
 
 /**
@@ -33,11 +36,13 @@ export function monitoringReportContext(index: DatasetIndex, doc: KaskadDocument
   const rows = [...svod.rows].sort((a, b) => compareNatural(a.municipality, b.municipality));
   const levels = def.scoring?.levels ?? [];
   const total = rows.length;
-  const byLevel = [...levels].sort((a, b) => b.min - a.min).map((level) => {
-    const n = rows.filter((r) => r.score.level?.id === level.id).length;
-    const share = total ? Math.round((n / total) * 100) : 0;
-    return { text: `${level.title} — ${formatNumber(n)}\u00a0${pluralWord(n, MUNICIPALITY_FORMS)} (${formatNumber(share)}\u00a0%)` };
-  });
+  const byLevel = [...levels]
+    .sort((a, b) => b.min - a.min)
+    .map((level) => {
+      const n = rows.filter((r) => r.score.level?.id === level.id).length;
+      const share = total ? Math.round((n / total) * 100) : 0;
+      return { text: `${level.title} — ${formatNumber(n)}\u00a0${pluralWord(n, MUNICIPALITY_FORMS)} (${formatNumber(share)}\u00a0%)` };
+    });
   const missing = svod.issues.filter((i) => i.code === 'COLLECT_MISSING').map((i) => (i.location.kind === 'record' ? i.location.record : ''));
   const base = documentBase(index, doc);
   return {

@@ -9,7 +9,7 @@ import type { DatasetIndex } from './dataset-index';
  * positions are printed as the user typed them (already in the genitive).
  */
 export function reportsContext(index: DatasetIndex, eventId: string | undefined) {
-  const rows = eventId ? index.reports.get(eventId) ?? [] : [];
+  const rows = eventId ? (index.reports.get(eventId) ?? []) : [];
   const byNo = new Map<number, Report[]>();
   for (const row of rows) byNo.set(row.no, [...(byNo.get(row.no) ?? []), row]);
   return [...byNo.values()].map((speakers) => {

@@ -10,13 +10,26 @@ export function techCardContext(index: DatasetIndex, doc: KaskadDocument, school
   const problems = TECH_CARD_PROBLEMS.map((p) => {
     const e = chosen.get(p.no);
     return {
-      no: String(p.no), title: p.title, detail: e?.detail ? `: ${e.detail}` : '', priority: e ? String(e.priority) : '',
-      school: e?.school ?? '', municipality: e?.municipality ?? '', institute: e?.institute ?? '', ministry: e?.ministry ?? '',
-      resourceCentres: e?.resourceCentres ?? '', others: e?.others ?? '',
+      no: String(p.no),
+      title: p.title,
+      detail: e?.detail ? `: ${e.detail}` : '',
+      priority: e ? String(e.priority) : '',
+      school: e?.school ?? '',
+      municipality: e?.municipality ?? '',
+      institute: e?.institute ?? '',
+      ministry: e?.ministry ?? '',
+      resourceCentres: e?.resourceCentres ?? '',
+      others: e?.others ?? '',
     };
   });
-  const modules = [...new Set(entries.sort((a, b) => a.priority - b.priority)
-    .map((e) => TECH_CARD_PROBLEMS.find((p) => p.no === e.problem)?.module).filter((m): m is string => Boolean(m)))];
+  const modules = [
+    ...new Set(
+      entries
+        .sort((a, b) => a.priority - b.priority)
+        .map((e) => TECH_CARD_PROBLEMS.find((p) => p.no === e.problem)?.module)
+        .filter((m): m is string => Boolean(m)),
+    ),
+  ];
   const [schoolLevel, municipality, institute, ministry, resourceCentres, others] = SUPPORT_LEVEL_TITLES;
   return {
     year,

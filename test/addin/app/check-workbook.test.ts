@@ -63,7 +63,10 @@ describe('findings grouped by sheet', () => {
   it('puts whole-file findings first, then sheets in workbook order; errors before warnings, then row by row', () => {
     const fileIssue = makeIssue('FORM_ROW_MISSING', { kind: 'sheet', sheet: 'Б' }, { key: 'k', label: 'l' });
     const whole = makeIssue('FORM_UNRECOGNISED', { kind: 'file', file: 'x.xlsx' }, { known: 'F1' });
-    const groups = groupIssuesBySheet([at('Б', 'C10', 'warning'), at('А', 'D3'), at('Б', 'B2'), whole, fileIssue, at('А', 'A12'), at('Б', 'A1', 'warning')], ['А', 'Б']);
+    const groups = groupIssuesBySheet(
+      [at('Б', 'C10', 'warning'), at('А', 'D3'), at('Б', 'B2'), whole, fileIssue, at('А', 'A12'), at('Б', 'A1', 'warning')],
+      ['А', 'Б'],
+    );
     expect(groups.map((g) => g.sheet)).toEqual([undefined, 'А', 'Б']);
     expect(groups[1]!.issues.map((i) => (i.location as { address: string }).address)).toEqual(['D3', 'A12']);
     expect(groups[2]!.issues.map((i) => (i.location.kind === 'cell' ? i.location.address : i.code))).toEqual(['FORM_ROW_MISSING', 'B2', 'A1', 'C10']);

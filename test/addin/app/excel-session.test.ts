@@ -20,8 +20,15 @@ import { primePaneCatalogue } from '../../helpers/pane-catalogue';
 beforeAll(() => primePaneCatalogue());
 
 const FULL: ExcelCapabilities = {
-  usedRangeOrNullObject: true, setCellProperties: true, mergedAreas: true, worksheetChangedEvents: true,
-  collectionChangedEvents: true, insertWorksheetsFromBase64: true, addWorksheets: true, customXmlParts: true, keepsUndo: false,
+  usedRangeOrNullObject: true,
+  setCellProperties: true,
+  mergedAreas: true,
+  worksheetChangedEvents: true,
+  collectionChangedEvents: true,
+  insertWorksheetsFromBase64: true,
+  addWorksheets: true,
+  customXmlParts: true,
+  keepsUndo: false,
 };
 
 async function excelWith(file: string, options: FakeOptions = {}): Promise<FakeExcel> {
@@ -31,16 +38,21 @@ async function excelWith(file: string, options: FakeOptions = {}): Promise<FakeE
 }
 
 /** Excel.run as the fake sees it: every batch gets the same context, syncs are counted on it. */
-const runOn = (excel: FakeExcel) => <T>(batch: (context: RequestContext) => Promise<T>) => batch(excel.context);
+const runOn =
+  (excel: FakeExcel) =>
+  <T>(batch: (context: RequestContext) => Promise<T>) =>
+    batch(excel.context);
 
-describe('the pane\'s Excel session over the gateway (a fake Excel counting syncs)', () => {
+describe("the pane's Excel session over the gateway (a fake Excel counting syncs)", () => {
   it('checks a card in at most 3 syncs to read and 2 to highlight; a re-check puts the fills back first', async () => {
     const excel = await excelWith('F1-mo05.xlsx', { setCellProperties: true, mergedAreas: true, customXmlParts: true });
     const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
     const snapshot = await session.read();
     expect(excel.syncs).toBeLessThanOrEqual(3);
     const outcome = checkSnapshot(snapshot, 'Открытая книга', formDefinitions());
-    expect(outcome.issues.map((i) => [i.code, i.location.kind === 'cell' ? `${i.location.sheet}!${i.location.address}` : ''])).toEqual([['FORM_NOT_PERCENT', 'Карта мониторинга!C20']]);
+    expect(outcome.issues.map((i) => [i.code, i.location.kind === 'cell' ? `${i.location.sheet}!${i.location.address}` : ''])).toEqual([
+      ['FORM_NOT_PERCENT', 'Карта мониторинга!C20'],
+    ]);
 
     const beforeHighlight = excel.syncs;
     const original = excel.fillAt('Карта мониторинга', 'C20');
@@ -64,7 +76,11 @@ describe('the pane\'s Excel session over the gateway (a fake Excel counting sync
     const before = cells.map((a) => fillOf(excel.cellAt(card, a)));
     const first = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
     const outcome = checkSnapshot(await first.read(), 'Открытая книга', formDefinitions());
-    const extra = ['C21', 'C22', 'C23'].map((address) => ({ ...outcome.issues[0]!, severity: 'warning' as const, location: { kind: 'cell' as const, sheet: card, address } }));
+    const extra = ['C21', 'C22', 'C23'].map((address) => ({
+      ...outcome.issues[0]!,
+      severity: 'warning' as const,
+      location: { kind: 'cell' as const, sheet: card, address },
+    }));
     await first.highlight([...outcome.issues, ...extra]);
     expect(cells.map((a) => excel.fillAt(card, a))).toEqual([ERROR_COLOR, WARNING_COLOR, WARNING_COLOR, WARNING_COLOR]);
 
@@ -90,14 +106,20 @@ describe('the pane\'s Excel session over the gateway (a fake Excel counting sync
     expect(session.skippedMerges).toEqual(['Карта мониторинга']);
   });
 
-  it('selects the finding\'s cell on its sheet', async () => {
+  it("selects the finding's cell on its sheet", async () => {
     const excel = await excelWith('F1-mo05.xlsx');
     await openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch)).select('Карта мониторинга', 'C20');
     expect(excel.selection).toEqual({ sheet: 'Карта мониторинга', address: 'C20' });
   });
 
   it('writes «Итоги проверки» with the findings, and its own writes do not trigger a re-check', async () => {
-    const excel = await excelWith('F1-mo05.xlsx', { collectionChangedEvents: true, worksheetChangedEvents: true, mergedAreas: true, setCellProperties: true, customXmlParts: true });
+    const excel = await excelWith('F1-mo05.xlsx', {
+      collectionChangedEvents: true,
+      worksheetChangedEvents: true,
+      mergedAreas: true,
+      setCellProperties: true,
+      customXmlParts: true,
+    });
     const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
     const changes: string[] = [];
     const handle = await session.watch((change) => changes.push(`${change.sheet}!${change.address}`));
@@ -118,12 +140,14 @@ describe('the pane\'s Excel session over the gateway (a fake Excel counting sync
 
   it('does not watch where Excel reports no changes (below ExcelApi 1.7)', async () => {
     const excel = await excelWith('F1-mo01.xlsx');
-    const session = openExcelSession({ ...NO_CAPABILITIES, usedRangeOrNullObject: true, addWorksheets: true }, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
+    const session = openExcelSession({ ...NO_CAPABILITIES, usedRangeOrNullObject: true, addWorksheets: true }, runOn(excel), (ctx, batch) =>
+      excel.runOn(ctx, batch),
+    );
     expect(await session.watch(() => undefined)).toBeUndefined();
     expect(excel.syncs).toBe(0);
   });
 
-  it('adds a blank\'s sheets to the workbook, and refuses a blank whose sheet names are taken without adding any', async () => {
+  it("adds a blank's sheets to the workbook, and refuses a blank whose sheet names are taken without adding any", async () => {
     const def = formDefinitions().find((d) => d.id === 'F7')!;
     const bytes = await buildBlankForm(def);
     const blank = new ExcelJS.Workbook();
@@ -149,7 +173,13 @@ describe('the pane\'s Excel session over the gateway (a fake Excel counting sync
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
       files[base64FromBytes(bytes)] = fakeSheetsFromExcelJs(wb);
-      return { wb, names: fakeSheetsFromExcelJs(wb).map((s) => s.name), hidden: fakeSheetsFromExcelJs(wb).filter((s) => s.visibility !== 'Visible').map((s) => s.name) };
+      return {
+        wb,
+        names: fakeSheetsFromExcelJs(wb).map((s) => s.name),
+        hidden: fakeSheetsFromExcelJs(wb)
+          .filter((s) => s.visibility !== 'Visible')
+          .map((s) => s.name),
+      };
     };
     const excel = new FakeExcel([{ name: 'Лист1' }], { insertWorksheetsFromBase64: true, files });
     const session = openExcelSession(FULL, runOn(excel), (ctx, batch) => excel.runOn(ctx, batch));
@@ -172,7 +202,10 @@ describe('the pane\'s Excel session over the gateway (a fake Excel counting sync
     const visible = b.names.filter((n) => !b.hidden.includes(n));
     expect(result).toEqual({ inserted: [...visible, 'Списки (2)', '_kaskad (2)'] });
     expect(excel.sheetList().map((s) => s.name)).toEqual(['Лист1', ...a.names, ...visible, 'Списки (2)', '_kaskad (2)']);
-    const lists = (rebuilt!.worksheets.flatMap((ws) => Object.values((ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model)))
+    const lists = rebuilt!.worksheets
+      .flatMap((ws) =>
+        Object.values((ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model),
+      )
       .filter((v) => v.type === 'list' && !v.formulae[0]!.startsWith('"'));
     expect(lists.length).toBeGreaterThan(0);
     expect(lists.every((v) => v.formulae[0]!.startsWith("'Списки (2)'!"))).toBe(true);

@@ -14,7 +14,10 @@ describe('the pane’s file list', () => {
     const b = await checkFile(2, 'F1-mo01.xlsx', F1('F1-mo01.xlsx'));
     const again = await checkFile(3, 'F1-mo05.xlsx', F1('F1-mo01.xlsx'));
     const list = withOpened(withOpened(withOpened([], a), b), again);
-    expect(list.map((f) => [f.id, f.name, Boolean(f.replaced)])).toEqual([[3, 'F1-mo05.xlsx', true], [2, 'F1-mo01.xlsx', false]]);
+    expect(list.map((f) => [f.id, f.name, Boolean(f.replaced)])).toEqual([
+      [3, 'F1-mo05.xlsx', true],
+      [2, 'F1-mo01.xlsx', false],
+    ]);
     expect(list[0]!.outcome.issues).toEqual([]);
   });
 
@@ -28,7 +31,9 @@ describe('the pane’s file list', () => {
     const files: CheckedFile[] = [];
     for (const [i, name] of ['F1-mo05.xlsx', 'F1-mo01.xlsx', 'F1-mo02.xlsx'].entries()) files.push(await checkFile(i + 1, name, F1(name)));
     const withFindings = files.filter((f) => f.outcome.issues.length);
-    const zip = await annotatedZip(withFindings.map((f) => ({ name: f.name, bytes: f.bytes, issues: f.outcome.issues, municipality: f.municipality })));
+    const zip = await annotatedZip(
+      withFindings.map((f) => ({ name: f.name, bytes: f.bytes, issues: f.outcome.issues, municipality: f.municipality })),
+    );
     expect(zip.count).toBe(withFindings.length);
     const entries = new PizZip(zip.bytes).files;
     expect(Object.keys(entries).sort()).toEqual(withFindings.map((f) => `${f.name.replace('.xlsx', '')} — замечания.xlsx`).sort());

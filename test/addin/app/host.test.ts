@@ -30,7 +30,12 @@ describe('detectHost: the pane decides «browser» only when office.js is missin
   });
 
   it('office.js in an ordinary browser (host null) is browser mode', async () => {
-    globals.Office = { onReady: (callback) => { callback?.({ host: null, platform: null }); return Promise.resolve(); } };
+    globals.Office = {
+      onReady: (callback) => {
+        callback?.({ host: null, platform: null });
+        return Promise.resolve();
+      },
+    };
     await expect(detectHost()).resolves.toEqual({ mode: 'browser' });
   });
 });

@@ -17,7 +17,9 @@ const dataset = loadSampleDataset();
 let cards: CheckedFile[];
 
 beforeAll(async () => {
-  const names = readdirSync(F1_DIR).filter((n) => n.endsWith('.xlsx')).sort();
+  const names = readdirSync(F1_DIR)
+    .filter((n) => n.endsWith('.xlsx'))
+    .sort();
   cards = [];
   for (const [i, name] of names.entries()) cards.push(await checkFile(i + 1, name, readFileSync(join(F1_DIR, name))));
 });
@@ -38,7 +40,9 @@ describe('the svod of checked cards in the page (as `kaskad collect` makes it)',
     expect(mo07).toBeDefined();
     expect(collected.svod.rows.some((r) => r.file === 'F1-mo07-повторно.xlsx')).toBe(false);
     expect(duplicate?.location).toEqual({ kind: 'file', file: 'F1-mo07-повторно.xlsx' });
-    expect(duplicate?.message).toBe(`две карты муниципалитета «${mo07?.municipality}»: «F1-mo07.xlsx» и «F1-mo07-повторно.xlsx»; в свод взята «F1-mo07.xlsx» как более поздняя (по полю «Дата заполнения» в карте: 13.01.2025 позже 10.01.2025).`);
+    expect(duplicate?.message).toBe(
+      `две карты муниципалитета «${mo07?.municipality}»: «F1-mo07.xlsx» и «F1-mo07-повторно.xlsx»; в свод взята «F1-mo07.xlsx» как более поздняя (по полю «Дата заполнения» в карте: 13.01.2025 позже 10.01.2025).`,
+    );
   });
 
   it('makes no svod of cards of two versions of the form: a finding per card, as `kaskad collect`', () => {
@@ -59,7 +63,9 @@ describe('the svod of checked cards in the page (as `kaskad collect` makes it)',
     const full = collectSvod(cards, 'F1', data)!;
     const first = full.svod.rows[0]!;
     // A stand-in outcome: were the card checked again, its real outcome would come back.
-    const marked = cards.map((c) => (c.name === first.file ? { ...c, checkedWith: data.name, outcome: { kind: 'unreadable' as const, file: c.name, issues: [] } } : c));
+    const marked = cards.map((c) =>
+      c.name === first.file ? { ...c, checkedWith: data.name, outcome: { kind: 'unreadable' as const, file: c.name, issues: [] } } : c,
+    );
     const again = collectSvod(marked, 'F1', data)!;
     expect(again.svod.rows.map((r) => r.file)).not.toContain(first.file);
     expect(again.svod.rows).toHaveLength(full.svod.rows.length - 1);
@@ -82,7 +88,7 @@ describe('the svod of checked cards in the page (as `kaskad collect` makes it)',
     expect(texts.join('\n')).toContain(first.municipality);
   });
 
-  it('renders the справка with the municipalities, their levels and the data workbook\'s requisites', () => {
+  it("renders the справка with the municipalities, their levels and the data workbook's requisites", () => {
     const collected = collectSvod(cards, 'F1', { name: 'sample-region.xlsx', dataset })!;
     const report = renderMonitoringReport(dataset, collected, new Uint8Array(readFileSync(templateFile('monitoring-report'))));
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);

@@ -18,8 +18,14 @@ function errorsWith(edit: (source: string) => string): string[] {
   const edited = edit(original);
   expect(edited).not.toBe(original);
   const options: ts.CompilerOptions = {
-    strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.Node10, types: [], lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    types: [],
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
   };
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -30,12 +36,13 @@ function errorsWith(edit: (source: string) => string): string[] {
   };
   const program = ts.createProgram([CHECK], options, host, previous);
   previous = program;
-  return ts.getPreEmitDiagnostics(program)
+  return ts
+    .getPreEmitDiagnostics(program)
     .filter((d) => d.file && resolve(d.file.fileName) === CHECK)
     .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
-describe('the gateway\'s interfaces against the official @types/office-js (what `npm run typecheck` enforces)', () => {
+describe("the gateway's interfaces against the official @types/office-js (what `npm run typecheck` enforces)", () => {
   it('the unchanged interfaces compile against the official typings', () => {
     expect(errorsWith((s) => `${s}\n// unchanged\n`)).toEqual([]);
   });
@@ -51,7 +58,12 @@ describe('the gateway\'s interfaces against the official @types/office-js (what 
   });
 
   it('an object the gateway hands in that Excel would not accept fails the check', () => {
-    const errors = errorsWith((s) => s.replace("positionType?: 'None' | 'Before' | 'After' | 'Beginning' | 'End';", "positionType?: 'None' | 'Before' | 'After' | 'Beginning' | 'End' | 'Middle';"));
+    const errors = errorsWith((s) =>
+      s.replace(
+        "positionType?: 'None' | 'Before' | 'After' | 'Beginning' | 'End';",
+        "positionType?: 'None' | 'Before' | 'After' | 'Beginning' | 'End' | 'Middle';",
+      ),
+    );
     expect(errors.join('\n')).toMatch(/InsertWorksheetOptions/);
   });
 });

@@ -84,33 +84,79 @@ function recordingSession(snapshot: WorkbookSnapshot, capabilities: Partial<Exce
   let highlighted = false;
   const session: ExcelSession = {
     capabilities: { ...NO_CAPABILITIES, usedRangeOrNullObject: true, addWorksheets: true, ...capabilities },
-    get highlighted() { return highlighted; },
+    get highlighted() {
+      return highlighted;
+    },
     skippedMerges: [],
-    read: async () => { calls.push('read'); return snapshot; },
-    loadHighlights: async () => { calls.push('loadHighlights'); return false; },
-    highlight: async (issues: readonly Issue[]) => { calls.push(`highlight:${issues.map((i) => (i.location.kind === 'cell' ? i.location.address : '')).join(',')}`); highlighted = issues.length > 0; },
-    clearHighlights: async () => { calls.push('clear'); highlighted = false; return { restored: 1, leftAlone: 0 }; },
-    select: async (sheet, address) => { calls.push(`select:${sheet}!${address}`); return sheet === 'Списки' ? 'hidden' : 'selected'; },
-    writeSummary: async (rows) => { calls.push(`summary:${rows.length}`); },
-    watch: async () => { calls.push('watch'); return { mode: 'workbook', pause: () => undefined, resume: () => undefined, stop: async () => { calls.push('unwatch'); } }; },
+    read: async () => {
+      calls.push('read');
+      return snapshot;
+    },
+    loadHighlights: async () => {
+      calls.push('loadHighlights');
+      return false;
+    },
+    highlight: async (issues: readonly Issue[]) => {
+      calls.push(`highlight:${issues.map((i) => (i.location.kind === 'cell' ? i.location.address : '')).join(',')}`);
+      highlighted = issues.length > 0;
+    },
+    clearHighlights: async () => {
+      calls.push('clear');
+      highlighted = false;
+      return { restored: 1, leftAlone: 0 };
+    },
+    select: async (sheet, address) => {
+      calls.push(`select:${sheet}!${address}`);
+      return sheet === 'Списки' ? 'hidden' : 'selected';
+    },
+    writeSummary: async (rows) => {
+      calls.push(`summary:${rows.length}`);
+    },
+    watch: async () => {
+      calls.push('watch');
+      return {
+        mode: 'workbook',
+        pause: () => undefined,
+        resume: () => undefined,
+        stop: async () => {
+          calls.push('unwatch');
+        },
+      };
+    },
     insertBlank: async () => ({ inserted: [] }),
   };
   return { session, calls };
 }
 
-const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+const flush = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
 
 describe('the pane inside Excel', () => {
   it('checks the open workbook at once without writing, selects a clicked cell, highlights only when asked, clears and writes the summary', async () => {
-    const { session, calls } = recordingSession(await snapshotOf('F1-mo05.xlsx'), { setCellProperties: true, collectionChangedEvents: true, worksheetChangedEvents: true });
-    render(<App host={{ mode: 'excel', capabilities: session.capabilities, tier: 'full', missing: [], platform: 'PC' }} session={session} view="check" browserPageUrl="https://kaskad.example.ru/taskpane.html" />);
+    const { session, calls } = recordingSession(await snapshotOf('F1-mo05.xlsx'), {
+      setCellProperties: true,
+      collectionChangedEvents: true,
+      worksheetChangedEvents: true,
+    });
+    render(
+      <App
+        host={{ mode: 'excel', capabilities: session.capabilities, tier: 'full', missing: [], platform: 'PC' }}
+        session={session}
+        view="check"
+        browserPageUrl="https://kaskad.example.ru/taskpane.html"
+      />,
+    );
     await flush();
     await flush();
     expect(screen.getByTestId('pane-mode').textContent).toBe('в Excel');
     expect(calls.filter((c) => c !== 'watch')).toEqual(['loadHighlights', 'read']);
     expect(calls).toContain('watch');
     expect(screen.getByTestId('check-status').textContent).toBe('Проверено. После правки книга проверится снова.');
-    expect(screen.getByTestId('undo-hint').textContent).toBe('Проверка ничего не меняет в книге. Подсветка меняет заливку ячеек, и Excel при этом очищает журнал отмены: прежние правки кнопкой «Отменить» (Ctrl+Z) уже не отменить.');
+    expect(screen.getByTestId('undo-hint').textContent).toBe(
+      'Проверка ничего не меняет в книге. Подсветка меняет заливку ячеек, и Excel при этом очищает журнал отмены: прежние правки кнопкой «Отменить» (Ctrl+Z) уже не отменить.',
+    );
     expect(screen.getByTestId('watch-hint').textContent).toMatch(/раскрывающегося списка.*нажмите «Проверить»/);
     expect(screen.getByRole('button', { name: 'Снять подсветку' }).hasAttribute('disabled')).toBe(true);
 
@@ -136,21 +182,40 @@ describe('the pane inside Excel', () => {
 
   it('a finding on a hidden sheet: a click says «лист скрыт — покажите его» instead of failing', async () => {
     const { session, calls } = recordingSession(await snapshotOf('F1-mo05.xlsx'));
-    session.select = async (sheet, address) => { calls.push(`select:${sheet}!${address}`); return 'hidden'; };
-    render(<App host={{ mode: 'excel', capabilities: session.capabilities, tier: 'partial', missing: [], platform: 'PC' }} session={session} view="check" browserPageUrl="https://x.ru/taskpane.html" />);
+    session.select = async (sheet, address) => {
+      calls.push(`select:${sheet}!${address}`);
+      return 'hidden';
+    };
+    render(
+      <App
+        host={{ mode: 'excel', capabilities: session.capabilities, tier: 'partial', missing: [], platform: 'PC' }}
+        session={session}
+        view="check"
+        browserPageUrl="https://x.ru/taskpane.html"
+      />,
+    );
     await flush();
     await flush();
     fireEvent.click(within(screen.getByTestId('finding')).getByRole('button'));
     await flush();
     expect(calls).toContain('select:Карта мониторинга!C20');
-    expect(screen.getByTestId('check-note').textContent).toBe('Лист «Карта мониторинга» скрыт — покажите его (правый щелчок по ярлыку листа → «Показать»), чтобы перейти к ячейке.');
+    expect(screen.getByTestId('check-note').textContent).toBe(
+      'Лист «Карта мониторинга» скрыт — покажите его (правый щелчок по ярлыку листа → «Показать»), чтобы перейти к ячейке.',
+    );
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('on a host without change events: no auto re-check switch, and the degradation is said', async () => {
     const { session, calls } = recordingSession(await snapshotOf('F1-mo01.xlsx'));
     const missing = ['Эта версия Excel не сообщает об изменениях ячеек: нажмите «Проверить» после правки.'];
-    render(<App host={{ mode: 'excel', capabilities: session.capabilities, tier: 'partial', missing, platform: 'PC' }} session={session} view="check" browserPageUrl="https://x.ru/taskpane.html" />);
+    render(
+      <App
+        host={{ mode: 'excel', capabilities: session.capabilities, tier: 'partial', missing, platform: 'PC' }}
+        session={session}
+        view="check"
+        browserPageUrl="https://x.ru/taskpane.html"
+      />,
+    );
     await flush();
     expect(screen.getByText(missing[0]!)).toBeTruthy();
     expect(screen.queryByRole('switch')).toBeNull();
@@ -162,7 +227,14 @@ describe('the pane inside Excel', () => {
 
   it('on Excel below ExcelApi 1.4 sends the user to the browser page and never reads the workbook', async () => {
     const { session, calls } = recordingSession(await snapshotOf('F1-mo01.xlsx'), { usedRangeOrNullObject: false });
-    render(<App host={{ mode: 'excel', capabilities: session.capabilities, tier: 'none', missing: ['нужен ExcelApi 1.4'], platform: 'PC' }} session={session} view="check" browserPageUrl="https://kaskad.example.ru/taskpane.html" />);
+    render(
+      <App
+        host={{ mode: 'excel', capabilities: session.capabilities, tier: 'none', missing: ['нужен ExcelApi 1.4'], platform: 'PC' }}
+        session={session}
+        view="check"
+        browserPageUrl="https://kaskad.example.ru/taskpane.html"
+      />,
+    );
     await flush();
     expect(calls).toEqual([]);
     expect(screen.getByText(/откройте её на странице «Каскада» в браузере: https:\/\/kaskad\.example\.ru\/taskpane\.html/)).toBeTruthy();
@@ -184,12 +256,24 @@ describe('the pane inside Excel', () => {
       const bytes = readFileSync(file);
       return { ok: true, status: 200, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
     };
-    scope.URL.createObjectURL = (blob: Blob) => { saved.push(blob); return 'blob:x'; };
+    scope.URL.createObjectURL = (blob: Blob) => {
+      saved.push(blob);
+      return 'blob:x';
+    };
     scope.URL.revokeObjectURL = () => undefined;
     const names: string[] = [];
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { names.push(this.download); });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
 
-    render(<App host={{ mode: 'excel', capabilities: session.capabilities, tier: 'partial', missing: [], platform: 'PC' }} session={session} view="documents" browserPageUrl="https://kaskad.example.ru/taskpane.html" />);
+    render(
+      <App
+        host={{ mode: 'excel', capabilities: session.capabilities, tier: 'partial', missing: [], platform: 'PC' }}
+        session={session}
+        view="documents"
+        browserPageUrl="https://kaskad.example.ru/taskpane.html"
+      />,
+    );
     expect(await screen.findByTestId('data-source', {}, { timeout: 10_000 })).toBeTruthy();
     expect(calls.filter((c) => c === 'read').length).toBeGreaterThanOrEqual(1);
     const status = await screen.findByTestId('documents-status', {}, { timeout: 10_000 });
@@ -199,9 +283,13 @@ describe('the pane inside Excel', () => {
     fireEvent.click(screen.getByTestId('save-all'));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(['application/zip', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']).toContain(saved[0]!.type);
-    expect(names).toEqual([saved[0]!.type === 'application/zip' ? 'Информационное письмо на бланке — документы.zip' : expect.stringMatching(/^Письмо № .+\.docx$/)]);
+    expect(names).toEqual([
+      saved[0]!.type === 'application/zip' ? 'Информационное письмо на бланке — документы.zip' : expect.stringMatching(/^Письмо № .+\.docx$/),
+    ]);
     click.mockRestore();
-    expect(screen.getByText(/Если Excel не сохранил файл, откройте эту же страницу в браузере: https:\/\/kaskad\.example\.ru\/taskpane\.html/)).toBeTruthy();
+    expect(
+      screen.getByText(/Если Excel не сохранил файл, откройте эту же страницу в браузере: https:\/\/kaskad\.example\.ru\/taskpane\.html/),
+    ).toBeTruthy();
   });
 
   it('opens on the view a ribbon button asked for', async () => {

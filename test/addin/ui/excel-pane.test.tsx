@@ -17,21 +17,50 @@ import { primePaneCatalogue } from '../../helpers/pane-catalogue';
 beforeAll(() => primePaneCatalogue());
 
 const FULL: ExcelCapabilities = {
-  usedRangeOrNullObject: true, setCellProperties: true, mergedAreas: true, worksheetChangedEvents: true,
-  collectionChangedEvents: true, insertWorksheetsFromBase64: true, addWorksheets: true, customXmlParts: true, keepsUndo: false,
+  usedRangeOrNullObject: true,
+  setCellProperties: true,
+  mergedAreas: true,
+  worksheetChangedEvents: true,
+  collectionChangedEvents: true,
+  insertWorksheetsFromBase64: true,
+  addWorksheets: true,
+  customXmlParts: true,
+  keepsUndo: false,
 };
 
 async function excelWithCard(file: string): Promise<FakeExcel> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(join(ROOT, 'templates', 'forms', 'samples', 'F1', file)) as unknown as ArrayBuffer);
-  return new FakeExcel(fakeSheetsFromExcelJs(workbook), { setCellProperties: true, mergedAreas: true, collectionChangedEvents: true, worksheetChangedEvents: true, customXmlParts: true });
+  return new FakeExcel(fakeSheetsFromExcelJs(workbook), {
+    setCellProperties: true,
+    mergedAreas: true,
+    collectionChangedEvents: true,
+    worksheetChangedEvents: true,
+    customXmlParts: true,
+  });
 }
 
 /** Everything queued into Excel that changes the workbook (loads and handler registrations are not writes). */
-const WRITES = new Set(['setFill', 'clearFill', 'setCellProperties', 'setValues', 'setNumberFormat', 'clear', 'setBold', 'autofit', 'addSheet', 'insertSheets', 'addXmlPart', 'deleteXmlPart']);
+const WRITES = new Set([
+  'setFill',
+  'clearFill',
+  'setCellProperties',
+  'setValues',
+  'setNumberFormat',
+  'clear',
+  'setBold',
+  'autofit',
+  'addSheet',
+  'insertSheets',
+  'addXmlPart',
+  'deleteXmlPart',
+]);
 const writesOf = (excel: FakeExcel) => excel.operations.filter((o) => WRITES.has(o.op));
 
-const settle = () => act(async () => { for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0)); });
+const settle = () =>
+  act(async () => {
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+  });
 
 describe('the pane inside Excel, all the way down to a fake Excel', () => {
   it('checks on opening without writing (record lookup 1 + read ≤ 3 + watch 1), highlights only on «Подсветить ячейки» in ≤ 2 syncs, a click selects', async () => {
@@ -39,7 +68,14 @@ describe('the pane inside Excel, all the way down to a fake Excel', () => {
     const run = <T,>(batch: (context: RequestContext) => Promise<T>) => batch(excel.context);
     const session = openExcelSession(FULL, run, (ctx, batch) => excel.runOn(ctx, batch));
     const { tier, missing } = describeTier(FULL);
-    render(<App host={{ mode: 'excel', capabilities: FULL, tier, missing, platform: 'OfficeOnline' }} session={session} view="check" browserPageUrl="https://kaskad.example.ru/taskpane.html" />);
+    render(
+      <App
+        host={{ mode: 'excel', capabilities: FULL, tier, missing, platform: 'OfficeOnline' }}
+        session={session}
+        view="check"
+        browserPageUrl="https://kaskad.example.ru/taskpane.html"
+      />,
+    );
     await screen.findByTestId('finding', {}, { timeout: 10_000 });
     await settle();
 
@@ -74,11 +110,20 @@ describe('the pane inside Excel, all the way down to a fake Excel', () => {
     excel.setCell('Карта мониторинга', 'C20', { fill: '#4472C4', tint: 0.4 });
     const run = <T,>(batch: (context: RequestContext) => Promise<T>) => batch(excel.context);
     const earlier = openExcelSession(FULL, run, (ctx, batch) => excel.runOn(ctx, batch));
-    await earlier.highlight([{ code: 'FORM_NOT_PERCENT', severity: 'error', location: { kind: 'cell', sheet: 'Карта мониторинга', address: 'C20' }, message: '…' }]);
+    await earlier.highlight([
+      { code: 'FORM_NOT_PERCENT', severity: 'error', location: { kind: 'cell', sheet: 'Карта мониторинга', address: 'C20' }, message: '…' },
+    ]);
     expect(excel.fillAt('Карта мониторинга', 'C20')).toBe(ERROR_COLOR);
 
     const session = openExcelSession(FULL, run, (ctx, batch) => excel.runOn(ctx, batch));
-    render(<App host={{ mode: 'excel', capabilities: FULL, tier: 'full', missing: [], platform: 'PC' }} session={session} view="check" browserPageUrl="https://x.ru/taskpane.html" />);
+    render(
+      <App
+        host={{ mode: 'excel', capabilities: FULL, tier: 'full', missing: [], platform: 'PC' }}
+        session={session}
+        view="check"
+        browserPageUrl="https://x.ru/taskpane.html"
+      />,
+    );
     await screen.findByTestId('finding', {}, { timeout: 10_000 });
     await settle();
     const clear = screen.getByRole('button', { name: 'Снять подсветку' });
@@ -94,16 +139,33 @@ describe('the pane inside Excel, all the way down to a fake Excel', () => {
       const excel = await excelWithCard('F1-mo05.xlsx');
       const run = <T,>(batch: (context: RequestContext) => Promise<T>) => batch(excel.context);
       const session = openExcelSession(FULL, run, (ctx, batch) => excel.runOn(ctx, batch));
-      render(<App host={{ mode: 'excel', capabilities: FULL, tier: 'full', missing: [], platform: 'PC' }} session={session} view="check" browserPageUrl="https://x.ru/taskpane.html" />);
-      await act(async () => { await jest.advanceTimersByTimeAsync(50); });
-      await act(async () => { await jest.advanceTimersByTimeAsync(50); });
+      render(
+        <App
+          host={{ mode: 'excel', capabilities: FULL, tier: 'full', missing: [], platform: 'PC' }}
+          session={session}
+          view="check"
+          browserPageUrl="https://x.ru/taskpane.html"
+        />,
+      );
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(50);
+      });
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(50);
+      });
       expect(screen.getByTestId('check-counts').textContent).toBe('1\u00a0ошибка');
 
       const readsBefore = excel.opsOf('load').filter((o) => o.detail === 'values,numberFormat').length;
       excel.setCell('Карта мониторинга', 'C20', { value: 0.9, numberFormat: '0%' });
-      await act(async () => { await excel.fireChanged('Карта мониторинга', 'C20'); });
-      await act(async () => { await jest.advanceTimersByTimeAsync(2000); });
-      await act(async () => { await jest.advanceTimersByTimeAsync(50); });
+      await act(async () => {
+        await excel.fireChanged('Карта мониторинга', 'C20');
+      });
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(2000);
+      });
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(50);
+      });
       expect(screen.getByTestId('check-counts').textContent).toBe('Замечаний нет');
       expect(excel.opsOf('load').filter((o) => o.detail === 'values,numberFormat').length).toBeGreaterThan(readsBefore);
       // the re-check read the workbook again and wrote nothing (a write would clear the user's Undo)

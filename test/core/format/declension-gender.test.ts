@@ -3,7 +3,13 @@ import { undeclinedPeople } from '../../../core/format/undeclined';
 import { formatIssue } from '../../../core/issues';
 import type { Person } from '../../../core/model/schemas';
 
-const person = (lastName: string, firstName: string, middleName?: string, extra: Partial<Person> = {}): Person => ({ id: 'p', lastName, firstName, middleName, ...extra });
+const person = (lastName: string, firstName: string, middleName?: string, extra: Partial<Person> = {}): Person => ({
+  id: 'p',
+  lastName,
+  firstName,
+  middleName,
+  ...extra,
+});
 
 describe('declension: gender from the patronymic, else the first name, else «Пол»', () => {
   test('«Смирнова Анна» (no patronymic) → «Смирновой А.»', () => {

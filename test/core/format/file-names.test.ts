@@ -126,11 +126,14 @@ describe('shortenAtWord', () => {
   });
 
   test('пакет: совпавшие имена получают номер, совпадение сообщается с записями', () => {
-    const planned = planFileNames([
-      { record: 'd1 / Ашинский', fileBase: 'Письмо — Ашинский' },
-      { record: 'd2 / Ашинский', fileBase: 'Письмо — Ашинский' },
-      { record: 'd3', fileBase: 'Письмо — Брединский' },
-    ], 'docx');
+    const planned = planFileNames(
+      [
+        { record: 'd1 / Ашинский', fileBase: 'Письмо — Ашинский' },
+        { record: 'd2 / Ашинский', fileBase: 'Письмо — Ашинский' },
+        { record: 'd3', fileBase: 'Письмо — Брединский' },
+      ],
+      'docx',
+    );
     expect(planned.names).toEqual(['Письмо — Ашинский.docx', 'Письмо — Ашинский (2).docx', 'Письмо — Брединский.docx']);
     expect(planned.collisions).toEqual([{ name: 'Письмо — Ашинский.docx', records: ['d1 / Ашинский', 'd2 / Ашинский'] }]);
   });

@@ -4,7 +4,13 @@ import { countOf, formatNumber, SCHOOL_FORMS } from '../../../core/format/number
 import { cleanText } from '../../../core/format/text';
 import type { Person } from '../../../core/model/schemas';
 
-const person = (lastName: string, firstName: string, middleName?: string, extra: Partial<Person> = {}): Person => ({ id: 'p', lastName, firstName, middleName, ...extra });
+const person = (lastName: string, firstName: string, middleName?: string, extra: Partial<Person> = {}): Person => ({
+  id: 'p',
+  lastName,
+  firstName,
+  middleName,
+  ...extra,
+});
 
 describe('даты по ГОСТ Р 7.0.97', () => {
   test('цифровая и словесно-цифровая формы', () => {
@@ -15,7 +21,15 @@ describe('даты по ГОСТ Р 7.0.97', () => {
 });
 
 describe('числа и согласование', () => {
-  test.each([[1, 'школа'], [2, 'школы'], [5, 'школ'], [11, 'школ'], [21, 'школа'], [22, 'школы'], [218, 'школ']])('%d %s', (n, word) => {
+  test.each([
+    [1, 'школа'],
+    [2, 'школы'],
+    [5, 'школ'],
+    [11, 'школ'],
+    [21, 'школа'],
+    [22, 'школы'],
+    [218, 'школ'],
+  ])('%d %s', (n, word) => {
     expect(countOf(n, SCHOOL_FORMS)).toBe(`${n}\u00a0${word}`);
   });
   test('разряды отделяются неразрывным пробелом', () => expect(formatNumber(12345.5)).toBe('12\u00a0345,5'));

@@ -45,7 +45,11 @@ describe('типограф: текст из данных печатается п
 
   test('слова не меняются: только пробелы, кавычки и тире', () => {
     const input = 'МБОУ "СОШ № 9" г. Миасса - школа, т. е. 25 % от Иванов А.А. в 2024-2025 гг.';
-    const words = (s: string) => s.replace(/[«»„“"—–-]/g, ' ').split(/[\s\u00a0]+/).filter(Boolean);
+    const words = (s: string) =>
+      s
+        .replace(/[«»„“"—–-]/g, ' ')
+        .split(/[\s\u00a0]+/)
+        .filter(Boolean);
     expect(words(typeset(input))).toEqual(words(input));
   });
 
@@ -57,7 +61,8 @@ describe('типограф: текст из данных печатается п
   test('сырой XML ({@…}) не типографируется, остальное — везде в данных', () => {
     const data = { name: 'МБОУ "СОШ"', rows: [{ text: 'Иванов А.А.', levelCell: '<w:shd w:val="clear"/>' }] };
     expect(typesetDeep(data, new Set(['levelCell']))).toEqual({
-      name: 'МБОУ «СОШ»', rows: [{ text: 'Иванов\u00a0А.А.', levelCell: '<w:shd w:val="clear"/>' }],
+      name: 'МБОУ «СОШ»',
+      rows: [{ text: 'Иванов\u00a0А.А.', levelCell: '<w:shd w:val="clear"/>' }],
     });
   });
 });

@@ -59,10 +59,11 @@ const cellFacts = (cell: ExcelJS.Cell) => JSON.stringify({ value: cell.value, va
 async function differences(original: Uint8Array, annotated: Uint8Array, issues: readonly Issue[]): Promise<string[]> {
   const [before, after] = await Promise.all([load(original), load(annotated)]);
   const marked = new Map<string, Issue[]>();
-  for (const i of issues) if (i.location.kind === 'cell') {
-    const key = `${i.location.sheet}!${i.location.address}`;
-    marked.set(key, [...(marked.get(key) ?? []), i]);
-  }
+  for (const i of issues)
+    if (i.location.kind === 'cell') {
+      const key = `${i.location.sheet}!${i.location.address}`;
+      marked.set(key, [...(marked.get(key) ?? []), i]);
+    }
   const out: string[] = [];
   expect(after.worksheets.map((w) => w.name)).toEqual([...before.worksheets.map((w) => w.name).filter((n) => n !== FINDINGS_SHEET), FINDINGS_SHEET]);
   for (const ws of before.worksheets) {
@@ -116,13 +117,23 @@ describe('the annotated workbook changes only the cells with findings', () => {
     expect(issues.map((i) => [i.code, i.location.kind === 'cell' ? i.location.address : ''])).toEqual([['FORM_NOT_PERCENT', 'C20']]);
     const wb = await load(annotated);
     const red: string[] = [];
-    for (const ws of wb.worksheets) ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => {
-      if ((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFFFC7CE') red.push(`${ws.name}!${cell.address}`);
-    }));
+    for (const ws of wb.worksheets)
+      ws.eachRow({ includeEmpty: true }, (row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          if ((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFFFC7CE') red.push(`${ws.name}!${cell.address}`);
+        }),
+      );
     expect(red).toEqual(['Карта мониторинга!C20']);
     const summary = wb.getWorksheet(FINDINGS_SHEET)!;
     expect(summary.getRow(1).values).toEqual([undefined, 'Муниципалитет', 'Где', 'Замечание', 'Важность', 'Код']);
-    expect(summary.getRow(2).values).toEqual([undefined, 'Проверочный', 'Лист «Карта мониторинга», ячейка C20', issues[0]!.message, 'ошибка', 'FORM_NOT_PERCENT']);
+    expect(summary.getRow(2).values).toEqual([
+      undefined,
+      'Проверочный',
+      'Лист «Карта мониторинга», ячейка C20',
+      issues[0]!.message,
+      'ошибка',
+      'FORM_NOT_PERCENT',
+    ]);
   });
 
   /** Junk typed into a blank: text, numbers, negative and huge numbers, dates, booleans, formulas with errors. */

@@ -40,23 +40,31 @@ describe('definitions as data', () => {
     const found = compiled.issues.map((i) => [i.code, cellOf(i).sheet, cellOf(i).address]);
     // A word the «Тип» column does not know: its own cell, the value typed, the allowed words in Russian.
     expect(found).toEqual([['FORM_DEF_BAD_WORD', 'Поля', 'G12']]);
-    expect(compiled.issues[0]!.message).toBe('в столбце «Тип» введено «число!», а допустимо: «число», «целое», «процент», «дата», «текст», «выбор», «несколько из списка», «да/нет». Определение формы не загружено.');
+    expect(compiled.issues[0]!.message).toBe(
+      'в столбце «Тип» введено «число!», а допустимо: «число», «целое», «процент», «дата», «текст», «выбор», «несколько из списка», «да/нет». Определение формы не загружено.',
+    );
     const fixedType = await loadBook(await saveBook(wb));
     fixedType.getWorksheet('Поля')!.getRow(12).getCell(col('Тип')).value = 'текст';
     const again = compileDefinitionWorkbook(await snapshotOf(await saveBook(fixedType)), 'F1.xlsx');
     expect(again.ok).toBe(false);
     if (again.ok) return;
-    expect(again.issues.map((i) => [i.code, cellOf(i).sheet, cellOf(i).address])).toEqual(expect.arrayContaining([
-      ['FORM_DEF_UNKNOWN_FIELD', 'Поля', 'A8'],
-      ['FORM_DEF_BAD_EXPRESSION', 'Поля', 'A9'],
-      ['FORM_DEF_DUPLICATE_ID', 'Поля', 'A11'],
-    ]));
+    expect(again.issues.map((i) => [i.code, cellOf(i).sheet, cellOf(i).address])).toEqual(
+      expect.arrayContaining([
+        ['FORM_DEF_UNKNOWN_FIELD', 'Поля', 'A8'],
+        ['FORM_DEF_BAD_EXPRESSION', 'Поля', 'A9'],
+        ['FORM_DEF_DUPLICATE_ID', 'Поля', 'A11'],
+      ]),
+    );
   });
 
   test('a calculation cycle and an unknown function are caught', () => {
-    const bad = parseDefinitionJson(JSON.stringify({
-      ...f1, fields: [...f1.fields, { id: 'x1', label: 'x1', calculate: 'x2 + 1' }, { id: 'x2', label: 'x2', calculate: 'system(x1)' }],
-    }), 'f.json');
+    const bad = parseDefinitionJson(
+      JSON.stringify({
+        ...f1,
+        fields: [...f1.fields, { id: 'x1', label: 'x1', calculate: 'x2 + 1' }, { id: 'x2', label: 'x2', calculate: 'system(x1)' }],
+      }),
+      'f.json',
+    );
     expect(!bad.ok && bad.issues.map((i) => i.code)).toEqual(['FORM_DEF_BAD_EXPRESSION', 'FORM_DEF_CYCLE']);
   });
 });

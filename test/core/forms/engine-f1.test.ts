@@ -12,7 +12,11 @@ function check(changes: Record<string, Cell | [Cell, Cell]>) {
 }
 
 function codesAt(result: ReturnType<typeof check>) {
-  return result.issues.map((i) => ({ code: i.code, sheet: 'sheet' in i.location ? i.location.sheet : undefined, address: i.location.kind === 'cell' ? i.location.address : undefined }));
+  return result.issues.map((i) => ({
+    code: i.code,
+    sheet: 'sheet' in i.location ? i.location.sheet : undefined,
+    address: i.location.kind === 'cell' ? i.location.address : undefined,
+  }));
 }
 
 describe('F1 monitoring card', () => {
@@ -29,7 +33,12 @@ describe('F1 monitoring card', () => {
   test('score: sections, total, percent, level and explanations', () => {
     const r = check({});
     const s = scoreForm(f1, r, smallData());
-    expect(s.sections.map((x) => [x.id, x.points, x.max])).toEqual([['s1', 10, 10], ['s2', 11, 12], ['s3', 8, 8], ['s4', 8, 8]]);
+    expect(s.sections.map((x) => [x.id, x.points, x.max])).toEqual([
+      ['s1', 10, 10],
+      ['s2', 11, 12],
+      ['s3', 8, 8],
+      ['s4', 8, 8],
+    ]);
     expect(s.total).toBe(37);
     expect(s.max).toBe(38);
     expect(s.percent).toBe(97.4);
@@ -55,15 +64,17 @@ describe('F1 monitoring card', () => {
 
   test('type rules: number, integer, percent, date, choice, multi-choice, да/нет', () => {
     const r = check({ '0.5': 'два', '2.1': 1.5, '2.3': 120, '0.3': 'вчера', '1.6': 'иногда', '2.5': 'наставничество; пикник', '1.4': 'может быть' });
-    expect(codesAt(r)).toEqual(expect.arrayContaining([
-      { code: 'FORM_NOT_NUMBER', sheet: SHEET, address: cardAddress(f1, 'card', '0.5') },
-      { code: 'FORM_NOT_INTEGER', sheet: SHEET, address: cardAddress(f1, 'card', '2.1') },
-      { code: 'FORM_NOT_PERCENT', sheet: SHEET, address: cardAddress(f1, 'card', '2.3') },
-      { code: 'FORM_NOT_DATE', sheet: SHEET, address: cardAddress(f1, 'card', '0.3') },
-      { code: 'FORM_NOT_CHOICE', sheet: SHEET, address: cardAddress(f1, 'card', '1.6') },
-      { code: 'FORM_NOT_CHOICE', sheet: SHEET, address: cardAddress(f1, 'card', '2.5') },
-      { code: 'FORM_NOT_YESNO', sheet: SHEET, address: cardAddress(f1, 'card', '1.4') },
-    ]));
+    expect(codesAt(r)).toEqual(
+      expect.arrayContaining([
+        { code: 'FORM_NOT_NUMBER', sheet: SHEET, address: cardAddress(f1, 'card', '0.5') },
+        { code: 'FORM_NOT_INTEGER', sheet: SHEET, address: cardAddress(f1, 'card', '2.1') },
+        { code: 'FORM_NOT_PERCENT', sheet: SHEET, address: cardAddress(f1, 'card', '2.3') },
+        { code: 'FORM_NOT_DATE', sheet: SHEET, address: cardAddress(f1, 'card', '0.3') },
+        { code: 'FORM_NOT_CHOICE', sheet: SHEET, address: cardAddress(f1, 'card', '1.6') },
+        { code: 'FORM_NOT_CHOICE', sheet: SHEET, address: cardAddress(f1, 'card', '2.5') },
+        { code: 'FORM_NOT_YESNO', sheet: SHEET, address: cardAddress(f1, 'card', '1.4') },
+      ]),
+    );
   });
 
   test('Russian input habits: «12,5» and «12.5», a date typed as text or an Excel serial, stray spaces, ДА', () => {
@@ -114,8 +125,12 @@ describe('F1 monitoring card', () => {
   });
 
   test('reference: the municipality must exist; the ШНОР count must match the list', () => {
-    expect(codesAt(check({ '0.1': 'Нетакойский район' }))).toEqual([{ code: 'FORM_REF_UNKNOWN', sheet: SHEET, address: cardAddress(f1, 'card', '0.1') }]);
-    expect(codesAt(check({ '0.5': 3, '2.1': 3, '2.2': 1, '4.1': 1 }))).toEqual([{ code: 'FORM_COUNT_MISMATCH', sheet: SHEET, address: cardAddress(f1, 'card', '0.5') }]);
+    expect(codesAt(check({ '0.1': 'Нетакойский район' }))).toEqual([
+      { code: 'FORM_REF_UNKNOWN', sheet: SHEET, address: cardAddress(f1, 'card', '0.1') },
+    ]);
+    expect(codesAt(check({ '0.5': 3, '2.1': 3, '2.2': 1, '4.1': 1 }))).toEqual([
+      { code: 'FORM_COUNT_MISMATCH', sheet: SHEET, address: cardAddress(f1, 'card', '0.5') },
+    ]);
   });
 
   test('formula errors are findings at the cell', () => {

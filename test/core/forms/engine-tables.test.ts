@@ -9,14 +9,37 @@ const f2 = defs.find((d) => d.id === 'F2')!;
 const f3 = defs.find((d) => d.id === 'F3')!;
 const f7 = defs.find((d) => d.id === 'F7')!;
 
-const where = (r: ReturnType<typeof validateForm>) => r.issues.map((i) => [i.code, i.location.kind === 'cell' ? `${i.location.sheet}!${i.location.address}` : 'sheet' in i.location ? i.location.sheet : '']);
+const where = (r: ReturnType<typeof validateForm>) =>
+  r.issues.map((i) => [
+    i.code,
+    i.location.kind === 'cell' ? `${i.location.sheet}!${i.location.address}` : 'sheet' in i.location ? i.location.sheet : '',
+  ]);
 
 const info = (rows: Cell[][], labels = 'Сведения') => sheetOf('Сведения', [['Сведения'], [], ['№', labels, 'Значение'], ...rows]);
 
 describe('F2 technology card (matrix)', () => {
-  const HEAD = ['№', 'Проблема', 'Приоритет (1–4)', 'На уровне ОО', 'На уровне управления образованием в муниципалитете', 'На уровне института развития образования', 'На уровне министерства образования', 'На уровне ресурсных центров', 'Иные организации', 'Уточнение'];
+  const HEAD = [
+    '№',
+    'Проблема',
+    'Приоритет (1–4)',
+    'На уровне ОО',
+    'На уровне управления образованием в муниципалитете',
+    'На уровне института развития образования',
+    'На уровне министерства образования',
+    'На уровне ресурсных центров',
+    'Иные организации',
+    'Уточнение',
+  ];
   function card(choices: Record<number, Cell[]>, columns = HEAD) {
-    const school = sheetOf('Школа', [['Сведения о школе'], [], ['№', 'Сведения', 'Значение'], ['1', 'Муниципалитет', 'mo01'], ['2', 'Школа', 'МОУ "СОШ № 1" г. Кыштыма'], ['3', 'Год', 2024], ['4', 'Ответственный', 'Петрова П.П.']]);
+    const school = sheetOf('Школа', [
+      ['Сведения о школе'],
+      [],
+      ['№', 'Сведения', 'Значение'],
+      ['1', 'Муниципалитет', 'mo01'],
+      ['2', 'Школа', 'МОУ "СОШ № 1" г. Кыштыма'],
+      ['3', 'Год', 2024],
+      ['4', 'Ответственный', 'Петрова П.П.'],
+    ]);
     const rows: Cell[][] = TECH_CARD_PROBLEMS.map((p) => {
       const row: Cell[] = [String(p.no), p.title, ...(choices[p.no] ?? [])];
       return columns === HEAD ? row : columns.map((h) => row[HEAD.indexOf(h)]);
@@ -70,10 +93,15 @@ describe('F2 technology card (matrix)', () => {
 
 describe('F3 roadmap (repeating table)', () => {
   const HEAD = ['№ п/п', 'Мероприятие', 'Сроки', 'Ответственные', 'Ожидаемый результат', 'Отметка о выполнении'];
-  const roadmap = (items: Cell[][], reportDate: Cell = '01.07.2024') => book(
-    info([['1', 'Организация', 'Кыштымский городской округ'], ['2', 'Год', 2024], ['3', 'Отчётная дата', reportDate]]),
-    sheetOf('Дорожная карта', [['Мероприятия'], [], HEAD, ...items, [], ['', 'после пустой строки не читается', 'вчера']]),
-  );
+  const roadmap = (items: Cell[][], reportDate: Cell = '01.07.2024') =>
+    book(
+      info([
+        ['1', 'Организация', 'Кыштымский городской округ'],
+        ['2', 'Год', 2024],
+        ['3', 'Отчётная дата', reportDate],
+      ]),
+      sheetOf('Дорожная карта', [['Мероприятия'], [], HEAD, ...items, [], ['', 'после пустой строки не читается', 'вчера']]),
+    );
 
   test('execution % = done / due by the report date, coloured', () => {
     const items: Cell[][] = [
@@ -92,18 +120,34 @@ describe('F3 roadmap (repeating table)', () => {
   });
 
   test('table rows end at the first empty row; a bad term and a missing mark are findings at their cells', () => {
-    const r = validateForm(f3, roadmap([['1', 'Семинар', 'когда-нибудь', 'УО', '', ''], ['2', 'Курсы', '01.03.2024', 'УО', '', '']]));
-    expect(where(r)).toEqual([['FORM_CONSTRAINT', 'Дорожная карта!C4'], ['FORM_REQUIRED', 'Дорожная карта!F5']]);
+    const r = validateForm(
+      f3,
+      roadmap([
+        ['1', 'Семинар', 'когда-нибудь', 'УО', '', ''],
+        ['2', 'Курсы', '01.03.2024', 'УО', '', ''],
+      ]),
+    );
+    expect(where(r)).toEqual([
+      ['FORM_CONSTRAINT', 'Дорожная карта!C4'],
+      ['FORM_REQUIRED', 'Дорожная карта!F5'],
+    ]);
   });
 });
 
 describe('F7 distribution', () => {
   const HEAD = ['№ п/п', 'Муниципалитет', 'Школа (ШНОР)', 'Куратор', 'Школа-лидер'];
-  const dist = (rows: Cell[][], params?: Record<string, number>) => validateForm(
-    params ? { ...f7, params: { ...f7.params, ...params } } : f7,
-    book(info([['1', 'Год', 2024], ['2', 'Муниципалитет', '']]), sheetOf('Распределение', [['Распределение'], [], HEAD, ...rows])),
-    { data: smallData() },
-  );
+  const dist = (rows: Cell[][], params?: Record<string, number>) =>
+    validateForm(
+      params ? { ...f7, params: { ...f7.params, ...params } } : f7,
+      book(
+        info([
+          ['1', 'Год', 2024],
+          ['2', 'Муниципалитет', ''],
+        ]),
+        sheetOf('Распределение', [['Распределение'], [], HEAD, ...rows]),
+      ),
+      { data: smallData() },
+    );
   const OK: Cell[][] = [
     ['1', 'mo01', 's1', 'Сидорова С.С.', 'МОУ "СОШ № 2" г. Кыштыма'.replace('2', '2')],
     ['2', 'mo01', 's2', 'Сидорова С.С.', 's4'],
@@ -117,7 +161,10 @@ describe('F7 distribution', () => {
   });
 
   test('a leader school that is itself a ШНОР; a ШНОР given twice and another missing', () => {
-    const r = dist([['1', 'mo01', 's1', 'Антонова А.А.', 's2'], ['2', 'mo01', 's1', 'Борисов Б.', 's4']]);
+    const r = dist([
+      ['1', 'mo01', 's1', 'Антонова А.А.', 's2'],
+      ['2', 'mo01', 's1', 'Борисов Б.', 's4'],
+    ]);
     expect(where(r)).toEqual([
       ['FORM_CONSTRAINT', 'Распределение!E4'],
       ['FORM_DUPLICATE_VALUE', 'Распределение!C5'],
@@ -133,7 +180,11 @@ describe('F7 distribution', () => {
   });
 
   test('the school belongs to the municipality of its row; unknown schools are reported', () => {
-    const r = dist([['1', 'mo02', 's1', 'Антонова А.А.', 's4'], ['2', 'mo01', 's2', 'Антонова А.А.', 's4'], ['3', 'mo02', 'Школа № 999', 'Борисов Б.', 's4']]);
+    const r = dist([
+      ['1', 'mo02', 's1', 'Антонова А.А.', 's4'],
+      ['2', 'mo01', 's2', 'Антонова А.А.', 's4'],
+      ['3', 'mo02', 'Школа № 999', 'Борисов Б.', 's4'],
+    ]);
     expect(where(r)).toEqual([
       ['FORM_REF_UNKNOWN', 'Распределение!C6'],
       ['FORM_LIST_NOT_COVERED', 'Распределение'],
@@ -144,7 +195,17 @@ describe('F7 distribution', () => {
 
 test('a renamed table column is reported once, not on every row', () => {
   const HEAD = ['№ п/п', 'Муниципалитет', 'Школа (ШНОР)', 'Куратор ОО', 'Школа-лидер'];
-  const r = validateForm(f7, book(info([['1', 'Год', 2024], ['2', 'Муниципалитет', '']]), sheetOf('Распределение', [[], [], HEAD, ['1', 'mo01', 's1', 'Антонова А.А.', 's4'], ['2', 'mo01', 's2', 'Борисов Б.', 's4']])), { data: smallData() });
+  const r = validateForm(
+    f7,
+    book(
+      info([
+        ['1', 'Год', 2024],
+        ['2', 'Муниципалитет', ''],
+      ]),
+      sheetOf('Распределение', [[], [], HEAD, ['1', 'mo01', 's1', 'Антонова А.А.', 's4'], ['2', 'mo01', 's2', 'Борисов Б.', 's4']]),
+    ),
+    { data: smallData() },
+  );
   expect(r.issues.map((i) => i.code)).toEqual(['COLUMN_MISSING', 'FORM_LIST_NOT_COVERED']);
   expect(r.issues[0]!.message).toContain('Возможно, это столбец «Куратор ОО»');
 });

@@ -65,10 +65,16 @@ describe('expressions', () => {
 
   test('any text either parses or is reported; evaluation of what parses never throws', () => {
     const alphabet = fc.constantFrom(...'ab1 .,+-*/()<>=!\'"«»иили'.split(''), 'if(', 'sum(', 'and', ' not ');
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')), (src) => {
-      const parsed = parseExpression(src);
-      if (parsed.ok) evaluate(parsed.expr, { lookup: () => 1 });
-      else expect(typeof parsed.error).toBe('string');
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')),
+        (src) => {
+          const parsed = parseExpression(src);
+          if (parsed.ok) evaluate(parsed.expr, { lookup: () => 1 });
+          else expect(typeof parsed.error).toBe('string');
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -16,8 +16,18 @@ const info = sheetOf('Сведения', [['Сведения'], [], ['№', 'С�
 function region() {
   const d = smallDataset();
   d.municipalities.push(
-    { id: 'mo03', name: 'Чебаркульский городской округ', kind: 'городской округ', authority: 'Управление образования Чебаркульского городского округа' },
-    { id: 'mo04', name: 'Чебаркульский муниципальный район', kind: 'муниципальный район', authority: 'Управление образования Чебаркульского муниципального района' },
+    {
+      id: 'mo03',
+      name: 'Чебаркульский городской округ',
+      kind: 'городской округ',
+      authority: 'Управление образования Чебаркульского городского округа',
+    },
+    {
+      id: 'mo04',
+      name: 'Чебаркульский муниципальный район',
+      kind: 'муниципальный район',
+      authority: 'Управление образования Чебаркульского муниципального района',
+    },
   );
   d.schools.push(
     { id: 's31', municipalityId: 'mo03', name: 'МОУ СОШ № 1' },
@@ -28,11 +38,12 @@ function region() {
   return d;
 }
 
-const check = (rows: Cell[][], cap?: number) => validateForm(
-  cap ? { ...f7, params: { ...f7.params, curator_cap: cap } } : f7,
-  book(info, sheetOf('Распределение', [['Распределение'], [], HEAD, ...rows])),
-  { file: 'F7.xlsx', data: buildReferenceData(region()) },
-);
+const check = (rows: Cell[][], cap?: number) =>
+  validateForm(
+    cap ? { ...f7, params: { ...f7.params, curator_cap: cap } } : f7,
+    book(info, sheetOf('Распределение', [['Распределение'], [], HEAD, ...rows])),
+    { file: 'F7.xlsx', data: buildReferenceData(region()) },
+  );
 
 const ALL: Cell[][] = [
   ['1', 'Кыштымский городской округ', 's1', 'Сидорова Светлана Сергеевна', 's4'],
@@ -72,7 +83,11 @@ describe('F7 references', () => {
     const rows = ALL.map((row) => [...row]);
     rows[1] = ['2', 'Кыштымский городской округ', 's1', 'Сидорова С.С.', 's4'];
     expect(check(rows).issues.map((i) => [i.code, i.location.kind === 'cell' ? i.location.address : i.location.kind, i.message])).toEqual([
-      ['FORM_DUPLICATE_VALUE', 'C5', '«Школа (ШНОР)»: «МОУ "СОШ № 1" г. Кыштыма» указано дважды — в ячейках C4 и C5: каждая ШНОР указывается ровно один раз.'],
+      [
+        'FORM_DUPLICATE_VALUE',
+        'C5',
+        '«Школа (ШНОР)»: «МОУ "СОШ № 1" г. Кыштыма» указано дважды — в ячейках C4 и C5: каждая ШНОР указывается ровно один раз.',
+      ],
       ['FORM_LIST_NOT_COVERED', 'sheet', 'школа «МОУ "СОШ № 2" г. Кыштыма» (код s2) из списка «ШНОР» не указана в форме.'],
     ]);
   });

@@ -18,10 +18,12 @@ function toCell(v: Cell): CellValue {
 /** A sheet written as a table: rows[0] is sheet row 1. */
 export function sheetOf(name: string, rows: Cell[][], merges: string[] = []): SheetSnapshot {
   const cells: Record<string, CellValue> = {};
-  rows.forEach((row, r) => row.forEach((v, c) => {
-    const cell = toCell(v);
-    if (cell.kind !== 'empty') cells[cellAddress(r + 1, c + 1)] = cell;
-  }));
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const cell = toCell(v);
+      if (cell.kind !== 'empty') cells[cellAddress(r + 1, c + 1)] = cell;
+    }),
+  );
   return { name, hidden: false, cells, merges };
 }
 
@@ -37,8 +39,18 @@ export function defOf(input: FormDefinitionInput): FormDefinition {
 export function smallDataset(): Dataset {
   const d = emptyDataset();
   d.municipalities.push(
-    { id: 'mo01', name: 'Кыштымский городской округ', kind: 'городской округ', authority: 'Управление образования администрации Кыштымского городского округа' },
-    { id: 'mo02', name: 'Миасский городской округ', kind: 'городской округ', authority: 'Управление образования администрации Миасского городского округа' },
+    {
+      id: 'mo01',
+      name: 'Кыштымский городской округ',
+      kind: 'городской округ',
+      authority: 'Управление образования администрации Кыштымского городского округа',
+    },
+    {
+      id: 'mo02',
+      name: 'Миасский городской округ',
+      kind: 'городской округ',
+      authority: 'Управление образования администрации Миасского городского округа',
+    },
   );
   d.schools.push(
     { id: 's1', municipalityId: 'mo01', name: 'МОУ "СОШ № 1" г. Кыштыма' },
@@ -85,9 +97,31 @@ export function cardAddress(def: FormDefinition, layoutId: string, key: string, 
 
 /** A complete, correct F1 card for Кыштым (mo01, 2 ШНОР in 2024). */
 export const GOOD_F1: Record<string, Cell | [Cell, Cell]> = {
-  '0.1': 'Кыштымский городской округ', '0.2': 2024, '0.3': '15.01.2025', '0.4': 'Иванова И.И., 8 (35151) 4-00-00', '0.5': 2,
-  '1.1': 'да', '1.2': '08.02.2024', '1.3': '01-01/35', '1.4': 'да', '1.5': 'да', '1.6': 'да', '1.7': 'да',
-  '2.1': 2, '2.2': 1, '2.3': '85', '2.4': 5, '2.5': 'наставничество; стажировки; консультирование', '2.6': 'в муниципальном бюджете',
-  '3.1': 'да', '3.2': '01.12.2024', '3.3': 'да', '3.4': 'да', '3.5': '95,5',
-  '4.1': 1, '4.2': 50, '4.3': 100, '4.4': 'значительное',
+  '0.1': 'Кыштымский городской округ',
+  '0.2': 2024,
+  '0.3': '15.01.2025',
+  '0.4': 'Иванова И.И., 8 (35151) 4-00-00',
+  '0.5': 2,
+  '1.1': 'да',
+  '1.2': '08.02.2024',
+  '1.3': '01-01/35',
+  '1.4': 'да',
+  '1.5': 'да',
+  '1.6': 'да',
+  '1.7': 'да',
+  '2.1': 2,
+  '2.2': 1,
+  '2.3': '85',
+  '2.4': 5,
+  '2.5': 'наставничество; стажировки; консультирование',
+  '2.6': 'в муниципальном бюджете',
+  '3.1': 'да',
+  '3.2': '01.12.2024',
+  '3.3': 'да',
+  '3.4': 'да',
+  '3.5': '95,5',
+  '4.1': 1,
+  '4.2': 50,
+  '4.3': 100,
+  '4.4': 'значительное',
 };

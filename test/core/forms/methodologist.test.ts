@@ -28,12 +28,20 @@ test('a methodologist changes a band and adds an indicator: blank, validation an
     const row = points.addRow([]);
     for (const [h, v] of Object.entries(values)) row.getCell(pc.get(h)!).value = v as string;
   };
-  add({ 'Поле': 'mentors', 'Раздел': 's2', 'Вариант': 'да', 'Баллы': 2 });
-  add({ 'Поле': 'mentors', 'Раздел': 's2', 'Вариант': 'нет', 'Баллы': 0 });
+  add({ Поле: 'mentors', Раздел: 's2', Вариант: 'да', Баллы: 2 });
+  add({ Поле: 'mentors', Раздел: 's2', Вариант: 'нет', Баллы: 0 });
   const fields = wb.getWorksheet('Поля')!;
   const fc = columnsOf(fields);
   const row = fields.addRow([]);
-  const field = { 'Код': 'mentors', 'Подпись': 'Наставники назначены во всех ШНОР', 'Макет': 'card', 'Ключ': '2.7', 'Раздел': 's2', 'Тип': 'да/нет', 'Обязательно': 'да' };
+  const field = {
+    Код: 'mentors',
+    Подпись: 'Наставники назначены во всех ШНОР',
+    Макет: 'card',
+    Ключ: '2.7',
+    Раздел: 's2',
+    Тип: 'да/нет',
+    Обязательно: 'да',
+  };
   for (const [h, v] of Object.entries(field)) row.getCell(fc.get(h)!).value = v;
 
   const compiled = compileDefinitionWorkbook(await snapshotOf(await saveBook(wb)), 'F1-2025.xlsx');

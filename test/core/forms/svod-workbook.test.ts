@@ -32,7 +32,11 @@ test('svod.xlsx: whole-word headers, wrapped rows tall enough, frozen and filter
   expect(ws.autoFilter).toBeTruthy();
   const widths = ws.columns.map((c) => c.width ?? 0);
   ws.getRow(3).eachCell((cell, col) => {
-    const longest = Math.max(...String(cell.value).split(/\s+/).map((w) => w.length));
+    const longest = Math.max(
+      ...String(cell.value)
+        .split(/\s+/)
+        .map((w) => w.length),
+    );
     expect([String(cell.value), widths[col - 1]! >= longest + 1]).toEqual([String(cell.value), true]);
   });
   for (let r = 3; r <= ws.rowCount; r++) {
@@ -58,6 +62,12 @@ test('svod.xlsx: whole-word headers, wrapped rows tall enough, frozen and filter
     expect(v[0]).not.toMatch(/\.xlsx/);
     if (v[1] === 'Лист «Карта мониторинга», ячейка C20') kyshtym.push(v);
   }
-  expect(kyshtym).toEqual([['Кыштымский городской округ', 'Лист «Карта мониторинга», ячейка C20', 'ошибка',
-    '«Педагоги ШНОР, прошедшие повышение квалификации, %»: доля должна быть от 0 до 100 %, введено «120».']]);
+  expect(kyshtym).toEqual([
+    [
+      'Кыштымский городской округ',
+      'Лист «Карта мониторинга», ячейка C20',
+      'ошибка',
+      '«Педагоги ШНОР, прошедшие повышение квалификации, %»: доля должна быть от 0 до 100 %, введено «120».',
+    ],
+  ]);
 });

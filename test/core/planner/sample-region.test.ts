@@ -26,7 +26,10 @@ beforeAll(async () => {
   if (!parsed.ok) throw new Error('F7 definition');
   definition = parsed.definition;
   made = await makeDistribution({
-    dataset, definition, options: { year: 2025 }, solver: await loadHighs(),
+    dataset,
+    definition,
+    options: { year: 2025 },
+    solver: await loadHighs(),
     orderTemplate: readFileSync(path.join(ROOT, 'templates', 'documents', 'order.docx')),
   });
 });
@@ -69,10 +72,22 @@ describe('распределение 2025 года для области-при�
     expect(ws.getCell('A3').value).toBe('№ п/п');
     expect(ws.getCell('A4').value).toBe('1');
     const notes = wb.getWorksheet(EXPLANATIONS_SHEET)!;
-    expect(notes.getRow(1).values).toEqual([undefined, '№ п/п', 'Муниципалитет', 'Школа (ШНОР)', 'Куратор', 'Почему этот куратор', 'Школа-лидер', 'Муниципалитет школы-лидера', 'Почему эта школа-лидер']);
+    expect(notes.getRow(1).values).toEqual([
+      undefined,
+      '№ п/п',
+      'Муниципалитет',
+      'Школа (ШНОР)',
+      'Куратор',
+      'Почему этот куратор',
+      'Школа-лидер',
+      'Муниципалитет школы-лидера',
+      'Почему эта школа-лидер',
+    ]);
     expect(notes.rowCount).toBe(made.plan.summary.shnor + 1);
     const reasons = new Set<string>();
-    notes.eachRow((row, n) => { if (n > 1) reasons.add(String(row.getCell(8).value).replace(/«.*»/, '«…»')); });
+    notes.eachRow((row, n) => {
+      if (n > 1) reasons.add(String(row.getCell(8).value).replace(/«.*»/, '«…»'));
+    });
     expect([...reasons].sort()).toEqual(['ближайшая свободная: муниципалитет «…»', 'как в прошлом году', 'соседний муниципалитет «…»']);
     expect(String(wb.getWorksheet(SUMMARY_SHEET)!.getCell('A1').value)).toMatch(/^Распределение 2025: ШНОР 202, с куратором 202/);
   });
@@ -80,17 +95,23 @@ describe('распределение 2025 года для области-при�
   test('приказ повторяет приложение приказа 04/335: гриф, заголовок, шапка таблицы, строки из F7', () => {
     expect(made.order?.fileBase).toBe('Приказ');
     const planned = docxParagraphs(made.order!.bytes).map(fold);
-    const seed = docxParagraphs(renderDocument(preparedTemplate('order'), jobFor(dataset, 'order', 'o04-335').data, 'o04-335').ok
-      ? (renderDocument(preparedTemplate('order'), jobFor(dataset, 'order', 'o04-335').data, 'o04-335') as { bytes: Uint8Array }).bytes : new Uint8Array()).map(fold);
+    const seed = docxParagraphs(
+      renderDocument(preparedTemplate('order'), jobFor(dataset, 'order', 'o04-335').data, 'o04-335').ok
+        ? (renderDocument(preparedTemplate('order'), jobFor(dataset, 'order', 'o04-335').data, 'o04-335') as { bytes: Uint8Array }).bytes
+        : new Uint8Array(),
+    ).map(fold);
     const appendix = (doc: string[]) => doc.slice(doc.indexOf('УТВЕРЖДЕНО'));
     const head = (doc: string[]) => appendix(doc).slice(0, appendix(doc).indexOf('1'));
-    expect(head(planned)).toEqual(head(seed).map((p) => p.replace('от 08.02.2024 № 04/335', 'от __.__.____ № ______').replace('в 2024 году', 'в 2025 году')));
+    expect(head(planned)).toEqual(
+      head(seed).map((p) => p.replace('от 08.02.2024 № 04/335', 'от __.__.____ № ______').replace('в 2024 году', 'в 2025 году')),
+    );
     expect(head(planned)[1]).toBe('приказом Министерства образования и науки Челябинской области');
     // Five cells a row (№, municipality, school, curator, leader), rows as many as ШНОР, numbered on.
     const rows = appendix(planned).slice(head(planned).length);
     expect(rows.slice(0, 5 * 202).filter((_, i) => i % 5 === 0)).toEqual(Array.from({ length: 202 }, (_, i) => String(i + 1)));
     const index = indexDataset(dataset);
-    const first = made.plan.pairs.map((p) => ({ p, m: index.municipalities.get(p.municipalityId)!.name, s: index.schools.get(p.schoolId)!.name }))
+    const first = made.plan.pairs
+      .map((p) => ({ p, m: index.municipalities.get(p.municipalityId)!.name, s: index.schools.get(p.schoolId)!.name }))
       .sort((a, b) => a.m.localeCompare(b.m, 'ru') || a.s.localeCompare(b.s, 'ru'))[0]!;
     expect(rows.slice(1, 3)).toEqual([fold(first.m), fold(first.s)]);
     expect(rows[4]).toBe(fold(index.schools.get(first.p.leaderSchoolId!)!.name));

@@ -17,7 +17,30 @@ const letter = preparedTemplate('letter');
 
 /** One character of trouble at a time: forbidden controls, surrogate halves, markup, braces, plus any code point. */
 const nastyUnit = fc.oneof(
-  fc.constantFrom('&', '<', '>', '"', "'", ']]>', '\u000b', '\u0001', '\u0000', '\ufffe', '\uffff', '\r', '\n', '\r\n', '\t', '{', '}', '{#', '№ ', '📚', '\u00a0', 'e\u0301'),
+  fc.constantFrom(
+    '&',
+    '<',
+    '>',
+    '"',
+    "'",
+    ']]>',
+    '\u000b',
+    '\u0001',
+    '\u0000',
+    '\ufffe',
+    '\uffff',
+    '\r',
+    '\n',
+    '\r\n',
+    '\t',
+    '{',
+    '}',
+    '{#',
+    '№ ',
+    '📚',
+    '\u00a0',
+    'e\u0301',
+  ),
   fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)),
   fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
@@ -26,15 +49,39 @@ const nastyUnit = fc.oneof(
 const nasty = (minLength = 0) => fc.string({ unit: nastyUnit, minLength, maxLength: 40 });
 
 const documentFields = fc.record({
-  number: nasty(), replyToNumber: nasty(), addressee: nasty(), subject: nasty(), salutation: nasty(), signatoryPosition: nasty(), copyTo: nasty(),
+  number: nasty(),
+  replyToNumber: nasty(),
+  addressee: nasty(),
+  subject: nasty(),
+  salutation: nasty(),
+  signatoryPosition: nasty(),
+  copyTo: nasty(),
 });
 const organisationFields = fc.record({
-  fullName: nasty(1), shortName: nasty(), nameGenitive: nasty(), parentName: nasty(), address: nasty(1), phone: nasty(), fax: nasty(),
-  email: nasty(), site: nasty(), okpo: nasty(), ogrn: nasty(), innKpp: nasty(), city: nasty(),
+  fullName: nasty(1),
+  shortName: nasty(),
+  nameGenitive: nasty(),
+  parentName: nasty(),
+  address: nasty(1),
+  phone: nasty(),
+  fax: nasty(),
+  email: nasty(),
+  site: nasty(),
+  okpo: nasty(),
+  ogrn: nasty(),
+  innKpp: nasty(),
+  city: nasty(),
 });
 const personFields = fc.record({
-  lastName: nasty(1), firstName: nasty(1), middleName: nasty(), lastNameGenitive: nasty(), lastNameDative: nasty(), position: nasty(), phone: nasty(),
-  email: nasty(), organisation: nasty(),
+  lastName: nasty(1),
+  firstName: nasty(1),
+  middleName: nasty(),
+  lastNameGenitive: nasty(),
+  lastNameDative: nasty(),
+  position: nasty(),
+  phone: nasty(),
+  email: nasty(),
+  organisation: nasty(),
 });
 const paragraphTexts = fc.array(nasty(1), { minLength: 6, maxLength: 6 });
 

@@ -27,19 +27,26 @@ describe('prepareTemplate', () => {
     expect(prepared.template.tags.length).toBeGreaterThan(0);
   });
 
-  it('lists the letter\'s tags: plain values, sections with «#» and dotted paths', () => {
-    expect(letter.tags).toEqual(expect.arrayContaining(['subject', 'number', 'date', '#body', 'text', '#hasExecutor', 'signatory.name', 'org.fullName']));
+  it("lists the letter's tags: plain values, sections with «#» and dotted paths", () => {
+    expect(letter.tags).toEqual(
+      expect.arrayContaining(['subject', 'number', 'date', '#body', 'text', '#hasExecutor', 'signatory.name', 'org.fullName']),
+    );
   });
 
   it('refuses bytes that are not a zip with TEMPLATE_NOT_DOCX at the template', () => {
     const prepared = prepareTemplate(new TextEncoder().encode('{subject}'), 'notes.docx');
-    expect(prepared).toEqual({ ok: false, issues: [expect.objectContaining({ code: 'TEMPLATE_NOT_DOCX', location: { kind: 'template', template: 'notes.docx' } })] });
+    expect(prepared).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ code: 'TEMPLATE_NOT_DOCX', location: { kind: 'template', template: 'notes.docx' } })],
+    });
   });
 
   it('refuses a zip without word/document.xml (a workbook renamed .docx) with TEMPLATE_NOT_DOCX', () => {
     const prepared = prepareTemplate(readFileSync(SAMPLE_XLSX), 'data.docx');
     expect(prepared.ok).toBe(false);
-    expect(prepared.ok ? [] : prepared.issues.map((i) => [i.code, i.location])).toEqual([['TEMPLATE_NOT_DOCX', { kind: 'template', template: 'data.docx' }]]);
+    expect(prepared.ok ? [] : prepared.issues.map((i) => [i.code, i.location])).toEqual([
+      ['TEMPLATE_NOT_DOCX', { kind: 'template', template: 'data.docx' }],
+    ]);
   });
 
   it('reports an unclosed tag in a header part with the part and the tag', () => {

@@ -15,7 +15,11 @@ const dataset = JSON.parse(readFileSync(path.join(ROOT, 'templates', 'data', 'sa
 /** What a brand-new Docxtemplater makes of the same template and data. */
 function freshDocumentXml(templateBytes: Uint8Array, data: object): string {
   const doc = new Docxtemplater(new PizZip(templateBytes), {
-    paragraphLoop: true, linebreaks: true, errorLogging: false, parser: dottedPathParser, nullGetter: () => '',
+    paragraphLoop: true,
+    linebreaks: true,
+    errorLogging: false,
+    parser: dottedPathParser,
+    nullGetter: () => '',
   });
   doc.render(typesetDeep(cleanDeep(data)));
   return doc.getZip().file('word/document.xml')!.asText();

@@ -20,8 +20,18 @@ const check = async (path: string, withData = false): Promise<CheckOutcome> =>
 let f1: CheckOutcome[];
 let f2: CheckOutcome[];
 beforeAll(async () => {
-  f1 = await Promise.all(readdirSync(join(SAMPLES, 'F1')).sort().slice(0, 5).map((n) => check(join(SAMPLES, 'F1', n))));
-  f2 = await Promise.all(readdirSync(join(SAMPLES, 'F2')).sort().slice(0, 2).map((n) => check(join(SAMPLES, 'F2', n))));
+  f1 = await Promise.all(
+    readdirSync(join(SAMPLES, 'F1'))
+      .sort()
+      .slice(0, 5)
+      .map((n) => check(join(SAMPLES, 'F1', n))),
+  );
+  f2 = await Promise.all(
+    readdirSync(join(SAMPLES, 'F2'))
+      .sort()
+      .slice(0, 2)
+      .map((n) => check(join(SAMPLES, 'F2', n))),
+  );
 });
 
 describe('collectSvod (core: the svod behind `kaskad collect` and the pane)', () => {
@@ -30,7 +40,10 @@ describe('collectSvod (core: the svod behind `kaskad collect` and the pane)', ()
     expect(collected.definition.id).toBe('F1');
     expect(collected.svod.rows.map((r) => r.file)).toEqual(['F1-mo01.xlsx', 'F1-mo02.xlsx', 'F1-mo03.xlsx', 'F1-mo04.xlsx', 'F1-mo05.xlsx']);
     const others = collected.svod.issues.filter((i) => i.code === 'COLLECT_OTHER_FORM');
-    expect(others.map((i) => i.location)).toEqual([{ kind: 'file', file: 'F2-sch017.xlsx' }, { kind: 'file', file: 'F2-sch036.xlsx' }]);
+    expect(others.map((i) => i.location)).toEqual([
+      { kind: 'file', file: 'F2-sch017.xlsx' },
+      { kind: 'file', file: 'F2-sch036.xlsx' },
+    ]);
     expect(others[0]!.message).toBe('это форма F2, а сводится форма F1; файл в свод не взят.');
     // Each one once in the findings sheet's list, after the cards' own findings.
     expect(collected.svod.findings.filter((i) => i.code === 'COLLECT_OTHER_FORM')).toHaveLength(2);
@@ -39,13 +52,18 @@ describe('collectSvod (core: the svod behind `kaskad collect` and the pane)', ()
     ]);
   });
 
-  it('takes the form it is given, passes over the data workbook and keeps an unreadable file\'s findings', async () => {
+  it("takes the form it is given, passes over the data workbook and keeps an unreadable file's findings", async () => {
     const data = await check(SAMPLE_XLSX);
     expect(data.kind).toBe('data');
     const broken: CheckOutcome = (await checkWorkbookBytes(new TextEncoder().encode('не книга'), 'x.xlsx', definitions)).outcome;
     expect(broken.kind).toBe('unreadable');
     // Checked against the data workbook, as collect --data checks them: names resolved to codes.
-    const cards = await Promise.all(readdirSync(join(SAMPLES, 'F1')).sort().slice(0, 5).map((n) => check(join(SAMPLES, 'F1', n), true)));
+    const cards = await Promise.all(
+      readdirSync(join(SAMPLES, 'F1'))
+        .sort()
+        .slice(0, 5)
+        .map((n) => check(join(SAMPLES, 'F1', n), true)),
+    );
     const collected = collectSvod([data, ...cards, broken], definitions, { form: pickDefinition(definitions, 'f1'), data: reference })!;
     expect(collected.svod.rows).toHaveLength(5);
     expect(collected.svod.issues.filter((i) => i.code === 'COLLECT_MISSING')).toHaveLength(loadSampleDataset().municipalities.length - 5);

@@ -12,7 +12,10 @@ describe('как читаются значения ячеек, введённы�
   test.each(['31.02.2024', 'вчера', '2024', '12/31/2024'])('«%s» не дата', (text) => expect(parseRussianDate(text)).toBeUndefined());
 
   test.each([
-    ['12,5', 12.5], ['12.5', 12.5], [' 1\u00a0234,5 ', 1234.5], ['-3', -3],
+    ['12,5', 12.5],
+    ['12.5', 12.5],
+    [' 1\u00a0234,5 ', 1234.5],
+    ['-3', -3],
   ])('число «%s» → %d', (text, n) => expect(parseRussianNumber(text)).toBe(n));
 
   test.each(['пять', '1,2,3', ''])('«%s» не число', (text) => expect(parseRussianNumber(text)).toBeUndefined());

@@ -9,7 +9,9 @@ const codesAt = (issues: readonly Issue[]) => issues.map((i) => [i.code, i.locat
 
 describe('readDataWorkbook on the sample region', () => {
   let loaded: Awaited<ReturnType<typeof readDataWorkbook>>;
-  beforeAll(async () => { loaded = await readDataWorkbook(readFileSync(SAMPLE_XLSX), 'sample-region.xlsx'); });
+  beforeAll(async () => {
+    loaded = await readDataWorkbook(readFileSync(SAMPLE_XLSX), 'sample-region.xlsx');
+  });
 
   it('finds no errors', () => {
     expect(loaded.issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -50,13 +52,15 @@ describe('readDataWorkbook on bad cells', () => {
     });
     const loaded = await readDataWorkbook(bytes, 'data.xlsx');
     const cell = (sheet: string, address: string) => ({ kind: 'cell', file: 'data.xlsx', sheet, address });
-    expect(codesAt(loaded.issues)).toEqual(expect.arrayContaining([
-      ['CELL_DATE', cell('Документы', where.date!)],
-      ['CELL_CHOICE', cell('Документы', where.kind!)],
-      ['CELL_NUMBER', cell('Документы', where.year!)],
-      ['CELL_REQUIRED', cell('Школы', where.name!)],
-      ['ID_DUPLICATE', cell('Школы', where.dup!)],
-    ]));
+    expect(codesAt(loaded.issues)).toEqual(
+      expect.arrayContaining([
+        ['CELL_DATE', cell('Документы', where.date!)],
+        ['CELL_CHOICE', cell('Документы', where.kind!)],
+        ['CELL_NUMBER', cell('Документы', where.year!)],
+        ['CELL_REQUIRED', cell('Школы', where.name!)],
+        ['ID_DUPLICATE', cell('Школы', where.dup!)],
+      ]),
+    );
     const choice = loaded.issues.find((i) => i.code === 'CELL_CHOICE');
     expect(choice?.message).toContain('«письмо», «приказ»');
     expect(choice?.message).toContain('«Школа»');
@@ -71,7 +75,9 @@ describe('readDataWorkbook on bad cells', () => {
   });
 
   it('reports a missing required sheet as SHEET_MISSING for the file, suggesting a misspelt one', async () => {
-    const bytes = await sampleBytesWith((wb) => { sheetOf(wb, 'Люди').name = 'Люд'; });
+    const bytes = await sampleBytesWith((wb) => {
+      sheetOf(wb, 'Люди').name = 'Люд';
+    });
     const loaded = await readDataWorkbook(bytes, 'data.xlsx');
     const missing = loaded.issues.filter((i) => i.code === 'SHEET_MISSING');
     expect(codesAt(missing)).toEqual([['SHEET_MISSING', { kind: 'file', file: 'data.xlsx' }]]);

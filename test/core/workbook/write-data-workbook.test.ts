@@ -2,9 +2,7 @@ import ExcelJS from 'exceljs';
 import { emptyDataset, type Dataset } from '../../../core/model/schemas';
 import { DATA_SHEETS } from '../../../core/workbook/data-sheets';
 import { readDataWorkbook } from '../../../core/workbook/read-data-workbook';
-import {
-  DATE_FORMAT, INSTRUCTION_SHEET, listValidationFormula, VALIDATED_ROWS, writeDataWorkbook,
-} from '../../../core/workbook/write-data-workbook';
+import { DATE_FORMAT, INSTRUCTION_SHEET, listValidationFormula, VALIDATED_ROWS, writeDataWorkbook } from '../../../core/workbook/write-data-workbook';
 
 type Validation = ExcelJS.DataValidation;
 
@@ -24,9 +22,22 @@ function letter(col: number): string {
 
 function smallDataset(): Dataset {
   const dataset = emptyDataset();
-  dataset.organisations.push({ id: 'minobr74', fullName: 'МИНИСТЕРСТВО\nОБРАЗОВАНИЯ И НАУКИ\nЧЕЛЯБИНСКОЙ ОБЛАСТИ', address: 'площадь Революции, д. 4, Челябинск, 454113' });
+  dataset.organisations.push({
+    id: 'minobr74',
+    fullName: 'МИНИСТЕРСТВО\nОБРАЗОВАНИЯ И НАУКИ\nЧЕЛЯБИНСКОЙ ОБЛАСТИ',
+    address: 'площадь Революции, д. 4, Челябинск, 454113',
+  });
   dataset.people.push({ id: 'kouzova', lastName: 'Коузова', firstName: 'Елена', middleName: 'Александровна' });
-  dataset.documents.push({ id: 'd5112', organisationId: 'minobr74', kind: 'письмо', template: 'letter', date: '2022-05-31', number: '5112', signatoryId: 'kouzova', attachmentSheets: 2 });
+  dataset.documents.push({
+    id: 'd5112',
+    organisationId: 'minobr74',
+    kind: 'письмо',
+    template: 'letter',
+    date: '2022-05-31',
+    number: '5112',
+    signatoryId: 'kouzova',
+    attachmentSheets: 2,
+  });
   dataset.events.push({ id: 'sem2022', title: 'Итоговый семинар', date: '2022-12-06' });
   return dataset;
 }

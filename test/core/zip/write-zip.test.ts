@@ -69,7 +69,10 @@ describe('запись zip', () => {
 
   test('русские имена сохраняются, флаг UTF-8 (бит 11) стоит в обоих заголовках', () => {
     const name = 'Письма/МБОУ «СОШ № 12» — письмо.docx';
-    const zip = writeZip([{ name, data: bytes('текст') }, { name: 'readme.txt', data: bytes('a') }]);
+    const zip = writeZip([
+      { name, data: bytes('текст') },
+      { name: 'readme.txt', data: bytes('a') },
+    ]);
     expect(readZipEntries(zip)[0]?.name).toBe(name);
     expect(new PizZip(zip).file(name)?.asText()).toBe('текст');
     for (const f of flags(zip)) {
@@ -90,7 +93,13 @@ describe('запись zip', () => {
     try {
       const file = path.join(dir, 'a.zip');
       const names = ['Письма/', 'Письма/МБОУ «СОШ № 12».docx'];
-      fs.writeFileSync(file, writeZip([{ name: names[0]!, data: new Uint8Array(0) }, { name: names[1]!, data: bytes(documentXml) }]));
+      fs.writeFileSync(
+        file,
+        writeZip([
+          { name: names[0]!, data: new Uint8Array(0) },
+          { name: names[1]!, data: bytes(documentXml) },
+        ]),
+      );
       const env = { ...process.env, LC_ALL: 'C.UTF-8' };
       expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8', env })).toMatch(/No errors detected/);
       expect(execFileSync('unzip', ['-Z1', file], { encoding: 'utf8', env }).trim().split('\n')).toEqual(names);
@@ -129,8 +138,16 @@ describe('запись zip', () => {
   });
 
   test('несжимаемые и пустые данные хранятся без сжатия', () => {
-    const entries = readZipEntries(writeZip([{ name: 'x', data: bytes('a') }, { name: 'empty', data: new Uint8Array(0) }]));
-    expect(entries.map((e) => [e.method, e.uncompressedSize])).toEqual([[0, 1], [0, 0]]);
+    const entries = readZipEntries(
+      writeZip([
+        { name: 'x', data: bytes('a') },
+        { name: 'empty', data: new Uint8Array(0) },
+      ]),
+    );
+    expect(entries.map((e) => [e.method, e.uncompressedSize])).toEqual([
+      [0, 1],
+      [0, 0],
+    ]);
   });
 
   test('пустой архив — правильный zip без частей', () => {
@@ -139,7 +156,11 @@ describe('запись zip', () => {
   });
 
   test('повторяющееся имя части — ошибка', () => {
-    const write = () => writeZip([{ name: 'a', data: bytes('1') }, { name: 'a', data: bytes('2') }]);
+    const write = () =>
+      writeZip([
+        { name: 'a', data: bytes('1') },
+        { name: 'a', data: bytes('2') },
+      ]);
     expect(write).toThrow(ZipFormatError);
     expect(write).toThrow(expect.objectContaining({ problem: 'unsupported' }));
   });
@@ -164,11 +185,20 @@ describe('копирование частей шаблона без пересж
 
   test('скопированная часть побайтно равна исходной: сжатые данные, метод, CRC, размеры', () => {
     const source = byName(foreignEntries, 'word/styles.xml');
-    const out = readZipEntries(writeZip([{ name: 'word/styles.xml', copy: source }], { deflateRaw: () => { throw new Error('не должно сжиматься'); } }));
+    const out = readZipEntries(
+      writeZip([{ name: 'word/styles.xml', copy: source }], {
+        deflateRaw: () => {
+          throw new Error('не должно сжиматься');
+        },
+      }),
+    );
     const copied = byName(out, 'word/styles.xml');
     expect(Buffer.from(copied.raw).equals(Buffer.from(source.raw))).toBe(true);
     expect([copied.method, copied.crc32, copied.compressedSize, copied.uncompressedSize]).toEqual([
-      source.method, source.crc32, source.compressedSize, source.uncompressedSize,
+      source.method,
+      source.crc32,
+      source.compressedSize,
+      source.uncompressedSize,
     ]);
   });
 

@@ -9,14 +9,22 @@ import { join } from 'node:path';
 import { bombBytes, minimalWorkbook, rawEntry, sheetXml, withParts, zeroBomb } from '../../helpers/hostile-zip';
 import { makeTempDir, removeTempDir, ROOT, SAMPLE_XLSX, templateFile } from '../../helpers/sample-workbook';
 
-interface Run { code: number | null; out: string; err: string; maxRssMb: number }
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+  maxRssMb: number;
+}
 
 const ONE_GB_MB = 1024;
 
 function kaskad(dir: string, ...args: string[]): Run {
   const rssFile = join(dir, 'max-rss.txt');
   const run = spawnSync(process.execPath, ['-r', join(ROOT, 'test', 'helpers', 'max-rss.cjs'), join(ROOT, 'bin', 'kaskad.js'), ...args], {
-    cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, KASKAD_MAX_RSS_FILE: rssFile },
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, KASKAD_MAX_RSS_FILE: rssFile },
   });
   const maxRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
   return { code: run.status, out: run.stdout, err: run.stderr, maxRssMb };
@@ -34,9 +42,15 @@ let dir: string;
 beforeAll(() => {
   const cli = join(ROOT, 'build', 'generator', 'cli.js');
   const stale = !existsSync(cli) || statSync(cli).mtimeMs < Math.max(newestSource(join(ROOT, 'core')), newestSource(join(ROOT, 'generator')));
-  if (stale) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (stale)
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
 });
-beforeEach(() => { dir = makeTempDir(); });
+beforeEach(() => {
+  dir = makeTempDir();
+});
 afterEach(() => removeTempDir(dir));
 
 function expectRefused(run: Run, message: RegExp): void {

@@ -7,8 +7,12 @@ import { runCli } from './run-cli';
 
 const SAMPLES = path.join(__dirname, '../../../templates/forms/samples/F1');
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaskad-same-')); });
-afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaskad-same-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('annotated copies of cards with equal file names', () => {
   test('names: distinct names stay, equal names keep the folder that tells them apart', () => {
@@ -20,7 +24,10 @@ describe('annotated copies of cards with equal file names', () => {
   });
 
   test('`validate a/card.xlsx b/card.xlsx --annotate out` writes both, each in its folder, and says where', async () => {
-    for (const [folder, sample] of [['a', 'F1-mo05.xlsx'], ['b', 'F1-mo02.xlsx']] as const) {
+    for (const [folder, sample] of [
+      ['a', 'F1-mo05.xlsx'],
+      ['b', 'F1-mo02.xlsx'],
+    ] as const) {
       fs.mkdirSync(path.join(dir, folder), { recursive: true });
       fs.copyFileSync(path.join(SAMPLES, sample), path.join(dir, folder, 'card.xlsx'));
     }
@@ -33,7 +40,11 @@ describe('annotated copies of cards with equal file names', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
       const cells: string[] = [];
-      wb.getWorksheet('Карта мониторинга')!.eachRow((row) => row.eachCell((c) => { if (c.note) cells.push(c.address); }));
+      wb.getWorksheet('Карта мониторинга')!.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.note) cells.push(c.address);
+        }),
+      );
       return cells;
     };
     expect(await noted(path.join(out, 'a', 'card.xlsx'))).toEqual(['C20']);

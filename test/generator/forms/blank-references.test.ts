@@ -7,8 +7,12 @@ import { runCli } from './run-cli';
 
 const DATA = path.join(__dirname, '../../../templates/data/sample-region.json');
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaskad-blank-ref-')); });
-afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaskad-blank-ref-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('F7 blank with the data: curators and schools from drop-downs', () => {
   test('the shipped F7 definition (spreadsheet and JSON) makes «Куратор» a reference to «Люди»', async () => {
@@ -16,7 +20,11 @@ describe('F7 blank with the data: curators and schools from drop-downs', () => {
     expect(issues).toEqual([]);
     const f7 = definitions.find((d) => d.id === 'F7')!;
     expect(f7.fields.filter((f) => f.ref).map((f) => [f.id, f.ref])).toEqual([
-      ['scope', 'municipality'], ['municipality', 'municipality'], ['school', 'school'], ['curator', 'person'], ['leader', 'school'],
+      ['scope', 'municipality'],
+      ['municipality', 'municipality'],
+      ['school', 'school'],
+      ['curator', 'person'],
+      ['leader', 'school'],
     ]);
   });
 

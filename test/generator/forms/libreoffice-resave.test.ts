@@ -14,7 +14,12 @@ import { openWorkbook } from '../../../core/workbook/open-workbook';
 
 const defs = defaultDefinitions();
 const hasSoffice = (() => {
-  try { execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60000 }); return true; } catch { return false; }
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60000 });
+    return true;
+  } catch {
+    return false;
+  }
 })();
 
 async function check(file: string) {
@@ -34,10 +39,31 @@ async function check(file: string) {
     await wb.xlsx.load((await buildBlankForm(f1, { municipality: 'Кыштымский городской округ', year: 2024 })) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Карта мониторинга')!;
     const answers: Record<string, ExcelJS.CellValue> = {
-      '0.3': new Date(Date.UTC(2025, 0, 15)), '0.4': 'Иванова И.И.', '0.5': 3, '1.1': 'да', '1.2': '08.02.2024', '1.3': '35-од',
-      '1.4': 'нет', '1.5': 'да', '1.6': 'частично', '1.7': 'может быть', '2.1': 4, '2.2': 2, '2.3': '85,5', '2.4': 5,
-      '2.5': 'наставничество; стажировки', '2.6': 'из других источников', '3.1': 'да', '3.2': '01.12.2022', '3.3': 'да', '3.4': 'нет',
-      '3.5': { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue, '4.1': 1, '4.2': 60, '4.3': 95, '4.4': 'незначительное',
+      '0.3': new Date(Date.UTC(2025, 0, 15)),
+      '0.4': 'Иванова И.И.',
+      '0.5': 3,
+      '1.1': 'да',
+      '1.2': '08.02.2024',
+      '1.3': '35-од',
+      '1.4': 'нет',
+      '1.5': 'да',
+      '1.6': 'частично',
+      '1.7': 'может быть',
+      '2.1': 4,
+      '2.2': 2,
+      '2.3': '85,5',
+      '2.4': 5,
+      '2.5': 'наставничество; стажировки',
+      '2.6': 'из других источников',
+      '3.1': 'да',
+      '3.2': '01.12.2022',
+      '3.3': 'да',
+      '3.4': 'нет',
+      '3.5': { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue,
+      '4.1': 1,
+      '4.2': 60,
+      '4.3': 95,
+      '4.4': 'незначительное',
     };
     ws.eachRow((row, n) => {
       const k = row.getCell(1).value;
@@ -46,9 +72,11 @@ async function check(file: string) {
     const original = path.join(dir, 'card.xlsx');
     await wb.xlsx.writeFile(original);
     const outDir = path.join(dir, 'lo');
-    execFileSync('soffice', [
-      `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, original,
-    ], { stdio: 'ignore', timeout: 120000 });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, original],
+      { stdio: 'ignore', timeout: 120000 },
+    );
     const resaved = path.join(outDir, 'card.xlsx');
     expect(fs.existsSync(resaved)).toBe(true);
     const a = await check(original);

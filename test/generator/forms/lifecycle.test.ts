@@ -13,8 +13,12 @@ import { runCli } from './run-cli';
 
 const FORMS = path.join(__dirname, '..', '..', '..', 'templates', 'forms');
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaskad-lifecycle-')); });
-afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaskad-lifecycle-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -26,7 +30,12 @@ async function load(file: string): Promise<ExcelJS.Workbook> {
 function setSetting(wb: ExcelJS.Workbook, name: string, value: string | number): void {
   const ws = wb.getWorksheet('Настройки')!;
   let done = false;
-  ws.eachRow((row) => { if (row.getCell(1).value === name) { row.getCell(2).value = value; done = true; } });
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === name) {
+      row.getCell(2).value = value;
+      done = true;
+    }
+  });
   if (!done) throw new Error(`no «${name}» in «Настройки»`);
 }
 
@@ -99,7 +108,9 @@ test('two cards of one municipality: the later by «Дата заполнени�
   fs.utimesSync(later, new Date('2025-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z'));
   fs.utimesSync(earlier, new Date('2025-02-01T00:00:00Z'), new Date('2025-02-01T00:00:00Z'));
   const r = await runCli(['collect', path.join(dir, 'cards'), '--forms', FORMS, '-o', path.join(dir, 'dup-svod.xlsx')]);
-  expect(r.out).toContain('✖ Файл «b-kyshtym-earlier.xlsx»: две карты муниципалитета «Кыштымский городской округ»: «a-kyshtym-later.xlsx» и «b-kyshtym-earlier.xlsx»; в свод взята «a-kyshtym-later.xlsx» как более поздняя (по полю «Дата заполнения» в карте: 20.01.2025 позже 15.01.2025).');
+  expect(r.out).toContain(
+    '✖ Файл «b-kyshtym-earlier.xlsx»: две карты муниципалитета «Кыштымский городской округ»: «a-kyshtym-later.xlsx» и «b-kyshtym-earlier.xlsx»; в свод взята «a-kyshtym-later.xlsx» как более поздняя (по полю «Дата заполнения» в карте: 20.01.2025 позже 15.01.2025).',
+  );
 
   // Same date: the file time decides.
   fs.rmSync(path.join(dir, 'cards'), { recursive: true, force: true });
@@ -108,15 +119,21 @@ test('two cards of one municipality: the later by «Дата заполнени�
   fs.utimesSync(first, new Date('2025-01-20T09:30:00Z'), new Date('2025-01-20T09:30:00Z'));
   fs.utimesSync(second, new Date('2025-01-18T12:00:05Z'), new Date('2025-01-18T12:00:05Z'));
   const byTime = await runCli(['collect', path.join(dir, 'cards'), '--forms', FORMS, '-o', path.join(dir, 'dup-svod-2.xlsx')]);
-  expect(byTime.out).toContain('✖ Файл «b-kyshtym.xlsx»: две карты муниципалитета «Кыштымский городской округ»: «a-kyshtym.xlsx» и «b-kyshtym.xlsx»; в свод взята «a-kyshtym.xlsx» как более поздняя (по времени изменения файла (в картах нет различающейся даты): 20.01.2025 09:30:00 позже 18.01.2025 12:00:05 (UTC)).');
+  expect(byTime.out).toContain(
+    '✖ Файл «b-kyshtym.xlsx»: две карты муниципалитета «Кыштымский городской округ»: «a-kyshtym.xlsx» и «b-kyshtym.xlsx»; в свод взята «a-kyshtym.xlsx» как более поздняя (по времени изменения файла (в картах нет различающейся даты): 20.01.2025 09:30:00 позже 18.01.2025 12:00:05 (UTC)).',
+  );
   const svod = new ExcelJS.Workbook();
   await svod.xlsx.readFile(path.join(dir, 'dup-svod-2.xlsx'));
   const files: string[] = [];
-  svod.worksheets[0]!.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string' && c.value.endsWith('.xlsx')) files.push(c.value); }));
+  svod.worksheets[0]!.eachRow((row) =>
+    row.eachCell((c) => {
+      if (typeof c.value === 'string' && c.value.endsWith('.xlsx')) files.push(c.value);
+    }),
+  );
   expect(files).toEqual(['a-kyshtym.xlsx']);
 });
 
-test('a broken definition in the catalogue is reported at its cell in the sheet\'s words and skipped; other forms are still checked (exit 1)', async () => {
+test("a broken definition in the catalogue is reported at its cell in the sheet's words and skipped; other forms are still checked (exit 1)", async () => {
   const forms = path.join(dir, 'broken');
   fs.mkdirSync(forms, { recursive: true });
   fs.copyFileSync(path.join(FORMS, 'F1-2024.xlsx'), path.join(forms, 'F1-2024.xlsx'));
@@ -134,14 +151,16 @@ test('a broken definition in the catalogue is reported at its cell in the sheet\
   expect(blank.out).toContain('записан файл');
   const r = await runCli(['validate', good, '--forms', forms]);
   expect(r.code).toBe(1);
-  expect(r.err).toBe('✖ Файл «F3-2024.xlsx», лист «Проверки», ячейка B2: в столбце «Вид» введено «сравненье», а допустимо: «сравнение», «период», «приоритеты», «без повторов», «охват списка», «не больше на одно значение», «число по списку», «принадлежность муниципалитету». Определение формы не загружено.');
+  expect(r.err).toBe(
+    '✖ Файл «F3-2024.xlsx», лист «Проверки», ячейка B2: в столбце «Вид» введено «сравненье», а допустимо: «сравнение», «период», «приоритеты», «без повторов», «охват списка», «не больше на одно значение», «число по списку», «принадлежность муниципалитету». Определение формы не загружено.',
+  );
   expect(r.out).toContain('«kyshtym.xlsx» — форма F1 (2024): замечаний нет');
   const list = await runCli(['forms', '--forms', forms, '--json']);
   expect((JSON.parse(list.out) as Array<{ id: string }>).map((d) => d.id)).toEqual(['F1']);
   expect(list.code).toBe(1);
 });
 
-test('a scoring rule naming an option not in the field\'s list is a definition error', async () => {
+test("a scoring rule naming an option not in the field's list is a definition error", async () => {
   const forms = path.join(dir, 'bad-option');
   fs.mkdirSync(forms, { recursive: true });
   const wb = await load(path.join(FORMS, 'F1-2024.xlsx'));
@@ -151,12 +170,17 @@ test('a scoring rule naming an option not in the field\'s list is a definition e
   points.eachRow((row, n) => {
     if (row.getCell(1).value !== 'site') return;
     firstRowOfSite ||= n;
-    if (row.getCell(3).value === 'частично') { row.getCell(3).value = 'наполовину'; address = row.getCell(3).address; }
+    if (row.getCell(3).value === 'частично') {
+      row.getCell(3).value = 'наполовину';
+      address = row.getCell(3).address;
+    }
   });
   expect(address).not.toBe('');
   await wb.xlsx.writeFile(path.join(forms, 'F1-2024.xlsx'));
   const r = await runCli(['forms', '--forms', forms]);
   expect(r.code).toBe(2);
-  expect(r.err.split('\n')[0]).toBe(`✖ Файл «F1-2024.xlsx», лист «Баллы», ячейка A${firstRowOfSite}: в баллах поля «site» указан вариант «наполовину», которого нет в списке «site» (есть: «да», «частично», «нет»).`);
+  expect(r.err.split('\n')[0]).toBe(
+    `✖ Файл «F1-2024.xlsx», лист «Баллы», ячейка A${firstRowOfSite}: в баллах поля «site» указан вариант «наполовину», которого нет в списке «site» (есть: «да», «частично», «нет»).`,
+  );
   expect(r.err).toContain('нет ни одного исправного определения формы');
 });

@@ -13,10 +13,19 @@ import { NEW_CONSTRAINT_MESSAGE, NEW_FIELD, writeEditedF1 } from '../../helpers/
 import { runCli } from './run-cli';
 
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaskad-methodologist-')); });
-afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaskad-methodologist-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
-interface Checked { files: Array<{ issues: Array<{ code: string; location: { address?: string }; message: string }>; score: { total: number; max: number; explanations: Array<{ field: string; points: number }> } }> }
+interface Checked {
+  files: Array<{
+    issues: Array<{ code: string; location: { address?: string }; message: string }>;
+    score: { total: number; max: number; explanations: Array<{ field: string; points: number }> };
+  }>;
+}
 
 test('the edited F1 definition: the new row is in the blank, the new constraint and band and field apply in `kaskad validate --forms`', async () => {
   const forms = path.join(dir, 'forms');
@@ -29,7 +38,9 @@ test('the edited F1 definition: the new row is in the blank, the new constraint 
   // GOOD_F1: 85 % trained (now below 90), 5 events (the top band now starts at 6), row 2.7 left empty.
   const at = fillCard(ws, GOOD_F1);
   let newRow = 0;
-  ws.eachRow((row, n) => { if (row.getCell(1).value === NEW_FIELD.key) newRow = n; });
+  ws.eachRow((row, n) => {
+    if (row.getCell(1).value === NEW_FIELD.key) newRow = n;
+  });
   expect(newRow).toBeGreaterThan(0);
   expect(ws.getCell(newRow, 2).value).toBe(NEW_FIELD.label);
   const card = path.join(dir, 'card.xlsx');

@@ -21,26 +21,45 @@ const haveRegion = fs.existsSync(REGION);
   const data = dataset ? buildReferenceData(dataset) : undefined;
 
   async function check(defId: string, files: Array<{ name: string; bytes: Uint8Array }>) {
-    return Promise.all(files.map(async (f) => {
-      const opened = await openWorkbook(f.bytes, f.name);
-      if (!opened.ok) throw new Error(f.name);
-      const def = byId(defId);
-      const result = validateForm(def, readSnapshot(opened.workbook), { file: f.name, data });
-      return { file: f.name, result, score: def.scoring ? scoreForm(def, result, data) : undefined };
-    }));
+    return Promise.all(
+      files.map(async (f) => {
+        const opened = await openWorkbook(f.bytes, f.name);
+        if (!opened.ok) throw new Error(f.name);
+        const def = byId(defId);
+        const result = validateForm(def, readSnapshot(opened.workbook), { file: f.name, data });
+        return { file: f.name, result, score: def.scoring ? scoreForm(def, result, data) : undefined };
+      }),
+    );
   }
 
   test('43 F1 cards: deliberate errors of every kind, one duplicate, one municipality missing', async () => {
     const cards = await check('F1', await buildF1Cards(byId('F1'), dataset!));
     expect(cards).toHaveLength(43);
     const codes = new Set<string>(cards.flatMap((c) => c.result.issues.map((i) => i.code)));
-    for (const code of ['FORM_NOT_NUMBER', 'FORM_NOT_INTEGER', 'FORM_NOT_PERCENT', 'FORM_NOT_DATE', 'FORM_NOT_CHOICE', 'FORM_NOT_YESNO',
-      'FORM_REQUIRED', 'FORM_NOT_RELEVANT', 'FORM_COMPARE', 'FORM_DATE_OUTSIDE', 'FORM_COUNT_MISMATCH', 'FORM_FORMULA_ERROR', 'FORM_MERGED_INPUT']) {
+    for (const code of [
+      'FORM_NOT_NUMBER',
+      'FORM_NOT_INTEGER',
+      'FORM_NOT_PERCENT',
+      'FORM_NOT_DATE',
+      'FORM_NOT_CHOICE',
+      'FORM_NOT_YESNO',
+      'FORM_REQUIRED',
+      'FORM_NOT_RELEVANT',
+      'FORM_COMPARE',
+      'FORM_DATE_OUTSIDE',
+      'FORM_COUNT_MISMATCH',
+      'FORM_FORMULA_ERROR',
+      'FORM_MERGED_INPUT',
+    ]) {
       expect([code, codes.has(code)]).toEqual([code, true]);
     }
     const clean = cards.filter((c) => c.result.issues.length === 0);
     expect(clean.length).toBeGreaterThan(25);
-    const svod = collectCards(byId('F1'), cards.map((c) => ({ file: c.file, values: c.result.values, score: c.score, issues: c.result.issues })), data);
+    const svod = collectCards(
+      byId('F1'),
+      cards.map((c) => ({ file: c.file, values: c.result.values, score: c.score, issues: c.result.issues })),
+      data,
+    );
     expect(svod.rows).toHaveLength(42);
     expect(svod.issues.map((i) => i.code).sort()).toEqual(['COLLECT_DUPLICATE', 'COLLECT_MISSING']);
     expect(new Set(svod.rows.map((r) => r.score.level?.title)).size).toBeGreaterThan(1);

@@ -9,22 +9,50 @@ import { runCli } from './run-cli';
 const f1 = defaultDefinitions().find((d) => d.id === 'F1')!;
 let dir: string;
 
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaskad-forms-')); });
-afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaskad-forms-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const GOOD: Record<string, ExcelJS.CellValue> = {
-  '0.1': 'Кыштымский городской округ', '0.2': 2024, '0.3': '15.01.2025', '0.4': 'Иванова И.И.', '0.5': 0,
-  '1.1': 'да', '1.2': '08.02.2024', '1.3': '35-од', '1.4': 'да', '1.5': 'да', '1.6': 'да', '1.7': 'да',
-  '2.4': 5, '2.5': 'наставничество; стажировки; консультирование', '2.6': 'в муниципальном бюджете',
-  '3.1': 'да', '3.2': '01.12.2024', '3.3': 'да', '3.4': 'да', '3.5': 95, '4.4': 'значительное',
+  '0.1': 'Кыштымский городской округ',
+  '0.2': 2024,
+  '0.3': '15.01.2025',
+  '0.4': 'Иванова И.И.',
+  '0.5': 0,
+  '1.1': 'да',
+  '1.2': '08.02.2024',
+  '1.3': '35-од',
+  '1.4': 'да',
+  '1.5': 'да',
+  '1.6': 'да',
+  '1.7': 'да',
+  '2.4': 5,
+  '2.5': 'наставничество; стажировки; консультирование',
+  '2.6': 'в муниципальном бюджете',
+  '3.1': 'да',
+  '3.2': '01.12.2024',
+  '3.3': 'да',
+  '3.4': 'да',
+  '3.5': 95,
+  '4.4': 'значительное',
 };
 
-async function card(name: string, answers: Record<string, ExcelJS.CellValue>, damage?: (ws: ExcelJS.Worksheet, rows: Map<string, number>, wb: ExcelJS.Workbook) => void): Promise<string> {
+async function card(
+  name: string,
+  answers: Record<string, ExcelJS.CellValue>,
+  damage?: (ws: ExcelJS.Worksheet, rows: Map<string, number>, wb: ExcelJS.Workbook) => void,
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await buildBlankForm(f1)) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('Карта мониторинга')!;
   const rows = new Map<string, number>();
-  ws.eachRow((row, n) => { const k = row.getCell(1).value; if (typeof k === 'string' && n > 3) rows.set(k, n); });
+  ws.eachRow((row, n) => {
+    const k = row.getCell(1).value;
+    if (typeof k === 'string' && n > 3) rows.set(k, n);
+  });
   for (const [k, v] of Object.entries(answers)) ws.getCell(rows.get(k)!, 3).value = v;
   damage?.(ws, rows, wb);
   const file = path.join(dir, name);
@@ -45,7 +73,9 @@ describe('kaskad validate', () => {
     const file = await card('bad.xlsx', { ...GOOD, '2.4': 'пять' });
     const r = await runCli(['validate', file]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/Файл «bad\.xlsx», лист «Карта мониторинга», ячейка C\d+: «Муниципальные методические мероприятия для ШНОР за год»: должно быть число, введено «пять»/);
+    expect(r.out).toMatch(
+      /Файл «bad\.xlsx», лист «Карта мониторинга», ячейка C\d+: «Муниципальные методические мероприятия для ШНОР за год»: должно быть число, введено «пять»/,
+    );
     const j = await runCli(['validate', file, '--json']);
     const parsed = JSON.parse(j.out) as { files: Array<{ issues: Array<{ code: string; location: { sheet: string; address: string } }> }> };
     expect(parsed.files[0]!.issues[0]).toMatchObject({ code: 'FORM_NOT_NUMBER', location: { sheet: 'Карта мониторинга' } });
@@ -61,7 +91,11 @@ describe('kaskad validate', () => {
     await wb.xlsx.readFile(path.join(out, 'annotate-me.xlsx'));
     const ws = wb.getWorksheet('Карта мониторинга')!;
     let noted: ExcelJS.Cell | undefined;
-    ws.eachRow((row) => row.eachCell((c) => { if (c.note) noted = c; }));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.note) noted = c;
+      }),
+    );
     expect(noted?.value).toBe('пять');
     expect(JSON.stringify(noted?.note)).toContain('должно быть число');
     expect((noted?.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
@@ -79,7 +113,9 @@ describe('bad files: Russian message, no stack trace', () => {
   const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at |Error:|TypeError/);
 
   test('missing sheet: exit 2 with «возможно, имелся в виду»', async () => {
-    const file = await card('renamed.xlsx', GOOD, (ws) => { ws.name = 'Карта мониторинга 2024'; });
+    const file = await card('renamed.xlsx', GOOD, (ws) => {
+      ws.name = 'Карта мониторинга 2024';
+    });
     const r = await runCli(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.out).toContain('нет листа «Карта мониторинга». Возможно, имелся в виду лист «Карта мониторинга 2024»');
@@ -87,7 +123,10 @@ describe('bad files: Russian message, no stack trace', () => {
   });
 
   test('merged cells over inputs: the cell is named, exit 2', async () => {
-    const file = await card('merged.xlsx', GOOD, (ws, rows) => { ws.unprotect(); ws.mergeCells(rows.get('1.3')!, 3, rows.get('1.3')!, 4); });
+    const file = await card('merged.xlsx', GOOD, (ws, rows) => {
+      ws.unprotect();
+      ws.mergeCells(rows.get('1.3')!, 3, rows.get('1.3')!, 4);
+    });
     const r = await runCli(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/ячейка C\d+: ячейка ответа «Номер акта об утверждении программы» объединена с другими \(C\d+:D\d+\)/);
@@ -95,7 +134,11 @@ describe('bad files: Russian message, no stack trace', () => {
   });
 
   test('formula errors #ДЕЛ/0! and #REF!: named at their cells, exit 2', async () => {
-    const file = await card('formulas.xlsx', { ...GOOD, '2.4': { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue, '3.5': { formula: '#REF!+1', result: { error: '#REF!' } } as ExcelJS.CellValue });
+    const file = await card('formulas.xlsx', {
+      ...GOOD,
+      '2.4': { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue,
+      '3.5': { formula: '#REF!+1', result: { error: '#REF!' } } as ExcelJS.CellValue,
+    });
     const r = await runCli(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.out).toContain('ошибка формулы #DIV/0!');
@@ -130,7 +173,10 @@ function forgeBomb(original: Uint8Array): Uint8Array {
   const bytes = new Uint8Array(original);
   const dv = new DataView(bytes.buffer);
   for (let i = 0; i + 4 <= bytes.length; i++) {
-    if (dv.getUint32(i, true) === 0x02014b50) { dv.setUint32(i + 24, 3_000_000_000, true); break; }
+    if (dv.getUint32(i, true) === 0x02014b50) {
+      dv.setUint32(i + 24, 3_000_000_000, true);
+      break;
+    }
   }
   return bytes;
 }

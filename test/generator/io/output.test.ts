@@ -6,7 +6,11 @@ import { openOutput, TEMP_PREFIX, writeFileAtomic, type OutputBatch, type Output
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 const read = (file: string): string => fs.readFileSync(file, 'utf8');
 /** What a user sees in the folder: everything except our hidden temporary folder. */
-const visible = (dir: string): string[] => fs.readdirSync(dir).filter((n) => !n.startsWith(TEMP_PREFIX)).sort();
+const visible = (dir: string): string[] =>
+  fs
+    .readdirSync(dir)
+    .filter((n) => !n.startsWith(TEMP_PREFIX))
+    .sort();
 const temps = (dir: string): string[] => fs.readdirSync(dir).filter((n) => n.startsWith(TEMP_PREFIX));
 
 let dir: string;
@@ -75,7 +79,10 @@ describe('пакет документов пишется в папку атом�
     const out = await open(dir);
     expect(await out.exists('Письмо.docx')).toBe(true);
     expect(await out.exists('Справка.docx')).toBe(false);
-    expect(await out.conflict('Письмо.docx')).toMatchObject({ code: 'OUTPUT_EXISTS', location: { kind: 'file', file: path.join(dir, 'Письмо.docx') } });
+    expect(await out.conflict('Письмо.docx')).toMatchObject({
+      code: 'OUTPUT_EXISTS',
+      location: { kind: 'file', file: path.join(dir, 'Письмо.docx') },
+    });
     expect(await out.conflict('Справка.docx')).toBeUndefined();
     const forced = await open(dir, { force: true });
     expect(await forced.conflict('Письмо.docx')).toBeUndefined();
@@ -113,9 +120,7 @@ describe('пакет документов пишется в папку атом�
     await out.write('Письмо.docx', bytes('новое'));
     await out.write('Справка.docx', bytes('справка'));
     const result = await out.commit();
-    expect(result.issues.map((i) => [i.code, i.location])).toEqual([
-      ['OUTPUT_UNWRITABLE', { kind: 'file', file: path.join(dir, 'Письмо.docx') }],
-    ]);
+    expect(result.issues.map((i) => [i.code, i.location])).toEqual([['OUTPUT_UNWRITABLE', { kind: 'file', file: path.join(dir, 'Письмо.docx') }]]);
     expect(result.written).toEqual([path.join(dir, 'Справка.docx')]);
     expect(temps(dir)).toEqual([]);
   });
@@ -126,9 +131,7 @@ describe('пакет документов пишется в папку атом�
     const opened = await openOutput(file);
     expect(opened.ok).toBe(false);
     if (opened.ok) return;
-    expect(opened.issues).toEqual([
-      expect.objectContaining({ code: 'OUTPUT_UNWRITABLE', location: { kind: 'file', file } }),
-    ]);
+    expect(opened.issues).toEqual([expect.objectContaining({ code: 'OUTPUT_UNWRITABLE', location: { kind: 'file', file } })]);
     expect(opened.issues[0]?.message).toContain('в пути вместо папки стоит файл');
   });
 

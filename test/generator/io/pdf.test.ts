@@ -54,7 +54,11 @@ function runs(log: string): string[][] {
   return out.filter((r) => r.length > 0);
 }
 
-const visible = (folder: string): string[] => fs.readdirSync(folder).filter((n) => !n.startsWith(TEMP_PREFIX)).sort();
+const visible = (folder: string): string[] =>
+  fs
+    .readdirSync(folder)
+    .filter((n) => !n.startsWith(TEMP_PREFIX))
+    .sort();
 
 function alive(pid: number): boolean {
   try {
@@ -129,7 +133,10 @@ describe('преобразование в PDF (поддельный soffice)', (
   test('soffice с ошибкой — один PDF_FAILED на часть, с кодом и последней строкой stderr; другие части идут', async () => {
     const log = path.join(dir, 'log.txt');
     const converter = fakeConverter(log);
-    const soffice = fakeSoffice('flaky', `case "$*" in *'Письмо 1'*) echo 'Error: source file could not be loaded' >&2; exit 3;; esac; exec '${converter}' "$@"`);
+    const soffice = fakeSoffice(
+      'flaky',
+      `case "$*" in *'Письмо 1'*) echo 'Error: source file could not be loaded' >&2; exit 3;; esac; exec '${converter}' "$@"`,
+    );
     const docs = docxFiles(['Письмо 1', 'Письмо 2']);
     const out = path.join(dir, 'out');
     const result = await convertToPdf(docs, out, { soffice, chunkSize: 1 });
@@ -217,7 +224,10 @@ withLibreOffice('преобразование в PDF настоящим LibreOff
     const result = await convertToPdf(files, out);
     expect(result.issues).toEqual([]);
     expect(result.made).toEqual([path.join(out, 'Письмо № 04-335.pdf'), path.join(out, 'Справка.pdf')]);
-    for (const [name, text] of [['Письмо № 04-335', letter], ['Справка', note]] as const) {
+    for (const [name, text] of [
+      ['Письмо № 04-335', letter],
+      ['Справка', note],
+    ] as const) {
       const pdf = path.join(out, `${name}.pdf`);
       expect(fs.readFileSync(pdf).subarray(0, 4).toString('latin1')).toBe('%PDF');
       expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(text);
