@@ -150,11 +150,11 @@ describeInBrowser('test/e2e/browser-mode.test.ts')('the task pane in a browser (
       await context?.close();
     });
 
-    it('starts in browser mode with the tabs «Проверка», «Документы», «Бланки»', async () => {
+    it('starts in browser mode with the tabs «Проверка», «Документы», «Бланки», «Распределение»', async () => {
       await page.goto(pageUrl());
       await page.locator('#root[data-mode="browser"]').waitFor({ timeout: 20_000 });
       expect((await page.locator('[data-testid=pane-mode]').innerText()).trim()).toBe('в браузере');
-      expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Проверка', 'Документы', 'Бланки']);
+      expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Проверка', 'Документы', 'Бланки', 'Распределение']);
       expect(await page.getByRole('tab', { name: 'Проверка' }).getAttribute('aria-selected')).toBe('true');
       const input = page.getByLabel('Открыть книгу Excel…', { exact: true });
       expect(await input.evaluate((el) => el instanceof HTMLInputElement && el.type === 'file' && el.multiple && !el.disabled)).toBe(true);
