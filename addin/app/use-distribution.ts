@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Dataset } from '../../core/model/schemas';
 import type { DistributionOutputs } from '../../core/planner';
-import { findTemplate } from '../../core/render/template-catalog';
-import { definitionById } from './definitions';
+import { findTemplate } from '../../core/render/template-list';
 import { fetchTemplate } from './document-templates';
+import { loadEngine } from './load-engine';
 
 export type DistributionState =
   | { status: 'idle' }
@@ -23,6 +23,9 @@ export function useDistribution(): { state: DistributionState; plan(dataset: Dat
   const plan = useCallback(async (dataset: Dataset, year: number) => {
     const request = ++latest.current;
     setState({ status: 'working', year });
+    // The form catalogue (and exceljs, zod) come with the engine chunk, never in the pane's first scripts.
+    await loadEngine();
+    const { definitionById } = await import('./definitions');
     const definition = definitionById('F7');
     if (!definition) {
       setState({ status: 'failed', message: 'Нет определения формы F7 — распределение не из чего составить.' });

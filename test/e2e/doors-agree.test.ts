@@ -128,7 +128,13 @@ describeInBrowser('test/e2e/doors-agree.test.ts')('the pane in a browser and `ka
       const compareAll = async (expected: readonly CliFile[]) => {
         const rows = await table
           .locator('tbody tr')
-          .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+          // The first cell shows the card's municipality (the file is on hover and in data-file).
+          .evaluateAll((trs) =>
+            trs.map((tr) => [
+              tr.getAttribute('data-file') ?? '',
+              ...[...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent?.trim() ?? ''),
+            ]),
+          );
         expect(rows.map(([name, , errors, warnings, score]) => ({ name, errors: Number(errors), warnings: Number(warnings), score }))).toEqual(
           expected.map((f) => ({
             name: f.file,
@@ -139,7 +145,7 @@ describeInBrowser('test/e2e/doors-agree.test.ts')('the pane in a browser and `ka
         );
         const shown: Record<string, Shown> = {};
         for (const file of expected) {
-          await table.getByRole('button', { name: file.file, exact: true }).click();
+          await table.locator(`tbody tr[data-file="${file.file}"] button`).first().click();
           shown[file.file] = await shownFile(page, file.file);
         }
         expect(shown).toEqual(Object.fromEntries(expected.map((f) => [f.file, expectedShown(f)])));

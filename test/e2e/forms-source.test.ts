@@ -96,7 +96,7 @@ describeInBrowser('the pane checks by the definition files (dist/forms, or one o
       .waitFor({ timeout: 60_000 });
     const name = path.basename(card);
     if (files.length > 1) {
-      await page.getByRole('table', { name: 'Проверенные файлы' }).getByRole('button', { name, exact: true }).click();
+      await page.getByRole('table', { name: 'Проверенные файлы' }).locator(`tbody tr[data-file="${name}"] button`).first().click();
       await page.getByRole('region', { name: `Проверка файла «${name}»` }).waitFor();
     }
     return { page, findings: await shownFindings(page), score: await page.locator('[data-testid=score-card]').innerText() };

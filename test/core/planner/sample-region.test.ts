@@ -11,6 +11,7 @@ import { makeDistribution, type DistributionOutputs } from '../../../core/planne
 import { EXPLANATIONS_SHEET, SUMMARY_SHEET } from '../../../core/planner/f7-workbook';
 import type { Dataset } from '../../../core/model/schemas';
 import { indexDataset } from '../../../core/render/contexts/dataset-index';
+import { typeset } from '../../../core/format/typography';
 import { renderDocument } from '../../../core/render/render-docx';
 import { docxParagraphs, fold } from '../../helpers/docx-paragraphs';
 import { jobFor, loadSampleDataset, preparedTemplate } from '../../helpers/sample-dataset';
@@ -113,7 +114,8 @@ describe('распределение 2025 года для области-при�
     const first = made.plan.pairs
       .map((p) => ({ p, m: index.municipalities.get(p.municipalityId)!.name, s: index.schools.get(p.schoolId)!.name }))
       .sort((a, b) => a.m.localeCompare(b.m, 'ru') || a.s.localeCompare(b.s, 'ru'))[0]!;
-    expect(rows.slice(1, 3)).toEqual([fold(first.m), fold(first.s)]);
-    expect(rows[4]).toBe(fold(index.schools.get(first.p.leaderSchoolId!)!.name));
+    // Names from the data are typeset in documents (МБОУ "СОШ" → МБОУ «СОШ»).
+    expect(rows.slice(1, 3)).toEqual([fold(typeset(first.m)), fold(typeset(first.s))]);
+    expect(rows[4]).toBe(fold(typeset(index.schools.get(first.p.leaderSchoolId!)!.name)));
   });
 });

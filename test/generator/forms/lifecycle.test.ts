@@ -77,7 +77,7 @@ test('kaskad blank F1 --version 2024 makes the 2024 blank; without it, the newes
   expect(await markerVersion(older)).toBe(2024);
   const missing = await runCli(['blank', 'F1', '--forms', forms, '--version', '2023', '-o', path.join(dir, 'none.xlsx')]);
   expect(missing.code).toBe(2);
-  expect(missing.err).toBe('✖ Файл «--version 2023»: нет формы «F1» версии 2023. Есть версии: 2024, 2025.');
+  expect(missing.out.trim()).toBe('✖ Файл «--version 2023»: нет формы «F1» версии 2023. Есть версии: 2024, 2025.');
   expect(fs.existsSync(path.join(dir, 'none.xlsx'))).toBe(false);
 });
 
@@ -151,7 +151,7 @@ test("a broken definition in the catalogue is reported at its cell in the sheet'
   expect(blank.out).toContain('записан файл');
   const r = await runCli(['validate', good, '--forms', forms]);
   expect(r.code).toBe(1);
-  expect(r.err).toBe(
+  expect(r.out.split('\n')[0]).toBe(
     '✖ Файл «F3-2024.xlsx», лист «Проверки», ячейка B2: в столбце «Вид» введено «сравненье», а допустимо: «сравнение», «период», «приоритеты», «без повторов», «охват списка», «не больше на одно значение», «число по списку», «принадлежность муниципалитету». Определение формы не загружено.',
   );
   expect(r.out).toContain('«kyshtym.xlsx» — форма F1 (2024): замечаний нет');
@@ -179,8 +179,8 @@ test("a scoring rule naming an option not in the field's list is a definition er
   await wb.xlsx.writeFile(path.join(forms, 'F1-2024.xlsx'));
   const r = await runCli(['forms', '--forms', forms]);
   expect(r.code).toBe(2);
-  expect(r.err.split('\n')[0]).toBe(
+  expect(r.out.split('\n')[0]).toBe(
     `✖ Файл «F1-2024.xlsx», лист «Баллы», ячейка A${firstRowOfSite}: в баллах поля «site» указан вариант «наполовину», которого нет в списке «site» (есть: «да», «частично», «нет»).`,
   );
-  expect(r.err).toContain('нет ни одного исправного определения формы');
+  expect(r.out).toContain('нет ни одного исправного определения формы');
 });
