@@ -102,15 +102,19 @@ export function registerGenerateCommands(program: Command, output: Output = proc
     .description('шаблоны документов и их теги')
     .option('--json', 'вывести в JSON')
     .action(async (opts: { json?: boolean }) => {
-      const list = [];
+      if (!opts.json) {
+        for (const t of TEMPLATES) output.out(messageFor('CLI_TEMPLATE_LINE', { id: t.id, title: t.title, each: t.each, seed: t.seed }));
+        return;
+      }
+      // Tags are read from the templates only for --json: the plain list needs no docxtemplater.
       const [{ readInput }, { prepareTemplate }] = await Promise.all([import('../io/read-input'), import('../../core/render/render-docx')]);
+      const list = [];
       for (const t of TEMPLATES) {
         const read = await readInput(path.join(templatesDir(), 'documents', t.file));
         const prepared = read.ok ? prepareTemplate(read.bytes, t.id) : undefined;
         list.push({ ...t, tags: prepared?.ok ? prepared.template.tags : [] });
       }
-      if (opts.json) output.out(JSON.stringify(list, null, 2));
-      else for (const t of list) output.out(messageFor('CLI_TEMPLATE_LINE', { id: t.id, title: t.title, each: t.each, seed: t.seed }));
+      output.out(JSON.stringify(list, null, 2));
     });
 
   program

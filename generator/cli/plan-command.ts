@@ -7,7 +7,6 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { messageFor } from '../../core/messages';
 import { summaryLines } from '../../core/planner/summary';
-import { runPlan } from '../plan';
 import { printIssues, processOutput, type Output } from './output';
 
 interface PlanOptions {
@@ -36,6 +35,8 @@ export function registerPlanCommand(program: Command, output: Output = processOu
         output.exit(2);
         return;
       }
+      // The planner (HiGHS, exceljs, docxtemplater) is loaded when the command runs, never for `--help`.
+      const { runPlan } = await import('../plan');
       const run = await runPlan({
         data: opts.data,
         year,

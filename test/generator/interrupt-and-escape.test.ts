@@ -93,7 +93,7 @@ describe('temporary folders', () => {
     utimesSync(stale, twoDaysAgo, twoDaysAgo);
     const run = kaskad(dir, 'generate', 'letter', '--data', SAMPLE_XLSX, '-o', out);
     expect(run.code).toBe(0);
-    expect(run.err).toContain('удалены временные папки .kaskad-tmp-*, оставленные прерванными запусками больше суток назад: 1.');
+    expect(run.out).toContain('удалены временные папки .kaskad-tmp-*, оставленные прерванными запусками больше суток назад: 1.');
     expect(temps(out)).toEqual(['.kaskad-tmp-fresh']);
   });
 });
