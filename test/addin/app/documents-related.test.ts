@@ -4,6 +4,10 @@ import { findTemplate } from '../../../core/render/template-catalog';
 import { planDocuments } from '../../../addin/app/documents';
 import { loadSampleDataset } from '../../helpers/sample-dataset';
 import { templateFile } from '../../helpers/sample-workbook';
+import { primePaneCatalogue } from '../../helpers/pane-catalogue';
+
+// The pane reads its form definitions from dist/forms at start; here, from templates/forms.
+beforeAll(() => primePaneCatalogue());
 
 const FORM = 'F7 — Распределение школ с низкими образовательными результатами между кураторами и школами-лидерами';
 

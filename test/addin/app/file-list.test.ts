@@ -5,6 +5,10 @@ import PizZip from 'pizzip';
 import { annotatedZip } from '../../../addin/app/browser-files';
 import { checkFile, withOpened, type CheckedFile } from '../../../addin/app/use-checked-files';
 import { ROOT } from '../../helpers/sample-workbook';
+import { primePaneCatalogue } from '../../helpers/pane-catalogue';
+
+// The pane reads its form definitions from dist/forms at start; here, from templates/forms.
+beforeAll(() => primePaneCatalogue());
 
 const F1 = (name: string) => readFileSync(join(ROOT, 'templates', 'forms', 'samples', 'F1', name));
 
