@@ -1,5 +1,3 @@
-// First: zod must be jitless before any schema is built (the CSP refuses its Function probe).
-import '../app/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { openExcelSession } from '../app/excel-session';
 import { browserPageUrl, detectHost, initialView } from '../app/host';
