@@ -4,7 +4,7 @@
  * usage or unreadable file; which finding blocks what is core/usecases/blocking.ts).
  */
 import type { Command } from 'commander';
-import { makeIssue, type Issue } from '../../core/issues';
+import { formatIssue, makeIssue, type Issue } from '../../core/issues';
 import { messageFor } from '../../core/messages';
 import type { FormDefinition } from '../../core/forms/definition';
 import type { ReferenceData } from '../../core/forms/reference-data';
@@ -61,7 +61,9 @@ function commandKit(output: Output) {
       fail(loaded.issues);
       return undefined;
     }
-    printIssues(output, loaded.issues);
+    // With --json, stdout stays one JSON document: the skipped definitions are told on stderr (and the exit code is 1).
+    if (opts.json) for (const issue of loaded.issues) output.err(formatIssue(issue));
+    else printIssues(output, loaded.issues);
     let form: FormDefinition | undefined;
     if (opts.form) {
       const version = opts.version === undefined ? undefined : Number(opts.version);
@@ -175,10 +177,11 @@ export function registerFormsCommands(program: Command, output: Output = process
               2,
             ),
           );
-          return;
+        } else {
+          for (const d of ready.definitions)
+            output.out(messageFor('CLI_FORM_LIST', { id: d.id, version: d.version, title: d.title, methodology: d.methodology }));
         }
-        for (const d of ready.definitions)
-          output.out(messageFor('CLI_FORM_LIST', { id: d.id, version: d.version, title: d.title, methodology: d.methodology }));
+        exitWith(0, ready.definitionIssues);
       }),
     );
 
