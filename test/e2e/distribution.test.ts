@@ -19,7 +19,9 @@ const HAVE_CHROMIUM = chromiumInstalled();
 // Skipped for now: in Chromium the view opens the data and starts planning, but the plan did not
 // come back within 5 minutes on the loaded test machine (HiGHS in the page not yet diagnosed).
 // Remove `.skip` once the page's solve is fixed; the test is the acceptance check for the pane.
-const describeInBrowser = describe.skip ?? (HAVE_CHROMIUM || process.env.CI ? describe : describe.skip);
+// Deliberately skipped until then (not for want of Chromium); the line to restore is the one below.
+// const describeInBrowser = HAVE_CHROMIUM || process.env.CI ? describe : describe.skip;
+const describeInBrowser = describe.skip;
 
 describeInBrowser('«Распределение» в браузере', () => {
   let dist: { root: string; remove(): void } | undefined;
