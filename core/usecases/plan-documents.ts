@@ -63,7 +63,7 @@ export function planBatch(template: TemplateInfo, templateBytes: Uint8Array, dat
   // A person whose gender nothing tells stays undeclined — said, never silently.
   issues.push(...undeclinedPeople(dataset.people, options.source));
   if (options.related && hasRelatedForm(template.id)) {
-    const found = relatedFormFindings(template.id, dataset, options.related.definitions, options.source);
+    const found = relatedFormFindings(template, dataset, options.related.definitions, { ...options.source, select: options.select });
     const verdict = relatedFindingsVerdict(found, options.related.allow, template.id);
     issues.push(...verdict.issues);
     if (verdict.block) return { ok: false, blocked: true, template, jobs, issues };

@@ -86,7 +86,10 @@ export function registerGenerateCommands(program: Command, output: Output = proc
     .option('--pdf', 'также PDF (нужен LibreOffice)')
     .option('--merge', 'с --pdf: ещё один PDF со всеми документами по порядку — напечатать и подписать')
     .option('--force', 'перезаписывать существующие файлы')
-    .option('--allow-findings', 'сделать документы, даже если данные не прошли проверки связанной формы (распределение — F7)')
+    .option(
+      '--allow-findings',
+      'сделать документы, даже если данные не прошли проверки связанной формы (распределение — F7, дорожная карта — F3, технологические карты — F2)',
+    )
     .option('--json', 'итог в JSON')
     .action(async (template: string, opts: GenerateOptions) => {
       const request = requestFrom(output, template, opts);

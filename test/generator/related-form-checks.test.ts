@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssue } from '../../core/issues';
 import { generate } from '../../generator/generate';
-import { makeTempDir, removeTempDir, rowsWhere, SAMPLE_JSON, SAMPLE_XLSX, sampleWith, sheetOf } from '../helpers/sample-workbook';
+import { columnOf, makeTempDir, removeTempDir, rowsWhere, SAMPLE_JSON, SAMPLE_XLSX, sampleWith, sheetOf } from '../helpers/sample-workbook';
 
 jest.setTimeout(120_000);
 
@@ -65,5 +65,68 @@ describe('generate order runs the distribution’s F7 checks first', () => {
   it('the sample as JSON passes them too', async () => {
     const result = await generate({ template: 'order', data: SAMPLE_JSON, outDir: join(dir, 'out') });
     expect(result.exitCode).toBe(0);
+  });
+});
+
+const F3 = 'F3 — Дорожная карта по организации работы со школами с низкими образовательными результатами';
+const F2 = 'F2 — Технологическая карта адресной помощи школе с низкими результатами обучения';
+const TERM =
+  '«Сроки»: укажите дату (08.02.2024), период (01.02.2024–31.03.2024), месяц («декабрь 2024») или «ежемесячно», «ежеквартально», «в течение года».';
+
+describe('the roadmap and the technology cards run F3’s and F2’s checks first', () => {
+  it('the sample passes them: the roadmap and the cards are made, exit 0', async () => {
+    for (const template of ['roadmap', 'tech-card']) {
+      const result = await generate({ template, data: SAMPLE_XLSX, outDir: join(dir, template) });
+      expect(result.issues.map(formatIssue)).toEqual([]);
+      expect(result.exitCode).toBe(0);
+    }
+  });
+
+  it('a roadmap item without a term one can read blocks the roadmap and the order: exit 1, the cell «Сроки» named', async () => {
+    let address = '';
+    const data = await sampleWith(dir, (wb) => {
+      const ws = sheetOf(wb, 'Дорожная карта');
+      const row = rowsWhere(ws, '№', '3')[0]!;
+      ws.getCell(row, columnOf(ws, 'Сроки')).value = 'когда получится';
+      address = `${ws.getCell(row, columnOf(ws, 'Сроки')).address}`;
+    });
+    for (const template of ['roadmap', 'order']) {
+      const result = await generate({ template, data, outDir: join(dir, template) });
+      expect(result.exitCode).toBe(1);
+      expect(result.made).toEqual([]);
+      expect(result.issues.map(formatIssue)).toEqual([
+        `✖ Файл «data.xlsx», лист «Дорожная карта», ячейка ${address}: ${TERM}`,
+        `✖ Шаблон «${template}»: документы не сделаны: данные не прошли проверки формы «${F3}» — 1\u00a0замечание (перечислены выше). Исправьте книгу данных или запустите с --allow-findings, чтобы сделать документы с замечаниями.`,
+      ]);
+    }
+    const allowed = await generate({ template: 'roadmap', data, outDir: join(dir, 'allowed'), allowFindings: true });
+    expect(allowed.exitCode).toBe(0);
+    expect(allowed.made).toHaveLength(1);
+    expect(allowed.issues.map(formatIssue)).toEqual([
+      `⚠ Файл «data.xlsx», лист «Дорожная карта», ячейка ${address}: ${TERM}`,
+      `⚠ Шаблон «roadmap»: документы сделаны с --allow-findings, хотя данные не прошли проверки формы «${F3}» — 1\u00a0замечание (перечислены выше).`,
+    ]);
+  });
+
+  it('two problems of one school ranked 1 block the technology cards: exit 1, the cell «Приоритет (1–4)» named', async () => {
+    let address = '';
+    const data = await sampleWith(dir, (wb) => {
+      const ws = sheetOf(wb, 'Технологические карты');
+      const row = rowsWhere(ws, 'Школа (код)', 'sch180')[1]!;
+      const cell = ws.getCell(row, columnOf(ws, 'Приоритет (1–4)'));
+      cell.value = 1;
+      address = cell.address;
+    });
+    const result = await generate({ template: 'tech-card', data, outDir: join(dir, 'out') });
+    expect(result.exitCode).toBe(1);
+    expect(result.made).toEqual([]);
+    expect(result.issues.map(formatIssue)).toEqual([
+      `✖ Файл «data.xlsx», лист «Технологические карты», ячейка ${address}: «Приоритет»: приоритеты должны идти 1, 2, … N без повторов и пропусков (повтор 1).`,
+      `✖ Шаблон «tech-card»: документы не сделаны: данные не прошли проверки формы «${F2}» — 1\u00a0замечание (перечислены выше). Исправьте книгу данных или запустите с --allow-findings, чтобы сделать документы с замечаниями.`,
+    ]);
+    // Made for another school only, the cards pass: the findings are those of the schools made.
+    const other = await generate({ template: 'tech-card', data, outDir: join(dir, 'other'), select: ['sch087'] });
+    expect(other.exitCode).toBe(0);
+    expect(other.made).toHaveLength(1);
   });
 });

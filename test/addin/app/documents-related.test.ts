@@ -32,3 +32,39 @@ describe('the pane shows the distribution’s F7 findings before the order’s d
     expect(plan.documents.filter((d) => d.bytes)).toHaveLength(1);
   });
 });
+
+describe('the pane shows F3’s and F2’s findings before the roadmap’s and the cards’ download', () => {
+  const roadmap = findTemplate('roadmap')!;
+  const techCard = findTemplate('tech-card')!;
+  const F3 = 'F3 — Дорожная карта по организации работы со школами с низкими образовательными результатами';
+  const F2 = 'F2 — Технологическая карта адресной помощи школе с низкими результатами обучения';
+
+  it('the sample: no findings for either', () => {
+    expect(planDocuments(loadSampleDataset(), roadmap, new Uint8Array(readFileSync(templateFile('roadmap')))).issues).toEqual([]);
+    expect(planDocuments(loadSampleDataset(), techCard, new Uint8Array(readFileSync(templateFile('tech-card')))).issues).toEqual([]);
+  });
+
+  it('a roadmap item without «Ответственные»: the finding by roadmap and item, the roadmap still offered', () => {
+    const dataset = loadSampleDataset();
+    dataset.roadmapItems.find((i) => i.no === '4')!.responsible = undefined;
+    const plan = planDocuments(dataset, roadmap, new Uint8Array(readFileSync(templateFile('roadmap'))));
+    expect(plan.issues.map(formatIssue)).toEqual([
+      '⚠ Лист «Дорожная карта», запись «rm2024, № 4»: не заполнено «Ответственные».',
+      `⚠ Шаблон «roadmap»: данные не прошли проверки формы «${F3}» — 1\u00a0замечание (перечислены выше). Исправьте книгу данных, прежде чем отдавать документы на подпись.`,
+    ]);
+    expect(plan.documents.filter((d) => d.bytes)).toHaveLength(1);
+  });
+
+  it('a chosen problem with no measure of the school: the finding by year, school and problem', () => {
+    const dataset = loadSampleDataset();
+    const entry = dataset.techCards.find((t) => t.schoolId === 'sch087' && t.problem === 1)!;
+    entry.school = undefined;
+    const school = dataset.schools.find((s) => s.id === 'sch087')!;
+    const plan = planDocuments(dataset, techCard, new Uint8Array(readFileSync(templateFile('tech-card'))));
+    expect(plan.issues.map(formatIssue)).toEqual([
+      `⚠ Лист «Технологические карты», запись «2024, ${school.shortName ?? school.name}, проблема 1»: не заполнено «На уровне ОО».`,
+      `⚠ Шаблон «tech-card»: данные не прошли проверки формы «${F2}» — 1\u00a0замечание (перечислены выше). Исправьте книгу данных, прежде чем отдавать документы на подпись.`,
+    ]);
+    expect(plan.documents.filter((d) => d.bytes).length).toBeGreaterThan(1);
+  });
+});
