@@ -430,6 +430,14 @@ const catalogue = {
   // every record of the template was left out for errors in the data
   NOTHING_LEFT: (p: { template: string; count: string }) =>
     `ни одного документа по шаблону «${p.template}»: его записи пропущены из-за ошибок в данных — ${p.count} (перечислены выше). Исправьте их и запустите снова.`,
+  // the pane's line under a template's documents: how many can be downloaded, how many were skipped
+  DOCUMENTS_READY: (p: { ready: string; total: number; skipped: number }) =>
+    `Готово: ${p.ready} из ${p.total}${p.skipped > 0 ? `, пропущено ${p.skipped} (причины — у документов в списке)` : ''}`,
+  // the same when the data's errors left none of the template's records
+  DOCUMENTS_NONE_LEFT: (p: { count: string }) =>
+    `Готово: 0\u00a0документов — все записи шаблона пропущены из-за ошибок в данных (${p.count}, перечислены выше).`,
+  // no documents for another reason (the template, the selection, the related form's checks)
+  DOCUMENTS_NONE: () => `Документы не сделаны (причины — выше).`,
   // an Excel 97–2003 workbook
   FILE_XLS: () => `это книга Excel 97–2003 (.xls), а Каскад читает книги .xlsx. ${SAVE_AS_XLSX}`,
   // a LibreOffice / OpenDocument spreadsheet

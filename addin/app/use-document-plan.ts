@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { formatW3cdtf } from '../../core/format/dates';
+import type { Issue } from '../../core/issues';
 import type { Dataset } from '../../core/model/schemas';
 import type { TemplateInfo } from '../../core/render/template-catalog';
 import { fetchTemplate } from './document-templates';
@@ -25,12 +26,15 @@ function templateBytes(template: TemplateInfo): Promise<Uint8Array> {
 }
 
 /** Renders a template's documents from the dataset in the page; the rendering library is loaded on first use. */
-export function useDocumentPlan(): { state: PlanState; plan(template: TemplateInfo, dataset: Dataset): Promise<void> } {
+export function useDocumentPlan(): {
+  state: PlanState;
+  plan(template: TemplateInfo, dataset: Dataset, dataIssues?: readonly Issue[]): Promise<void>;
+} {
   const [state, setState] = useState<PlanState>({ status: 'idle' });
   // Only the latest request may show: a slow template fetched for an earlier choice must not
   // replace the one the user picked after it.
   const latest = useRef(0);
-  const plan = useCallback(async (template: TemplateInfo, dataset: Dataset) => {
+  const plan = useCallback(async (template: TemplateInfo, dataset: Dataset, dataIssues: readonly Issue[] = []) => {
     const request = ++latest.current;
     const current = () => request === latest.current;
     setState({ status: 'working', template });
@@ -49,7 +53,7 @@ export function useDocumentPlan(): { state: PlanState; plan(template: TemplateIn
     const { planDocuments: planInPage } = await import(/* webpackChunkName: "documents" */ './documents');
     if (!current()) return;
     // The clock is read here, at the door: the documents' created/modified say when they were made.
-    setState({ status: 'ready', plan: planInPage(dataset, template, bytes, formatW3cdtf(new Date())) });
+    setState({ status: 'ready', plan: planInPage(dataset, template, bytes, formatW3cdtf(new Date()), dataIssues) });
   }, []);
   return { state, plan };
 }

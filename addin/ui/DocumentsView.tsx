@@ -1,8 +1,8 @@
 import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { countOf, DOCUMENT_FORMS } from '../../core/format/numbers';
 import { formatIssue, type Issue } from '../../core/issues';
 import type { Dataset } from '../../core/model/schemas';
+import { documentsStatus } from '../../core/render/honest-counts';
 import { PANE_TEMPLATES } from '../app/document-templates';
 import { saveFile } from '../app/download';
 import { useDocumentPlan } from '../app/use-document-plan';
@@ -58,7 +58,7 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
   const template = PANE_TEMPLATES.find((t) => t.id === templateId) ?? firstUsed;
 
   useEffect(() => {
-    if (source) void plan(template, source.dataset);
+    if (source) void plan(template, source.dataset, source.issues);
   }, [source, template, plan]);
 
   const ready = state.status === 'ready' ? state.plan.documents.filter((d) => d.bytes) : [];
@@ -119,7 +119,7 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
             </p>
           ))}
           <p role="status" data-testid="documents-status">
-            Готово: {countOf(ready.length, DOCUMENT_FORMS)} из {state.plan.documents.length}
+            {documentsStatus(state.plan)}
           </p>
           {ready[0]?.bytes && (
             <details data-testid="preview-toggle" onToggle={(e) => setPreviewOpen((e.target as HTMLDetailsElement).open)}>

@@ -36,3 +36,22 @@ export function nothingLeft(planIssues: readonly Issue[], dataIssues: readonly I
     i.code === 'NOTHING_TO_MAKE' ? makeIssue('NOTHING_LEFT', i.location, { template, count: countOf(errors, ERROR_FORMS) }) : i,
   );
 }
+
+/**
+ * The pane's line under a template's documents, in the words of `kaskad generate`: «Готово: 3
+ * документа из 4, пропущено 1 (причины — у документов в списке)»; when the data's errors left
+ * none of the template's records, that and how many errors — never «0 документов из 0».
+ */
+export function documentsStatus(plan: { documents: ReadonlyArray<{ bytes?: Uint8Array }>; issues: readonly Issue[] }): string {
+  if (plan.documents.length === 0) {
+    if (!plan.issues.some((i) => i.code === 'NOTHING_LEFT')) return messageFor('DOCUMENTS_NONE', {});
+    const errors = plan.issues.filter((i) => i.severity === 'error' && i.code !== 'NOTHING_LEFT').length;
+    return messageFor('DOCUMENTS_NONE_LEFT', { count: countOf(errors, ERROR_FORMS) });
+  }
+  const ready = plan.documents.filter((d) => d.bytes).length;
+  return messageFor('DOCUMENTS_READY', {
+    ready: countOf(ready, DOCUMENT_FORMS),
+    total: plan.documents.length,
+    skipped: plan.documents.length - ready,
+  });
+}

@@ -5,6 +5,7 @@ import type { FormDefinition } from '../forms/definition';
 import { hasRelatedForm, relatedFindingsVerdict, relatedFormFindings, type RecordCells } from '../forms/related-checks';
 import type { Dataset } from '../model/schemas';
 import { indexDataset } from '../render/contexts/dataset-index';
+import { nothingLeft } from '../render/honest-counts';
 import { prepareTemplate, renderDocument, type PreparedTemplate, type RenderOptions } from '../render/render-docx';
 import { planJobs, type PlanOptions, type RenderJob, type TemplateInfo } from '../render/template-catalog';
 import { writeZip } from '../zip/write-zip';
@@ -104,15 +105,23 @@ export function renderBatch(plan: BatchPlan, options: RenderOptions = {}): Docum
   return { template: plan.template, documents, issues: plan.issues };
 }
 
-/** planBatch then renderBatch: every document of a template from the data, in memory. */
+/**
+ * planBatch then renderBatch: every document of a template from the data, in memory. `dataIssues`
+ * are the data's own findings (rows left out): when they left none of the template's records, the
+ * plan lists them and says so (NOTHING_LEFT), as `kaskad generate` does.
+ */
 export function planDocuments(
   dataset: Dataset,
   template: TemplateInfo,
   templateBytes: Uint8Array,
-  options: RenderOptions & { definitions?: readonly FormDefinition[] } = {},
+  options: RenderOptions & { definitions?: readonly FormDefinition[]; dataIssues?: readonly Issue[] } = {},
 ): DocumentPlan {
   const related = options.definitions ? { definitions: options.definitions, allow: 'pane' as const } : undefined;
-  return renderBatch(planBatch(template, templateBytes, dataset, { related }), options);
+  const batch = planBatch(template, templateBytes, dataset, { related });
+  const dataIssues = options.dataIssues ?? [];
+  const issues = nothingLeft(batch.issues, dataIssues, template.id);
+  const left = issues.some((i) => i.code === 'NOTHING_LEFT');
+  return renderBatch({ ...batch, issues: left ? [...dataIssues.filter((i) => i.severity === 'error'), ...issues] : issues }, options);
 }
 
 export interface PackedFile {
