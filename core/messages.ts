@@ -396,9 +396,12 @@ const catalogue = {
     `в баллах поля «${p.field}» указан вариант «${p.option}», которого нет в списке «${p.list}» (есть: ${p.allowed}).`,
   // `kaskad blank F1 --version 2023` when templates/forms has no F1 of 2023
   FORM_UNKNOWN_VERSION: (p: { id: string; version: string; known: string }) => `нет формы «${p.id}» версии ${p.version}. Есть версии: ${p.known}.`,
-  // `kaskad collect` given F1 cards of 2024 and of 2025
-  COLLECT_MIXED_VERSIONS: (p: { form: string; version: number; versions: string; others: string }) =>
-    `карта формы ${p.form} версии ${p.version}, а среди сводимых карт есть другие версии (${p.others}); карты разных версий (${p.versions}) считаются по разным методикам и в один свод не сводятся. Свод не составлен: сведите карты каждой версии отдельно.`,
+  // `kaskad collect` given F1 cards of 2024 and of 2025: each version on its own sheet
+  COLLECT_VERSION_SHEET: (p: { form: string; version: number; versions: string; sheet: string }) =>
+    `карта формы ${p.form} версии ${p.version}; среди сводимых карт есть версии ${p.versions}, а карты разных версий считаются по разным методикам — эта карта сведена на лист «${p.sheet}».`,
+  // the справка of a svod of two versions: made of the newest version's cards
+  COLLECT_REPORT_NEWEST: (p: { form: string; version: number; left: string }) =>
+    `справка составлена по картам формы ${p.form} версии ${p.version} — самой новой среди сводимых; карты других версий считаются по другой методике и в справку не вошли: ${p.left}. Их баллы — на своих листах свода.`,
   // the reason a later card of a municipality was taken (the tail of COLLECT_DUPLICATE)
   COLLECT_LATER_BY_DATE: (p: { field: string; later: string; earlier: string }) => `по полю «${p.field}» в карте: ${p.later} позже ${p.earlier}`,
   COLLECT_LATER_BY_FILE_TIME: (p: { later: string; earlier: string }) =>

@@ -14,6 +14,8 @@ import { templatesDir } from './templates-dir';
 export interface ReportRequest {
   svod: Svod;
   definition: FormDefinition;
+  /** The svod of each version of the form (the справка is made of the newest's cards). */
+  versions?: ReadonlyArray<{ version: number; definition: FormDefinition; svod: Svod }>;
   dataset: Dataset;
   out: string;
   force?: boolean;

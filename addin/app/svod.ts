@@ -22,7 +22,7 @@ export interface SvodSource {
  */
 export function collectSvod(files: readonly SvodSource[], formId: string, data?: { name: string; dataset: Dataset }): CollectedSvod | undefined {
   const definitions = formDefinitions();
-  // The version the cards are of (a svod of mixed versions is refused by core, as `kaskad collect`).
+  // The version the first card is of; of cards of several versions core makes a svod per version.
   const definition = cardsDefinition(
     files.map((f) => f.outcome),
     definitions,
@@ -41,5 +41,5 @@ export function collectSvod(files: readonly SvodSource[], formId: string, data?:
 /** svod.xlsx, made in the page (exceljs is loaded on first use). */
 export async function svodWorkbookBytes(collected: CollectedSvod): Promise<Uint8Array> {
   const { buildSvodWorkbook } = await import(/* webpackChunkName: "workbook" */ '../../core/forms/svod-workbook');
-  return buildSvodWorkbook(collected.definition, collected.svod);
+  return buildSvodWorkbook(collected.definition, collected.svod, collected.versions);
 }

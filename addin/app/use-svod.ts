@@ -32,29 +32,24 @@ export function useSvod(formId: string, files: readonly SvodSource[], data?: { n
     return { engine, collected };
   }, [files, formId, data]);
 
-  /** Cards of two versions of the form: no svod (each card has its finding below), as `kaskad collect`. */
-  const refused = (collected: { mixedVersions?: boolean }): boolean => {
-    if (collected.mixedVersions) setNote('Свод не составлен: среди карт есть разные версии формы — см. замечания ниже.');
-    return Boolean(collected.mixedVersions);
-  };
-
   const saveSvod = useCallback(async () => {
     const { engine, collected } = await collect();
-    if (!collected || refused(collected)) return;
+    if (!collected) return;
     const bytes = await engine.svodWorkbookBytes(collected);
-    saveFile(`Свод ${formId} (${collected.definition.version}).xlsx`, bytes, XLSX_MIME);
+    const years = collected.versions.map((v) => v.version);
+    saveFile(`Свод ${formId} (${years.join(', ')}).xlsx`, bytes, XLSX_MIME);
     const missing = collected.svod.issues.filter((i) => i.code === 'COLLECT_MISSING').length;
     const repeated = collected.svod.issues.filter((i) => i.code === 'COLLECT_DUPLICATE').length;
-    setNote(
-      `Свод скачан: муниципалитетов в своде — ${collected.svod.rows.length}${data ? `, без карты — ${missing}` : ''}, повторных карт — ${repeated}.`,
-    );
+    const rows = collected.versions.reduce((n, v) => n + v.svod.rows.length, 0);
+    const sheets = years.length > 1 ? ` на ${years.length} листах по версиям формы (${years.join(', ')})` : '';
+    setNote(`Свод скачан: муниципалитетов в своде — ${rows}${sheets}${data ? `, без карты — ${missing}` : ''}, повторных карт — ${repeated}.`);
   }, [collect, formId, data]);
 
   const saveReport = useCallback(async () => {
     if (!data) return;
     const { collected } = await collect();
     const template = findTemplate('monitoring-report');
-    if (!collected || !template || refused(collected)) return;
+    if (!collected || !template) return;
     let templateBytes: Uint8Array;
     try {
       templateBytes = await fetchTemplate(template);

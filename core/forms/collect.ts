@@ -84,32 +84,9 @@ function laterCard(def: FormDefinition, earlier: CardOutcome, next: CardOutcome)
   return { later: next, other: earlier, why: messageFor('COLLECT_LATER_BY_ORDER', {}) };
 }
 
-/**
- * Cards of one form but of different versions (methodologies) cannot share a svod: one finding
- * per card, naming its version and the other cards. Empty when all cards are of one version.
- */
-export function mixedVersionIssues(cards: ReadonlyArray<{ file: string; form?: { id: string; version: number } }>): Issue[] {
-  const issues: Issue[] = [];
-  const byForm = new Map<string, Array<{ file: string; version: number }>>();
-  for (const c of cards) if (c.form) byForm.set(c.form.id, [...(byForm.get(c.form.id) ?? []), { file: c.file, version: c.form.version }]);
-  for (const [form, list] of byForm) {
-    const versions = [...new Set(list.map((c) => c.version))].sort((x, y) => x - y);
-    if (versions.length < 2) continue;
-    for (const card of list) {
-      const others = list
-        .filter((c) => c.version !== card.version)
-        .map((c) => `«${c.file}» — ${c.version}`)
-        .join(', ');
-      issues.push(
-        makeIssue(
-          'COLLECT_MIXED_VERSIONS',
-          { kind: 'file', file: card.file },
-          { form, version: card.version, versions: versions.join(', '), others },
-        ),
-      );
-    }
-  }
-  return issues;
+/** The svod's sheet of a version: «Свод» when the cards are of one version, else «Свод 2024», «Свод 2025»… */
+export function svodSheetName(version: number, versions: readonly number[]): string {
+  return versions.length > 1 ? `Свод ${version}` : 'Свод';
 }
 
 /**

@@ -2,13 +2,12 @@ import ExcelJS from 'exceljs';
 import { describePlace } from '../messages';
 import { stampWorkbook, workbookBytes } from './workbook-stamp';
 import type { Issue } from '../issues';
-import type { Svod } from './collect';
+import { svodSheetName, type Svod } from './collect';
 import type { FormDefinition } from './definition';
 import { headerWidth, rowHeight } from './sheet-fit';
 
 /** Column headers of the svod: UI labels, kept together here. */
 const LABELS = {
-  svod: 'Свод',
   findings: 'Замечания',
   no: '№',
   municipality: 'Муниципалитет',
@@ -66,17 +65,11 @@ function fitSheet(ws: ExcelJS.Worksheet, headerRowNo: number, given: number[]): 
   });
 }
 
-/**
- * The svod workbook: one row per municipality with section scores, total, percent, coloured level,
- * red flags; every finding on a second sheet, by municipality, in Russian. Headers wrap at whole
- * words, rows are as tall as their text, the header is frozen and filtered.
- */
-export async function buildSvodWorkbook(def: FormDefinition, svod: Svod): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  stampWorkbook(wb);
-  const ws = wb.addWorksheet(LABELS.svod);
+/** One svod sheet: the rows of the cards of one version, scored by its definition. */
+function addSvodSheet(wb: ExcelJS.Workbook, def: FormDefinition, svod: Svod, version: number, years: readonly number[]): void {
+  const ws = wb.addWorksheet(svodSheetName(version, years));
   const sections = def.scoring?.sections ?? [];
-  ws.getCell(1, 1).value = def.title;
+  ws.getCell(1, 1).value = years.length > 1 ? `${def.title} (версия ${version})` : def.title;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   ws.getCell(2, 1).value = def.methodology ?? '';
   ws.getCell(2, 1).font = { italic: true, size: 9 };
@@ -129,12 +122,29 @@ export async function buildSvodWorkbook(def: FormDefinition, svod: Svod): Promis
   ws.views = [{ state: 'frozen', ySplit: 3, xSplit: 2 }];
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + svod.rows.length, column: headers.length } };
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' };
+}
 
+/**
+ * The svod workbook: one row per municipality with section scores, total, percent, coloured level,
+ * red flags — a sheet per version of the form when the cards are of several («Свод 2024», «Свод
+ * 2025», each headed with its version and scored by its own definition); every finding on the
+ * «Замечания» sheet, by municipality, in Russian. Headers wrap at whole words, rows are as tall as
+ * their text, the header is frozen and filtered.
+ */
+export async function buildSvodWorkbook(
+  def: FormDefinition,
+  svod: Svod,
+  versions: ReadonlyArray<{ version: number; definition: FormDefinition; svod: Svod }> = [{ version: def.version, definition: def, svod }],
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  stampWorkbook(wb);
+  const years = versions.map((v) => v.version);
+  for (const v of versions) addSvodSheet(wb, v.definition, v.svod, v.version, years);
   const fs = wb.addWorksheet(LABELS.findings);
   const findingHeaders = [LABELS.municipality, LABELS.place, LABELS.severity, LABELS.message];
   fs.addRow(findingHeaders).font = { bold: true };
   fs.columns = findingHeaders.map(() => ({}));
-  const byFile = new Map(svod.rows.map((r) => [r.file, r.municipality]));
+  const byFile = new Map(versions.flatMap((v) => v.svod.rows.map((r) => [r.file, r.municipality] as const)));
   const rows = svod.findings.map((issue) => [
     municipalityOf(issue, byFile),
     describePlace(issue.location),

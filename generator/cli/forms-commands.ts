@@ -281,6 +281,7 @@ export function registerFormsCommands(program: Command, output: Output = process
               ? await writeMonitoringReport({
                   svod: result.svod,
                   definition: result.definition,
+                  versions: result.versions,
                   dataset: ready.dataset,
                   out: opts.report,
                   force: opts.force,
@@ -295,7 +296,8 @@ export function registerFormsCommands(program: Command, output: Output = process
                 written: result.written,
                 report: report?.written,
                 form: result.definition && { id: result.definition.id, version: result.definition.version },
-                rows: result.svod?.rows ?? [],
+                rows: (result.versions ?? []).flatMap((v) => v.svod.rows),
+                versions: (result.versions ?? []).map((v) => ({ version: v.version, rows: v.svod.rows.length })),
                 issues: [...listed.issues, ...svodIssues, ...result.issues],
                 files: result.outcomes.map(jsonOutcome),
               },
@@ -310,7 +312,7 @@ export function registerFormsCommands(program: Command, output: Output = process
           output.out(
             messageFor('CLI_SVOD_SUMMARY', {
               cards: result.outcomes.length,
-              rows: result.svod?.rows.length ?? 0,
+              rows: (result.versions ?? []).reduce((n, v) => n + v.svod.rows.length, 0),
               missing: svodIssues.filter((i) => i.code === 'COLLECT_MISSING').length,
               duplicates: svodIssues.filter((i) => i.code === 'COLLECT_DUPLICATE').length,
             }),

@@ -4,7 +4,7 @@ import type { Svod } from '../../core/forms/collect';
 import type { FormDefinition } from '../../core/forms/definition';
 import type { ReferenceData } from '../../core/forms/reference-data';
 import { buildSvodWorkbook } from '../../core/forms/svod-workbook';
-import { collectSvod } from '../../core/usecases/collect-svod';
+import { collectSvod, type VersionSvod } from '../../core/usecases/collect-svod';
 import { writeFileAtomic } from './io-files';
 import { validateFiles, type FileOutcome } from './validate-files';
 
@@ -18,9 +18,12 @@ export interface CollectOptions {
 
 export interface CollectResult {
   outcomes: FileOutcome[];
+  /** The whole svod's findings; the rows of the newest version. */
   svod?: Svod;
-  /** The form the svod was made for. */
+  /** The form the svod was made for (the newest version among the cards). */
   definition?: FormDefinition;
+  /** A svod per version of the form, oldest first (one sheet each in svod.xlsx). */
+  versions?: VersionSvod[];
   written?: string;
   /** Problems of the run itself: the svod not written. */
   issues: Issue[];
@@ -39,10 +42,8 @@ export async function collectFiles(files: readonly string[], options: CollectOpt
   );
   const collected = collectSvod(outcomes, options.definitions, { form: options.form, data: options.data, modified });
   if (!collected) return { outcomes, issues: [] };
-  const { definition, svod } = collected;
-  // Cards of two versions of the form: no svod at all, a finding per card (exit 1).
-  if (collected.mixedVersions) return { outcomes, definition, issues: svod.issues };
-  const problem = await writeFileAtomic(options.out, await buildSvodWorkbook(definition, svod), { force: options.force });
-  if (problem) return { outcomes, svod, definition, issues: [problem] };
-  return { outcomes, svod, definition, written: options.out, issues: [] };
+  const { definition, svod, versions } = collected;
+  const problem = await writeFileAtomic(options.out, await buildSvodWorkbook(definition, svod, versions), { force: options.force });
+  if (problem) return { outcomes, svod, definition, versions, issues: [problem] };
+  return { outcomes, svod, definition, versions, written: options.out, issues: [] };
 }

@@ -45,17 +45,40 @@ describe('the svod of checked cards in the page (as `kaskad collect` makes it)',
     );
   });
 
-  it('makes no svod of cards of two versions of the form: a finding per card, as `kaskad collect`', () => {
+  it('puts cards of two versions of the form on a svod sheet each, with a warning per card, as `kaskad collect`', async () => {
     const [a, b] = cards.filter((c) => c.outcome.kind === 'form').slice(0, 2);
     if (a?.outcome.kind !== 'form' || b?.outcome.kind !== 'form') throw new Error('no F1 cards');
     const next = { ...b, outcome: { ...b.outcome, form: { ...b.outcome.form, version: 2025 } } };
     const collected = collectSvod([a, next], 'F1')!;
-    expect(collected.svod.rows).toEqual([]);
-    expect(collected.svod.issues.map((i) => [i.code, i.location])).toEqual([
-      ['COLLECT_MIXED_VERSIONS', { kind: 'file', file: a.name }],
-      ['COLLECT_MIXED_VERSIONS', { kind: 'file', file: b.name }],
+    expect(collected.versions.map((v) => [v.version, v.svod.rows.map((r) => r.file)])).toEqual([
+      [2024, [a.name]],
+      [2025, [b.name]],
     ]);
-    expect(collected.svod.issues[0]!.message).toContain(`(«${b.name}» — 2025)`);
+    expect(collected.svod.rows.map((r) => r.file)).toEqual([b.name]);
+    expect(collected.svod.issues.map((i) => [i.code, i.severity, i.location, i.message])).toEqual([
+      [
+        'COLLECT_VERSION_SHEET',
+        'warning',
+        { kind: 'file', file: a.name },
+        'карта формы F1 версии 2024; среди сводимых карт есть версии 2024, 2025, а карты разных версий считаются по разным методикам — эта карта сведена на лист «Свод 2024».',
+      ],
+      [
+        'COLLECT_VERSION_SHEET',
+        'warning',
+        { kind: 'file', file: b.name },
+        'карта формы F1 версии 2025; среди сводимых карт есть версии 2024, 2025, а карты разных версий считаются по разным методикам — эта карта сведена на лист «Свод 2025».',
+      ],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await svodWorkbookBytes(collected)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Свод 2024', 'Свод 2025', 'Замечания']);
+    const report = renderMonitoringReport(dataset, collected, new Uint8Array(readFileSync(templateFile('monitoring-report'))));
+    expect(report.issues.map((i) => [i.code, i.message])).toEqual([
+      [
+        'COLLECT_REPORT_NEWEST',
+        `справка составлена по картам формы F1 версии 2025 — самой новой среди сводимых; карты других версий считаются по другой методике и в справку не вошли: «${a.name}» (2024). Их баллы — на своих листах свода.`,
+      ],
+    ]);
   });
 
   it('takes a card already checked against the same data workbook as it is, without checking it again', () => {

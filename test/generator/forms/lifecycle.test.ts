@@ -1,6 +1,6 @@
 /**
  * The methodology's yearly lifecycle through the CLI (issue 8, point 5): a blank of a chosen
- * version, cards of two versions refused in one svod, the later of two cards of a municipality
+ * version, cards of two versions on a svod sheet each, the later of two cards of a municipality
  * taken, a broken definition in the catalogue reported at its cell and skipped.
  */
 import * as fs from 'node:fs';
@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { GOOD_F1 } from '../../core/forms/helpers';
 import { fillCard } from '../../core/forms/workbook-helpers';
+import { docxParagraphs } from '../../helpers/docx-paragraphs';
 import { runCli } from './run-cli';
 
 const FORMS = path.join(__dirname, '..', '..', '..', 'templates', 'forms');
@@ -81,23 +82,49 @@ test('kaskad blank F1 --version 2024 makes the 2024 blank; without it, the newes
   expect(fs.existsSync(path.join(dir, 'none.xlsx'))).toBe(false);
 });
 
-test('kaskad collect with F1 cards of 2024 and 2025: a finding per card naming the others, no svod, exit 1', async () => {
+test('kaskad collect with F1 cards of 2024 and 2025: a svod sheet per version, a warning per card naming its sheet, the справка of the newest', async () => {
   const forms = await twoVersions('mixed');
   fs.rmSync(path.join(dir, 'cards'), { recursive: true, force: true });
   await card(forms, 'kyshtym-2024.xlsx', {}, 2024);
   await card(forms, 'miass-2025.xlsx', { '0.1': 'Миасский городской округ' }, 2025);
   const svod = path.join(dir, 'mixed-svod.xlsx');
-  const r = await runCli(['collect', path.join(dir, 'cards'), '--forms', forms, '-o', svod]);
+  const report = path.join(dir, 'mixed-report.docx');
+  const data = path.join(__dirname, '..', '..', '..', 'templates', 'data', 'sample-region.xlsx');
+  const r = await runCli(['collect', path.join(dir, 'cards'), '--forms', forms, '-o', svod, '--data', data, '--report', report]);
+  // Exit 1 for the cards' own error against the data (their ШНОР count); the versions add warnings only.
   expect(r.code).toBe(1);
-  expect(fs.existsSync(svod)).toBe(false);
-  const lines = r.out.split('\n').filter((l) => l.startsWith('✖'));
+  expect(
+    r.out
+      .split('\n')
+      .filter((l) => l.startsWith('✖'))
+      .map((l) => l.replace(/ — \d+\.$/, '')),
+  ).toEqual([
+    '✖ Файл «kyshtym-2024.xlsx», лист «Карта мониторинга», ячейка C8: «Количество ШНОР в муниципалитете»: указано 2, а в списке «ШНОР»',
+    '✖ Файл «miass-2025.xlsx», лист «Карта мониторинга», ячейка C8: «Количество ШНОР в муниципалитете»: указано 2, а в списке «ШНОР»',
+  ]);
+  const lines = r.out.split('\n').filter((l) => l.startsWith('⚠') && !l.includes('нет карты'));
   expect(lines).toEqual([
-    '✖ Файл «kyshtym-2024.xlsx»: карта формы F1 версии 2024, а среди сводимых карт есть другие версии («miass-2025.xlsx» — 2025); карты разных версий (2024, 2025) считаются по разным методикам и в один свод не сводятся. Свод не составлен: сведите карты каждой версии отдельно.',
-    '✖ Файл «miass-2025.xlsx»: карта формы F1 версии 2025, а среди сводимых карт есть другие версии («kyshtym-2024.xlsx» — 2024); карты разных версий (2024, 2025) считаются по разным методикам и в один свод не сводятся. Свод не составлен: сведите карты каждой версии отдельно.',
+    '⚠ Файл «kyshtym-2024.xlsx»: карта формы F1 версии 2024; среди сводимых карт есть версии 2024, 2025, а карты разных версий считаются по разным методикам — эта карта сведена на лист «Свод 2024».',
+    '⚠ Файл «miass-2025.xlsx»: карта формы F1 версии 2025; среди сводимых карт есть версии 2024, 2025, а карты разных версий считаются по разным методикам — эта карта сведена на лист «Свод 2025».',
+    '⚠ Шаблон «monitoring-report»: справка составлена по картам формы F1 версии 2025 — самой новой среди сводимых; карты других версий считаются по другой методике и в справку не вошли: «kyshtym-2024.xlsx» (2024). Их баллы — на своих листах свода.',
   ]);
   // Each card is still checked and scored by its own version.
-  expect(r.out).toContain('«kyshtym-2024.xlsx» — форма F1 (2024): замечаний нет');
-  expect(r.out).toContain('«miass-2025.xlsx» — форма F1 (2025): замечаний нет');
+  expect(r.out).toContain('«kyshtym-2024.xlsx» — форма F1 (2024): ошибок 1, предупреждений 0');
+  expect(r.out).toContain('«miass-2025.xlsx» — форма F1 (2025): ошибок 1, предупреждений 0');
+  // 41 municipalities sent no card of either version; Кыштым, with a 2024 card, is not among them.
+  expect(r.out.split('\n').filter((l) => l.includes('нет карты'))).toHaveLength(41);
+  expect(r.out).not.toMatch(/Кыштымский городской округ[^\n]*нет карты/);
+  const wb = await load(svod);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Свод 2024', 'Свод 2025', 'Замечания']);
+  const title = (w: string) => String(wb.getWorksheet(w)!.getCell('A1').value);
+  expect([title('Свод 2024'), title('Свод 2025')]).toEqual([expect.stringMatching(/ \(версия 2024\)$/), expect.stringMatching(/ \(версия 2025\)$/)]);
+  const municipalities = (w: string) => [wb.getWorksheet(w)!.getCell('B4').value, wb.getWorksheet(w)!.getCell('B5').value];
+  expect(municipalities('Свод 2024')).toEqual(['Кыштымский городской округ', null]);
+  expect(municipalities('Свод 2025')).toEqual(['Миасский городской округ', null]);
+  // The справка is of the newest version's cards: Миасс is in it, Кыштым (2024) neither scored nor «без карты».
+  const text = docxParagraphs(new Uint8Array(fs.readFileSync(report))).join('\n');
+  expect(text).toContain('Миасский городской округ');
+  expect(text).not.toContain('Кыштымский');
 });
 
 test('two cards of one municipality: the later by «Дата заполнения» is taken even when its file is older, and both are named', async () => {
