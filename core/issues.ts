@@ -1,12 +1,14 @@
 import { describeLocation, messageFor, type MessageCode, type MessageParams } from './messages';
 
-/** Where a problem is: a cell, a template tag, a record of the data, or a whole file. */
+/** Where a problem is: a cell, a template tag, a record of the data, a whole file, or a command-line option and its value. */
 export type IssueLocation =
   | { kind: 'cell'; file?: string; sheet: string; address: string }
   | { kind: 'sheet'; file?: string; sheet: string }
   | { kind: 'template'; template: string; tag?: string; part?: string }
   | { kind: 'record'; file?: string; sheet?: string; record: string; field?: string; tag?: string; template?: string }
-  | { kind: 'file'; file: string };
+  | { kind: 'file'; file: string }
+  /** `kaskad blank F1 --version 2023`: «Параметр --version 2023». */
+  | { kind: 'option'; option: string; value?: string };
 
 export type Severity = 'error' | 'warning';
 

@@ -459,13 +459,13 @@ export function messageFor<C extends MessageCode>(code: C, params: MessageParams
   return escapeControlChars(render(params));
 }
 
-/** The location part of a finding, in the words a municipal specialist uses. */
 /** The place inside the file, without «Файл «…»»: for lists that already belong to one workbook. */
 export function describePlace(location: IssueLocation): string {
   const { file: _file, ...rest } = location as IssueLocation & { file?: string };
   return describeLocation(rest as IssueLocation);
 }
 
+/** The location part of a finding, in the words a municipal specialist uses. */
 export function describeLocation(location: IssueLocation): string {
   const parts: string[] = [];
   const file = 'file' in location ? location.file : undefined;
@@ -489,6 +489,9 @@ export function describeLocation(location: IssueLocation): string {
       if (location.tag) parts.push(`тег {${location.tag}}`);
       break;
     case 'file':
+      break;
+    case 'option':
+      parts.push(`параметр ${location.option}${location.value === undefined ? '' : ` ${location.value}`}`);
       break;
   }
   const text = escapeControlChars(parts.join(', '));

@@ -52,6 +52,8 @@ function commandKit(output: Output) {
    */
   const setup = async (
     opts: Common & { version?: string },
+    /** How the user named the form: `--form`, or blank's `<форма>` argument. */
+    formOption = '--form',
   ): Promise<
     { definitions: FormDefinition[]; definitionIssues: Issue[]; form?: FormDefinition; data?: ReferenceData; dataset?: Dataset } | undefined
   > => {
@@ -77,7 +79,7 @@ function commandKit(output: Output) {
         fail([
           makeIssue(
             'FORM_UNKNOWN_VERSION',
-            { kind: 'file', file: `--version ${opts.version ?? ''}` },
+            { kind: 'option', option: '--version', value: opts.version ?? '' },
             { id: opts.form, version: opts.version ?? '', known },
           ),
         ]);
@@ -87,7 +89,7 @@ function commandKit(output: Output) {
         fail([
           makeIssue(
             'FORM_UNKNOWN_ID',
-            { kind: 'file', file: opts.form },
+            { kind: 'option', option: formOption, value: opts.form },
             { id: opts.form, known: [...new Set(loaded.definitions.map((d) => d.id))].join(', ') },
           ),
         ]);
@@ -197,14 +199,14 @@ export function registerFormsCommands(program: Command, output: Output = process
     .option('--force', 'перезаписать существующий файл')
     .action(
       guarded(async (formId: string, opts: Common & { output: string; municipality?: string; year?: string; version?: string }) => {
-        const ready = await setup({ ...opts, form: formId });
+        const ready = await setup({ ...opts, form: formId }, '<форма>');
         if (!ready?.form) return;
         const year = opts.year === undefined ? undefined : Number(opts.year);
         if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) {
           fail([
             makeIssue(
               'CELL_INVALID',
-              { kind: 'file', file: '--year' },
+              { kind: 'option', option: '--year', value: opts.year ?? '' },
               { header: 'год', value: opts.year ?? '', detail: 'нужен год от 2000 до 2100' },
             ),
           ]);

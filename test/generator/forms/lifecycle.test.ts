@@ -78,7 +78,7 @@ test('kaskad blank F1 --version 2024 makes the 2024 blank; without it, the newes
   expect(await markerVersion(older)).toBe(2024);
   const missing = await runCli(['blank', 'F1', '--forms', forms, '--version', '2023', '-o', path.join(dir, 'none.xlsx')]);
   expect(missing.code).toBe(2);
-  expect(missing.out.trim()).toBe('✖ Файл «--version 2023»: нет формы «F1» версии 2023. Есть версии: 2024, 2025.');
+  expect(missing.out.trim()).toBe('✖ Параметр --version 2023: нет формы «F1» версии 2023. Есть версии: 2024, 2025.');
   expect(fs.existsSync(path.join(dir, 'none.xlsx'))).toBe(false);
 });
 

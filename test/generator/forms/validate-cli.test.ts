@@ -105,7 +105,16 @@ describe('kaskad validate', () => {
   test('--form with an unknown id: exit 2 and the list of forms', async () => {
     const r = await runCli(['validate', path.join(dir, 'good.xlsx'), '--form', 'F9']);
     expect(r.code).toBe(2);
-    expect(r.out).toContain('нет формы «F9». Доступные формы: F1, F2, F3, F7');
+    expect(r.out.trim()).toBe('✖ Параметр --form F9: нет формы «F9». Доступные формы: F1, F2, F3, F7.');
+  });
+
+  test('options are named as options, not as files: blank <форма> F9, --year 20245', async () => {
+    const unknown = await runCli(['blank', 'F9', '-o', path.join(dir, 'f9.xlsx')]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.out.trim()).toBe('✖ Параметр <форма> F9: нет формы «F9». Доступные формы: F1, F2, F3, F7.');
+    const year = await runCli(['blank', 'F1', '--year', '20245', '-o', path.join(dir, 'y.xlsx')]);
+    expect(year.code).toBe(2);
+    expect(year.out.trim()).toBe('✖ Параметр --year 20245: в поле «год» недопустимое значение «20245»: нужен год от 2000 до 2100.');
   });
 });
 
