@@ -73,6 +73,10 @@ function distributionSnapshot(
     if (school) rows.cells[cellAddress(row, municipalityCol)] = text(school.municipalityId);
     rows.cells[cellAddress(row, municipalityCol + 1)] = text(String(i + 1));
   });
+  // Rows of other years (or empty ones) between this year's keep the table going — it ends at its
+  // first empty row — with only Kaskad's «№» filled; their findings are not this distribution's.
+  const last = Math.max(1, ...byRow.keys());
+  for (let r = 2; r < last; r++) if (!byRow.has(r)) rows.cells[cellAddress(r, municipalityCol + 1)] = text('—');
   const info: SheetSnapshot = {
     name: def.layouts.find((l) => l.kind === 'card')?.sheet ?? 'Сведения',
     hidden: false,
@@ -104,6 +108,7 @@ export function distributionFindings(def: FormDefinition, dataset: Dataset, docu
       if (l.kind === 'cell' && l.sheet === DATA_SHEET) {
         const p = parseAddress(l.address);
         const row = p ? byRow.get(p.row) : undefined;
+        if (p && p.row > 1 && !row) continue; // a row of another year, laid only to keep the table going
         if (row && !row.located) {
           // Data without cells (JSON, the pane): the record is named by its year and school.
           const record = `${year}, ${data.schoolName(row.entry.schoolId) ?? row.entry.schoolId}`;

@@ -62,6 +62,29 @@ describe('generate order runs the distribution’s F7 checks first', () => {
     ]);
   });
 
+  it('rows of another year above this year’s: the year is still read whole, and only its own gaps are found', async () => {
+    // The first three rows moved to 2023: before the fix the 2024 table ended at the first of them
+    // and every 2024 ШНОР was reported as missing.
+    const moved: string[] = [];
+    const data = await sampleWith(dir, (wb) => {
+      const ws = sheetOf(wb, 'Распределение');
+      for (let r = 2; r <= 4; r++) {
+        ws.getCell(r, 1).value = 2023;
+        moved.push(String(ws.getCell(r, 2).value));
+      }
+    });
+    const result = await generate({ template: 'order', data, outDir: join(dir, 'out') });
+    expect(result.exitCode).toBe(1);
+    const lines = result.issues.map(formatIssue);
+    expect(lines).toHaveLength(4);
+    moved.forEach((code, i) =>
+      expect(lines[i]).toMatch(
+        new RegExp(`^✖ Файл «data\\.xlsx», лист «Распределение»: школа «.+» \\(код ${code}\\) из списка «ШНОР» не указана в форме\\.$`),
+      ),
+    );
+    expect(lines[3]).toContain(`проверки формы «${FORM}» — 3\u00a0замечания`);
+  });
+
   it('the sample as JSON passes them too', async () => {
     const result = await generate({ template: 'order', data: SAMPLE_JSON, outDir: join(dir, 'out') });
     expect(result.exitCode).toBe(0);
