@@ -23,7 +23,16 @@ import { countOf, DOCUMENT_FORMS, formatNumber } from '../../core/format/numbers
 import { docxParagraphs } from '../helpers/docx-paragraphs';
 import { describeViolations, isSerious, runAxe } from './axe';
 import { ROOT } from './chromium';
-import { cellFindings, cliExpectations, F1_WITH_ERROR, REGION_XLSX, sheetNames, type CliExpectations, type ValidatedCard } from './cli-expectations';
+import {
+  cellFindings,
+  cliExpectations,
+  F1_WITH_ERROR,
+  f1Cards,
+  REGION_XLSX,
+  sheetNames,
+  type CliExpectations,
+  type ValidatedCard,
+} from './cli-expectations';
 import { foreignRequests, OFFICE_JS_CDN, unexpectedConsoleErrors, watchContext, type Watch } from './page-watch';
 import { describeInBrowser, servePane } from './served-pane';
 
@@ -335,6 +344,66 @@ describeInBrowser('test/e2e/browser-mode.test.ts')('the task pane in a browser (
       expect(planned.map((t) => t.split('\n')[0]?.trim())).toEqual([expect.stringMatching(ORDER_FILE)]);
       const saved = await download(second, downloads, () => second.locator('[data-testid=save-all]').click());
       expect(saved.name).toMatch(ORDER_FILE);
+    });
+
+    it('the file list: a file opened again replaces the one of the same name, «только с ошибками» filters, a row is removed, «Очистить» empties it; all annotated workbooks as one .zip', async () => {
+      const fourth = await context.newPage();
+      try {
+        await fourth.goto(pageUrl());
+        await fourth.locator('#root[data-mode="browser"]').waitFor({ timeout: 20_000 });
+        const picker = fourth.getByLabel('Открыть книгу Excel…', { exact: true });
+        const names = ['F1-mo01.xlsx', 'F1-mo02.xlsx', 'F1-mo05.xlsx'];
+        const three = names.map((n) => f1Cards().find((c) => c.endsWith(n))!);
+        await picker.setInputFiles(three);
+        await waitForText(checkStatus(fourth), /^Проверено файлов: 3$/, 60_000);
+        await picker.setInputFiles([three[2]!]);
+        await waitForText(fourth.getByTestId('check-note'), /^Файл «F1-mo05\.xlsx» открыт снова и заменил прежний с тем же именем\.$/);
+        await waitForText(checkStatus(fourth), /^Проверено файлов: 3$/);
+        const table = fourth.getByRole('table', { name: 'Проверенные файлы' });
+        const files = async () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-file')));
+        expect(await files()).toEqual(names);
+
+        const filesBecome = async (expected: string[]) => {
+          for (let i = 0; i < 50 && JSON.stringify(await files()) !== JSON.stringify(expected); i++) await sleep(100);
+          expect(await files()).toEqual(expected);
+        };
+        const withErrors = names.filter((n) => card(n).errors > 0);
+        expect(withErrors.length).toBeGreaterThan(0);
+        expect(withErrors.length).toBeLessThan(names.length);
+        await fourth.getByRole('checkbox', { name: 'только с ошибками' }).check();
+        await filesBecome(withErrors);
+        await fourth.getByRole('checkbox', { name: 'только с ошибками' }).uncheck();
+        await filesBecome(names);
+
+        const zip = await download(fourth, downloads, () => fourth.getByRole('button', { name: 'Скачать все книги с замечаниями' }).click());
+        expect(zip.name).toBe('Книги с замечаниями.zip');
+        const inZip = zipEntries(zip.bytes);
+        expect(inZip).toEqual(
+          names
+            .filter((n) => card(n).errors + card(n).warnings > 0)
+            .map((n) => n.replace(/\.xlsx$/, ' — замечания.xlsx'))
+            .sort(),
+        );
+        await waitForText(
+          fourth.getByTestId('check-note'),
+          new RegExp(`^Скачан архив «Книги с замечаниями\\.zip»: ${inZip.length}\u00a0книг[аи]? с замечаниями\\.$`),
+        );
+        const annotated = new ExcelJS.Workbook();
+        await annotated.xlsx.load(new PizZip(zip.bytes).file('F1-mo05 — замечания.xlsx')!.asUint8Array() as unknown as ArrayBuffer);
+        expect((annotated.getWorksheet(CARD_SHEET)!.getCell('C20').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe('FFFFC7CE');
+
+        await fourth.getByRole('button', { name: 'Убрать файл «F1-mo02.xlsx» из списка' }).click();
+        await waitForText(fourth.getByTestId('check-note'), /^Файл «F1-mo02\.xlsx» убран из списка\.$/);
+        await filesBecome(['F1-mo01.xlsx', 'F1-mo05.xlsx']);
+        await shot(fourth, 'file-list-removed');
+
+        await fourth.getByRole('button', { name: 'Очистить' }).click();
+        await waitForText(fourth.getByTestId('check-note'), /^Список файлов очищен\.$/);
+        expect(await fourth.getByRole('table', { name: 'Проверенные файлы' }).count()).toBe(0);
+        await shot(fourth, 'file-list-cleared');
+      } finally {
+        await fourth.close();
+      }
     });
 
     it('asked the network for nothing but its own files and the office.js script, only with GET, and broke no CSP rule', async () => {
