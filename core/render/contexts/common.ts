@@ -43,6 +43,12 @@ export function requisiteLines(org: Organisation): string[] {
   return lines;
 }
 
+/**
+ * The technology card's column «На уровне …» when the profile names no institute: true in every
+ * region; the planner warns with the profile's cell (INSTITUTE_NAME_MISSING).
+ */
+export const INSTITUTE_FALLBACK = 'института';
+
 export function organisationContext(org: Organisation | undefined) {
   if (!org) return undefined;
   return {
@@ -53,6 +59,7 @@ export function organisationContext(org: Organisation | undefined) {
     hasParent: Boolean(org.parentName),
     requisites: requisiteLines(org),
     city: org.city ?? '',
+    instituteGenitive: org.instituteGenitive ?? INSTITUTE_FALLBACK,
   };
 }
 
