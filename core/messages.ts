@@ -448,6 +448,9 @@ const catalogue = {
   // «Смирнова Саша» without a patronymic: the surname cannot be declined
   PERSON_GENDER_UNKNOWN: (p: { name: string; lastName: string }) =>
     `«${p.name}»: пол не определить ни по отчеству, ни по имени, поэтому фамилия «${p.lastName}» в документах останется несклонённой. Укажите «м» или «ж» в столбце «Пол».`,
+  // a technology card made for an organisation whose «Институт (род. п.)» is empty
+  INSTITUTE_NAME_MISSING: (p: { organisation: string; header: string; fallback: string }) =>
+    `у организации «${p.organisation}» не заполнено «${p.header}»: в технологической карте столбец назван «На уровне ${p.fallback}». Впишите наименование института в родительном падеже, например «института развития образования» (нет столбца — добавьте его на лист «Организации»).`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof catalogue;

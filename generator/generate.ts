@@ -8,7 +8,8 @@ import { writeZip } from '../core/zip/write-zip';
 import { formatW3cdtf } from '../core/format/dates';
 import { safeFileName } from '../core/format/file-names';
 import { openOutput, writeFileAtomic, type OutputBatch } from './io/output';
-import { convertToPdf, mergePdfs } from './io/pdf';
+import { appendixStarts, convertToPdf, mergePdfs } from './io/pdf';
+import { appendixSheets, withAppendixSheets } from '../core/render/appendix-pages';
 import { readInput } from './io/read-input';
 import { loadDataset } from './load-dataset';
 import { hasRelatedForm } from '../core/forms/related-checks';
@@ -148,12 +149,14 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   result.issues.push(...nothingLeft(plan.issues, loaded.issues, template.info.id));
   if (!plan.ok) return finish(plan.blocked ? 1 : 2);
 
-  const made = await writeJobs(plan, template.bytes, { ...request, generatedAt: request.generatedAt ?? generationTime() }, result);
+  const stamped = { ...request, generatedAt: request.generatedAt ?? generationTime() };
+  const made = await writeJobs(plan, template.bytes, stamped, result);
   if (made === undefined) return finish(2);
   result.made = made;
   if (request.pdf && !request.zip && made.length > 0) {
     const pdf = await convertToPdf(made, request.outDir, { force: request.force });
     result.issues.push(...pdf.issues);
+    result.issues.push(...(await countAppendixSheets(plan, made, pdf.made, stamped)));
     result.made.push(...pdf.made);
     if (request.merge && pdf.made.length > 0) {
       // In the batch's order: the PDF of each .docx, as convertToPdf named it.
@@ -172,6 +175,39 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   }
   const failed = result.skipped.length > 0 || hasErrors(result.issues);
   return finish(failed ? 1 : 0);
+}
+
+/**
+ * «Приложение: 1. … на N л. в 1 экз.» with the sheets each appendix took in LibreOffice's PDF
+ * (where the data gives no count): the letters whose appendices are in the same document are
+ * rendered again with the counts and converted again; the PDFs keep their names.
+ */
+async function countAppendixSheets(
+  plan: BatchPlan & { ok: true },
+  made: readonly string[],
+  pdfs: readonly string[],
+  request: GenerateRequest,
+): Promise<Issue[]> {
+  const jobByName = new Map(plan.jobs.map((job) => [job.fileName, job]));
+  const pdfByBase = new Map(pdfs.map((f) => [path.basename(f, '.pdf'), f]));
+  const redo: string[] = [];
+  const issues: Issue[] = [];
+  for (const docx of made) {
+    const job = jobByName.get(path.basename(docx));
+    const pdf = pdfByBase.get(path.basename(docx, '.docx'));
+    if (!job || !pdf) continue;
+    const found = await appendixStarts(pdf);
+    const sheets = found && appendixSheets(found.starts, found.pages);
+    const data = sheets && withAppendixSheets(job.data, sheets);
+    if (!data) continue;
+    const rendered = renderDocument(plan.prepared, data, job.record, { deflateRaw: nodeDeflate, generatedAt: request.generatedAt });
+    if (!rendered.ok) continue;
+    const failure = await writeFileAtomic(docx, rendered.bytes, { force: true });
+    if (failure) issues.push(failure);
+    else redo.push(docx);
+  }
+  if (redo.length > 0) issues.push(...(await convertToPdf(redo, request.outDir, { force: true })).issues);
+  return issues;
 }
 
 async function writeJobs(

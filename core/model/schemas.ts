@@ -42,6 +42,11 @@ export const OrganisationSchema = z.object({
   innKpp: optionalText,
   /** Where orders are signed: «Челябинск». */
   city: optionalText,
+  /**
+   * The region's institute in the genitive, as the technology card's column «На уровне …» prints it:
+   * «института развития образования». Another region's institute has another name.
+   */
+  instituteGenitive: optionalText,
 });
 
 export const MunicipalitySchema = z.object({

@@ -25,5 +25,13 @@ export function planMonitoringReport(dataset: Dataset, definition: FormDefinitio
     doc = { id: info.id, organisationId: org.id, kind: 'справка', template: info.id, subject: definition.title };
   }
   const data = monitoringReportContext(indexDataset(dataset), doc, definition, svod);
-  return { job: { record: doc.id, fileBase: `Справка по результатам мониторинга (${definition.id}, ${definition.version})`, data }, issues };
+  return {
+    job: {
+      record: doc.id,
+      fileBase: `Справка по результатам мониторинга (${definition.id}, ${definition.version})`,
+      data,
+      organisationId: doc.organisationId,
+    },
+    issues,
+  };
 }

@@ -17,6 +17,8 @@ export interface RenderJob {
   record: string;
   fileBase: string;
   data: object;
+  /** The organisation whose profile the document prints (the document row's «Организация»). */
+  organisationId?: string;
 }
 
 /** Template data for one document row (letters, orders, roadmaps). */
@@ -61,12 +63,18 @@ export function planJobs(template: TemplateInfo, index: DatasetIndex, options: P
         record: doc.id,
         fileBase: template.fileTitle ? `${template.fileTitle} (${title})` : title,
         data: documentData(index, doc, template.id),
+        organisationId: doc.organisationId,
       });
     } else if (template.each === 'municipality') {
       for (const m of sortNatural(index.dataset.municipalities, (x) => x.name)) {
         if (wanted && !wanted.has(m.id)) continue;
         seen.add(m.id);
-        jobs.push({ record: `${doc.id} / ${m.name}`, fileBase: `${documentTitle(doc)} — ${m.name}`, data: mailingContext(index, doc, m) });
+        jobs.push({
+          record: `${doc.id} / ${m.name}`,
+          fileBase: `${documentTitle(doc)} — ${m.name}`,
+          data: mailingContext(index, doc, m),
+          organisationId: doc.organisationId,
+        });
       }
     } else {
       const schoolIds = new Set(index.dataset.techCards.filter((t) => t.year === doc.year).map((t) => t.schoolId));
@@ -82,6 +90,7 @@ export function planJobs(template: TemplateInfo, index: DatasetIndex, options: P
           record: `${doc.id} / ${school.name}`,
           fileBase: `Технологическая карта ${doc.year ?? ''} — ${school.name}, ${municipality}`,
           data: techCardContext(index, doc, school),
+          organisationId: doc.organisationId,
         });
       }
     }

@@ -6,6 +6,7 @@ import { hasRelatedForm, relatedFindingsVerdict, relatedFormFindings, type Recor
 import type { Dataset } from '../model/schemas';
 import { indexDataset } from '../render/contexts/dataset-index';
 import { nothingLeft } from '../render/honest-counts';
+import { instituteFindings } from '../render/profile-findings';
 import { prepareTemplate, renderDocument, type PreparedTemplate, type RenderOptions } from '../render/render-docx';
 import { planJobs, type PlanOptions, type RenderJob, type TemplateInfo } from '../render/template-catalog';
 import { writeZip } from '../zip/write-zip';
@@ -63,6 +64,7 @@ export function planBatch(template: TemplateInfo, templateBytes: Uint8Array, dat
   if (jobs.length === 0 || hasErrors(plan.issues)) return { ok: false, template, jobs, issues };
   // A person whose gender nothing tells stays undeclined — said, never silently.
   issues.push(...undeclinedPeople(dataset.people, options.source));
+  issues.push(...instituteFindings(prepared.template.tags, jobs, dataset.organisations, options.source));
   if (options.related && hasRelatedForm(template.id)) {
     const found = relatedFormFindings(template, dataset, options.related.definitions, { ...options.source, select: options.select });
     const verdict = relatedFindingsVerdict(found, options.related.allow, template.id);

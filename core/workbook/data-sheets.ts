@@ -84,6 +84,13 @@ export const DATA_SHEETS = [
       { key: 'ogrn', header: 'ОГРН', type: 'text', width: 16 },
       { key: 'innKpp', header: 'ИНН/КПП', type: 'text', width: 22 },
       { key: 'city', header: 'Город', type: 'text', width: 14, hint: 'Место издания приказа.' },
+      {
+        key: 'instituteGenitive',
+        header: 'Институт (род. п.)',
+        type: 'text',
+        width: 36,
+        hint: 'Для столбца технологической карты «На уровне …»: например, «института развития образования».',
+      },
     ],
   }),
   sheet({

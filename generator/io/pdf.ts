@@ -256,3 +256,30 @@ export async function mergePdfs(
   const failure = await writeFileAtomic(out, await merged.save(), { force: options.force });
   return failure ? { pages, issues: [...issues, failure] } : { written: out, pages, issues };
 }
+
+/**
+ * Where the appendices of a converted document begin: the 0-based pages of its PDF outline
+ * entries whose title starts with «Приложение» (the templates give the appendix caption an outline
+ * level, which LibreOffice exports as a bookmark), in order, and the page count. Undefined when
+ * the PDF cannot be read.
+ */
+export async function appendixStarts(pdfFile: string): Promise<{ starts: number[]; pages: number } | undefined> {
+  const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } = await import('pdf-lib');
+  try {
+    const doc = await PDFDocument.load(await fs.readFile(pdfFile));
+    const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]));
+    const starts: number[] = [];
+    let item = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict);
+    for (let guard = 0; item && guard < 10_000; guard++) {
+      const title = item.lookup(PDFName.of('Title'));
+      const text = title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '';
+      const dest = item.lookup(PDFName.of('Dest')) ?? item.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('D'));
+      const page = dest instanceof PDFArray ? pageOf.get(String(dest.get(0))) : undefined;
+      if (/^Приложение/.test(text.trim()) && page !== undefined) starts.push(page);
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+    }
+    return { starts, pages: doc.getPageCount() };
+  } catch {
+    return undefined;
+  }
+}

@@ -19,6 +19,8 @@ export const organisations: Organisation[] = [
     ogrn: '1047423522277',
     innKpp: '7451208572/745101001',
     city: 'Челябинск',
+    // Seed 003's column «На уровне института развития образования».
+    instituteGenitive: 'института развития образования',
   },
   {
     id: IPKIPRO_RA,
@@ -30,5 +32,6 @@ export const organisations: Organisation[] = [
     address: 'ул. Чорос-Гуркина, д. 37, Горно-Алтайск, Республика Алтай, 649000',
     phone: '8(388)22-2-55-83',
     city: 'Горно-Алтайск',
+    instituteGenitive: 'института повышения квалификации и профессиональной переподготовки работников образования',
   },
 ];

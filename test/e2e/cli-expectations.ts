@@ -53,7 +53,7 @@ export interface CliExpectations {
 export const cellFindings = (issues: readonly Issue[]): string[] =>
   issues.flatMap((i) => (i.location.kind === 'cell' ? [`${i.code}@${i.location.address}`] : [`${i.code}@`]));
 
-async function generated(template: 'letter' | 'mailing'): Promise<MadeDocument[]> {
+export async function generated(template: 'letter' | 'mailing'): Promise<MadeDocument[]> {
   const out = mkdtempSync(path.join(tmpdir(), `kaskad-e2e-${template}-`));
   try {
     const result = await generate({ template, data: REGION_XLSX, outDir: out });

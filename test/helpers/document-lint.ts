@@ -101,7 +101,10 @@ export function lintDocument(bytes: Uint8Array, options: LintOptions = {}): Lint
   if (options.mailing && !paragraphs.some((p) => p.startsWith('Приложение:'))) add('no-attachment-requisite', 'нет «Приложение:»');
   if (options.registered) {
     if (!/\b\d{2}\.\d{2}\.\d{4}\b/.test(text)) add('no-date', 'нет даты ДД.ММ.ГГГГ');
-    if (!/№\u00a0\S/.test(text)) add('no-number', 'нет номера «№ …»');
+    // The registration line («07.12.2023 № 12865», «от 08.02.2024 № 04/335», or «№ 04/335» in its own cell); «№ п/п», «На № _____» and
+    // numbers cited in the text do not count. A справка without a number in its row prints the form's blank «№ _____».
+    const registration = /^(?:(?:от )?\d{2}\.\d{2}\.\d{4}\s*)?№\u00a0(?!п\/п$)\S+$/;
+    if (!paragraphs.some((p) => p.trim().length <= 40 && registration.test(p.trim()))) add('no-number', 'нет номера «№ …»');
   }
   return findings;
 }

@@ -1,5 +1,5 @@
 import { formatDateNumeric } from '../../format/dates';
-import { attachmentRequisite } from '../../format/greeting';
+import { attachmentRequisite, type AttachmentLine } from '../../format/greeting';
 import { fullName, initialsFirst } from '../../format/names';
 import type { KaskadDocument, Organisation, Paragraph, Person } from '../../model/schemas';
 import type { DatasetIndex } from './dataset-index';
@@ -43,6 +43,12 @@ export function requisiteLines(org: Organisation): string[] {
   return lines;
 }
 
+/**
+ * The technology card's column «На уровне …» when the profile names no institute: true in every
+ * region; the planner warns with the profile's cell (INSTITUTE_NAME_MISSING).
+ */
+export const INSTITUTE_FALLBACK = 'института';
+
 export function organisationContext(org: Organisation | undefined) {
   if (!org) return undefined;
   return {
@@ -53,6 +59,7 @@ export function organisationContext(org: Organisation | undefined) {
     hasParent: Boolean(org.parentName),
     requisites: requisiteLines(org),
     city: org.city ?? '',
+    instituteGenitive: org.instituteGenitive ?? INSTITUTE_FALLBACK,
   };
 }
 
@@ -62,16 +69,13 @@ export function personContext(person: Person | undefined, position: string | und
 }
 
 /**
- * A letter's «Приложение:» from its «Приложения» rows (titles in order; the row's sheet count when
- * the letter has one attachment), or from «Приложение, листов» alone. Orders approve their
- * attachments instead («УТВЕРЖДЕНА приказом …») and get none.
+ * A letter's «Приложение:» lines from its «Приложения» rows (titles in order; the row's sheet count
+ * when the letter has one attachment — «Приложение, листов»). Orders approve their attachments
+ * instead («УТВЕРЖДЕНА приказом …») and get none.
  */
-export function attachmentNoteText(index: DatasetIndex, doc: KaskadDocument): string {
+export function attachmentLines(index: DatasetIndex, doc: KaskadDocument): AttachmentLine[] {
   const rows = doc.kind === 'письмо' ? (index.attachments.get(doc.id) ?? []) : [];
-  return attachmentRequisite(
-    rows.map((a) => ({ title: a.title })),
-    doc.attachmentSheets,
-  );
+  return rows.map((a) => ({ title: a.title, ...(rows.length === 1 && doc.attachmentSheets ? { sheets: doc.attachmentSheets } : {}) }));
 }
 
 /**
@@ -82,7 +86,9 @@ export function documentBase(index: DatasetIndex, doc: KaskadDocument) {
   const paragraphs = index.paragraphs.get(doc.id) ?? [];
   const executor = doc.executorId ? index.people.get(doc.executorId) : undefined;
   const signatory = doc.signatoryId ? index.people.get(doc.signatoryId) : undefined;
-  const attachmentNote = attachmentNoteText(index, doc);
+  const lines = attachmentLines(index, doc);
+  // Without «Приложения» rows, the old form from «Приложение, листов» alone («Приложение: на 11 л. в 1 экз.»).
+  const attachmentNote = attachmentRequisite(lines, doc.attachmentSheets);
   return {
     org: organisationContext(index.organisations.get(doc.organisationId)),
     date: doc.date ? formatDateNumeric(doc.date) : undefined,
@@ -100,6 +106,7 @@ export function documentBase(index: DatasetIndex, doc: KaskadDocument) {
     signatory: personContext(signatory, doc.signatoryPosition),
     executor: executor ? { name: fullName(executor), phone: executor.phone ?? '', email: executor.email ?? '' } : {},
     hasExecutor: Boolean(executor),
+    attachmentLines: lines,
     attachmentNote,
     hasAttachmentNote: Boolean(attachmentNote),
   };

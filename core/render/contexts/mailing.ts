@@ -52,16 +52,15 @@ export function mailingContext(index: DatasetIndex, doc: KaskadDocument, m: Muni
   const head = m.headId ? index.people.get(m.headId) : undefined;
   // One named person is greeted by name and patronymic; without one, as the document row says.
   const salutation = (head && personalGreeting(head)) ?? base.salutation;
-  const attachmentNote = attachmentRequisite(
-    attachments.map((a) => ({ title: a.title })),
-    lists.length === 1 ? doc.attachmentSheets : undefined,
-  );
+  const lines = attachments.map((a) => ({ title: a.title, ...(lists.length === 1 && doc.attachmentSheets ? { sheets: doc.attachmentSheets } : {}) }));
+  const attachmentNote = attachmentRequisite(lines);
   return {
     ...base,
     addressee: municipalAddressee(index, m),
     hasAddressee: true,
     salutation,
     hasSalutation: salutation !== '',
+    attachmentLines: lines,
     attachmentNote,
     hasAttachmentNote: attachmentNote !== '',
     municipality: { name: m.name, authority: m.authority },

@@ -1,5 +1,6 @@
 import { SUPPORT_LEVEL_TITLES, TECH_CARD_PROBLEMS } from '../../model/tech-card';
 import type { KaskadDocument, School } from '../../model/schemas';
+import { organisationContext } from './common';
 import type { DatasetIndex } from './dataset-index';
 
 /** The print version of a school's technology card: all ten problems, the chosen ones filled in. */
@@ -30,11 +31,13 @@ export function techCardContext(index: DatasetIndex, doc: KaskadDocument, school
         .filter((m): m is string => Boolean(m)),
     ),
   ];
-  const [schoolLevel, municipality, institute, ministry, resourceCentres, others] = SUPPORT_LEVEL_TITLES;
+  const [schoolLevel, municipality, , ministry, resourceCentres, others] = SUPPORT_LEVEL_TITLES;
   return {
+    // «На уровне {org.instituteGenitive}»: the institute's column is named by the organisation's profile.
+    org: organisationContext(index.organisations.get(doc.organisationId)),
     year,
     school: { name: school.name, municipality: index.municipalities.get(school.municipalityId)?.name ?? '' },
-    levels: { school: schoolLevel, municipality, institute, ministry, resourceCentres, others },
+    levels: { school: schoolLevel, municipality, ministry, resourceCentres, others },
     problems,
     modules: modules.map((m) => `«${m}»`).join(', ') || '—',
   };
