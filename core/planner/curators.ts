@@ -98,6 +98,16 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
       if (mode === 'mip') {
         const y = lp.variable(`y_${ci}_${mi}`, fixedIn.has(`${c.id}|${m}`) ? 0 : WEIGHTS.curatorMunicipality, 0, 1, 'binary');
         lp.constraint(`open_${ci}_${mi}`, [...terms, [-upper, y]], '<=', 0);
+        if (kept && last < upper)
+          lp.constraint(
+            `keep_${ci}_${mi}`,
+            [
+              [1, kept],
+              [-last, y],
+            ],
+            '<=',
+            0,
+          );
       } else if (kept) {
         lp.constraint(`pair_${ci}_${mi}`, terms, '<=', upper);
       }
