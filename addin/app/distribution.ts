@@ -11,7 +11,7 @@ import type { Plan, PlanOptions } from '../../core/planner/types';
 import type { PlanReply, PlanRequest } from './planner-worker';
 
 /** HiGHS's own limit per sub-problem, in seconds (the plan is the best found when it is reached). */
-export const SOLVER_TIME_LIMIT_SECONDS = 5;
+export const SOLVER_TIME_LIMIT_SECONDS = 10;
 /** The whole solve, loading HiGHS included: past this the worker is ended and the user told so. */
 export const PLAN_DEADLINE_MS = 90_000;
 
