@@ -3,9 +3,7 @@
  * stays responsive and a plan can be stopped by ending the worker. It gets the data and the
  * options, answers with the plan (plain data) or the reason it could not make one.
  */
-import loadHighs from 'highs';
 import type { Dataset } from '../../core/model/schemas';
-import { planDistribution } from '../../core/planner/plan';
 import type { LpSolver, Plan, PlanOptions } from '../../core/planner/types';
 
 export interface PlanRequest {
@@ -29,7 +27,10 @@ scope.onmessage = (event) => {
 
 async function answer(request: PlanRequest): Promise<PlanReply> {
   try {
-    solver ??= loadHighs();
+    // Imported here, not at the top: a module that fails to load then rejects into the reply below
+    // instead of dying before the worker can answer (the page would only see its deadline pass).
+    solver ??= import('highs').then((highs) => highs.default());
+    const { planDistribution } = await import('../../core/planner/plan');
     return { kind: 'plan', plan: planDistribution(request.dataset, request.options, await solver) };
   } catch (error) {
     solver = undefined;
