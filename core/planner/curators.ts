@@ -37,9 +37,9 @@ type Candidates = Map<string, Map<string, number>>;
  * - small (≤ 400 pairs): the exact MIP, y (curator serves the municipality) binary with the
  *   one-contact cost; with y fixed the rest is a min-cost flow, so the counts come out whole;
  * - larger: a transportation problem (totally unimodular, an LP) over candidate lists, the cost of
- *   a curator far along the line standing in for the one-contact cost; up to 2 000 pairs the MIP
- *   over the same lists is tried too (under the time limit) and the cheaper plan by the true
- *   objective is kept.
+ *   a curator far along the line standing in for the one-contact cost; up to 2 000 pairs the
+ *   one-curator-per-municipality MIP (curators-whole.ts; when its packing leaves a school out, the
+ *   MIP over the candidate lists) is solved too, and the cheaper plan by the true objective is kept.
  */
 export function solveCurators(instance: PlanInstance, solver: LpSolver, timeLimit: number): CuratorCounts {
   const demandSize = new Set(instance.schools.filter((s) => !s.fixedCuratorId).map((s) => s.municipalityId)).size;
