@@ -25,6 +25,7 @@
  *   Excel through postMessage/the host bridge, which CSP does not govern; its telemetry posts to
  *   *.pipe.aria.microsoft.com are refused, which office.js tolerates (nothing of ours leaves the
  *   computer anyway).
+ * - worker-src 'self': Web Workers are webpack chunks beside the page (new Worker(new URL(…, import.meta.url))).
  * - frame-src falls back to 'self': Excel on the web's error page for a failed add-in
  *   (AgaveErrorUX) is framed from the office.js folder and is refused under the CDN; only that
  *   error display is lost.
@@ -90,6 +91,8 @@ function contentSecurityPolicy({ officeFromCdn, devServer }) {
     // 'wasm-unsafe-eval': the planner's HiGHS solver is WebAssembly; it allows compiling .wasm, not eval.
     `script-src 'self' 'wasm-unsafe-eval'${officeFromCdn ? ` ${OFFICE_CDN}` : ''}`,
     "style-src 'self' 'unsafe-inline'",
+    // Web Workers (the planner's solve) only from the pane's own files.
+    "worker-src 'self'",
     "img-src 'self' data: blob:",
     // The dev server's live reload uses a websocket; older WebViews do not count wss: as 'self'.
     `connect-src 'self'${devServer ? ` wss://localhost:${DEV_PORT}` : ''}`,

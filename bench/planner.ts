@@ -8,6 +8,7 @@
 import loadHighs from 'highs';
 import { planDistribution } from '../core/planner/plan';
 import { emptyDataset, type Dataset } from '../core/model/schemas';
+import { measureSamplePlan, samplePlanLines, samplePlanMarkdown } from './planner-page';
 
 const SIDE = 10;
 const SHNOR = 1000;
@@ -63,6 +64,7 @@ export function benchDataset(year = 2025): Dataset {
 
 export interface PlannerBench {
   markdown: string;
+  lines: string[];
   ms: number;
 }
 
@@ -75,6 +77,8 @@ export async function benchPlanner(): Promise<PlannerBench> {
   const plan = planDistribution(dataset, { year: 2025 }, highs);
   const ms = Date.now() - t0;
   const s = plan.summary;
+  // The sample region in Node and in the page (needs dist/: npm run build:addin).
+  const sample = await measureSamplePlan();
   const run = (name: string, r: typeof plan.runs.curators) =>
     r
       ? `| ${name} | ${r.variables} | ${r.constraints} | ${r.status} | ${r.gap === undefined ? '0 (доказан оптимум)' : `${(r.gap * 100).toFixed(1)} % к оценке LP`} | ${r.ms} |`
@@ -92,13 +96,22 @@ export async function benchPlanner(): Promise<PlannerBench> {
     '',
     `Итог: с куратором ${s.withCurator} из ${s.shnor}, со школой-лидером ${s.withLeader}; сохранено пар: кураторов ${s.keptCurators}, школ-лидеров ${s.keptLeaders}; ` +
       `муниципалитетов с несколькими кураторами ${s.sharedMunicipalities}; школа-лидер из другого муниципалитета: ${s.crossMunicipality}.`,
+    '',
+    ...samplePlanMarkdown(sample),
   ].join('\n');
-  return { markdown, ms };
+  const lines = [
+    `${ms <= TARGET_MS ? 'PASS' : 'FAIL'}  planner, ${SHNOR} ШНОР in Node: ${ms} ms (target ≤ ${TARGET_MS} ms)`,
+    ...samplePlanLines(sample),
+  ];
+  return { markdown, lines, ms };
 }
 
 if (require.main === module) {
   benchPlanner().then(
-    (b) => console.log(b.markdown),
+    (b) => {
+      for (const line of b.lines) console.log(line);
+      console.log(b.markdown);
+    },
     (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

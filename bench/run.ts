@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     for (const line of endToEnd.lines) console.log(line);
     results.benchSeconds = (Date.now() - started) / 1000;
     const planner = await benchPlanner();
+    for (const line of planner.lines) console.log(line);
     writeFileSync(
       path.join(ROOT, 'BENCHMARKS.md'),
       `${renderReport(results).trimEnd()}\n\n${endToEnd.markdown.trim()}\n\n${forms.markdown.trim()}\n\n${addin.markdown.trim()}\n\n${planner.markdown.trim()}\n`,

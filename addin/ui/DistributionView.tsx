@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 /** «Распределение»: from the data, who supports which ШНОР — the summary first, then the F7 and the order to download. */
 export function DistributionView({ source, onOpenData, onReadWorkbook, readingWorkbook, browserPageUrl }: DistributionViewProps) {
   const styles = useStyles();
-  const { state, plan } = useDistribution();
+  const { state, plan, stop } = useDistribution();
   const years = useMemo(() => (source ? plannableYears(source.dataset) : []), [source]);
   const [year, setYear] = useState<number>();
   const [note, setNote] = useState('');
@@ -82,7 +82,15 @@ export function DistributionView({ source, onOpenData, onReadWorkbook, readingWo
           </Button>
         </div>
       )}
-      {state.status === 'working' && <p role="status">Решатель подбирает пары за {state.year} год…</p>}
+      {state.status === 'working' && (
+        <div className={styles.row}>
+          <p role="status">Решатель подбирает пары за {state.year} год…</p>
+          <Button onClick={stop} data-testid="distribution-stop">
+            Остановить
+          </Button>
+        </div>
+      )}
+      {state.status === 'stopped' && <p role="status">Распределение за {state.year} год остановлено — пары не подобраны.</p>}
       {state.status === 'failed' && <p role="alert">{state.message}</p>}
       {ready && (
         <section aria-label="Итоги распределения" data-testid="distribution-summary">

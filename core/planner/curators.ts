@@ -1,3 +1,5 @@
+import { readCounts, type CountArc, type PairCount } from './counts';
+import { solveWholeMunicipalities } from './curators-whole';
 import { LpModel } from './lp';
 import { primalOf, type LpSolver, type PlanInstance, type SolverRun } from './types';
 import { WEIGHTS } from './weights';
@@ -5,7 +7,7 @@ import { WEIGHTS } from './weights';
 /** How many ШНОР of a municipality each curator takes (kept from last year among them), and how many none. */
 export interface CuratorCounts {
   /** curator id → municipality id → [new, kept]. */
-  take: Map<string, Map<string, { fresh: number; kept: number }>>;
+  take: Map<string, Map<string, PairCount>>;
   missing: Map<string, number>;
   run: SolverRun;
   solved: boolean;
@@ -35,9 +37,9 @@ type Candidates = Map<string, Map<string, number>>;
  * - small (≤ 400 pairs): the exact MIP, y (curator serves the municipality) binary with the
  *   one-contact cost; with y fixed the rest is a min-cost flow, so the counts come out whole;
  * - larger: a transportation problem (totally unimodular, an LP) over candidate lists, the cost of
- *   a curator far along the line standing in for the one-contact cost; up to 2 000 pairs the MIP
- *   over the same lists is tried too (under the time limit) and the cheaper plan by the true
- *   objective is kept.
+ *   a curator far along the line standing in for the one-contact cost; up to 2 000 pairs the
+ *   one-curator-per-municipality MIP (curators-whole.ts; when its packing leaves a school out, the
+ *   MIP over the candidate lists) is solved too, and the cheaper plan by the true objective is kept.
  */
 export function solveCurators(instance: PlanInstance, solver: LpSolver, timeLimit: number): CuratorCounts {
   const demandSize = new Set(instance.schools.filter((s) => !s.fixedCuratorId).map((s) => s.municipalityId)).size;
@@ -45,12 +47,11 @@ export function solveCurators(instance: PlanInstance, solver: LpSolver, timeLimi
   if (pairs <= WHOLE_MODEL_PAIRS) return solveWith(instance, solver, timeLimit, 'mip', MAX_REACH + 1);
   const line = solveWith(instance, solver, timeLimit, 'line', 1);
   if (pairs > MIP_PAIRS_LIMIT) return { ...line, run: { ...line.run, status: `${line.run.status} (транспортная задача)` } };
-  const mip = solveWith(instance, solver, timeLimit, 'mip', 1);
-  const better = mip.solved && curatorCost(instance, mip) < curatorCost(instance, line) ? mip : line;
-  return {
-    ...better,
-    run: { ...better.run, ms: line.run.ms + mip.run.ms, status: `${better.run.status} (${better === mip ? 'MIP' : 'транспортная задача'})` },
-  };
+  const whole = solveWholeMunicipalities(instance, solver, timeLimit);
+  const mip = whole ?? solveWith(instance, solver, timeLimit, 'mip', 1);
+  const better = mip.solved && curatorCost(instance, mip) <= curatorCost(instance, line) ? mip : line;
+  const label = better === line ? 'транспортная задача' : whole ? 'MIP: муниципалитет — одному куратору' : 'MIP';
+  return { ...better, run: { ...better.run, ms: line.run.ms + mip.run.ms, status: `${better.run.status} (${label})` } };
 }
 
 function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, mode: Mode, reach: number, integerCounts = false): CuratorCounts {
@@ -74,7 +75,7 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
   const lp = new LpModel();
   const muniIndex = new Map(instance.municipalityIds.map((m, i) => [m, i]));
   const byMunicipality = new Map<string, Array<readonly [number, string]>>();
-  const vars: Array<{ curator: string; municipality: string; fresh: string; kept?: string }> = [];
+  const arcs: CountArc[] = [];
   instance.curators.forEach((c, ci) => {
     const room = Math.max(0, c.cap - (fixedLoad.get(c.id) ?? 0));
     const loadTerms: Array<readonly [number, string]> = [];
@@ -98,12 +99,22 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
       if (mode === 'mip') {
         const y = lp.variable(`y_${ci}_${mi}`, fixedIn.has(`${c.id}|${m}`) ? 0 : WEIGHTS.curatorMunicipality, 0, 1, 'binary');
         lp.constraint(`open_${ci}_${mi}`, [...terms, [-upper, y]], '<=', 0);
+        if (kept && last < upper)
+          lp.constraint(
+            `keep_${ci}_${mi}`,
+            [
+              [1, kept],
+              [-last, y],
+            ],
+            '<=',
+            0,
+          );
       } else if (kept) {
         lp.constraint(`pair_${ci}_${mi}`, terms, '<=', upper);
       }
       byMunicipality.set(m, [...(byMunicipality.get(m) ?? []), ...terms]);
       loadTerms.push(...terms);
-      vars.push({ curator: c.id, municipality: m, fresh, ...(kept ? { kept } : {}) });
+      arcs.push({ outer: c.id, inner: m, fresh, ...(kept ? { kept } : {}) });
     }
     if (loadTerms.length === 0) return;
     lp.constraint(`cap_${ci}`, loadTerms, '<=', room);
@@ -118,7 +129,7 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
     lp.constraint(`dem_${muniIndex.get(m) ?? 0}`, [...(byMunicipality.get(m) ?? []), [1, u]], '=', d);
   }
 
-  const take = new Map<string, Map<string, { fresh: number; kept: number }>>();
+  const take = new Map<string, Map<string, PairCount>>();
   if (demand.size === 0) {
     return {
       take,
@@ -129,8 +140,7 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
   }
   const solution = solver.solve(lp.text(), { time_limit: timeLimit, mip_rel_gap: 1e-4, output_flag: false, ...(mode === 'mip' ? MIP_OPTIONS : {}) });
   const raw = (name: string) => primalOf(solution, name);
-  const value = (name: string) => Math.round(raw(name));
-  const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((u) => Number.isFinite(value(u)));
+  const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((u) => Number.isFinite(raw(u)));
   const run: SolverRun = {
     status: solution.Status,
     objective: solution.ObjectiveValue,
@@ -139,30 +149,24 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
     ms: Date.now() - started,
   };
   if (mode === 'mip' && solution.Status !== 'Optimal') {
-    const relaxed = solver.solve(lp.text(true), { time_limit: timeLimit, output_flag: false });
-    if (relaxed.Status === 'Optimal') {
-      run.bound = relaxed.ObjectiveValue;
-      run.gap = Math.abs(run.objective - relaxed.ObjectiveValue) / Math.max(1, Math.abs(run.objective));
-    }
+    Object.assign(run, relaxationGap(solver, lp, run.objective, timeLimit));
     run.ms = Date.now() - started;
   }
   if (!solved) return { take, missing: demand, solved, run };
   // Counts are whole at every vertex of a min-cost flow; should a solver return otherwise, solve with them integer.
-  const fractional = vars.some((v) => [v.fresh, v.kept].some((n) => n !== undefined && Math.abs(raw(n) - Math.round(raw(n))) > 1e-6));
+  const fractional = arcs.some((v) => [v.fresh, v.kept].some((n) => n !== undefined && Math.abs(raw(n) - Math.round(raw(n))) > 1e-6));
   if (fractional && !integerCounts) return solveWith(instance, solver, timeLimit, 'mip', reach, true);
-  for (const v of vars) {
-    const fresh = value(v.fresh);
-    const kept = v.kept ? value(v.kept) : 0;
-    if (fresh + kept === 0) continue;
-    const row = take.get(v.curator) ?? new Map<string, { fresh: number; kept: number }>();
-    row.set(v.municipality, { fresh, kept });
-    take.set(v.curator, row);
-  }
-  const missing = new Map<string, number>();
-  for (const [m, u] of missingVars) if (value(u) > 0) missing.set(m, value(u));
+  const { take: counts, missing } = readCounts(solution, arcs, missingVars);
   // The candidate lists must never be why a school has no curator: widen them, at last to everyone.
   if (missing.size > 0 && !whole) return solveWith(instance, solver, timeLimit, mode, reach * 3);
-  return { take, missing, solved, run };
+  return { take: counts, missing, solved, run };
+}
+
+/** When a MIP stops early: the LP relaxation's bound and the relative gap to it. */
+export function relaxationGap(solver: LpSolver, lp: LpModel, objective: number, timeLimit: number): Pick<SolverRun, 'bound' | 'gap'> {
+  const relaxed = solver.solve(lp.text(true), { time_limit: timeLimit, output_flag: false });
+  if (relaxed.Status !== 'Optimal') return {};
+  return { bound: relaxed.ObjectiveValue, gap: Math.abs(objective - relaxed.ObjectiveValue) / Math.max(1, Math.abs(objective)) };
 }
 
 /** The curators' part of the objective (as the MIP states it) for counts from either model. */

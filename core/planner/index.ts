@@ -25,6 +25,12 @@ export interface DistributionOutputs {
   exitCode: 0 | 1 | 2;
 }
 
+/** The plan options the F7 form adds: its own cap per curator (`curator_cap`), unless the caller set one. */
+export function planOptionsFor(definition: FormDefinition, options: PlanOptions): PlanOptions {
+  const formCap = definition.params?.curator_cap;
+  return { ...options, ...(typeof formCap === 'number' && options.formCuratorCap === undefined ? { formCuratorCap: formCap } : {}) };
+}
+
 /**
  * The whole job of both doors: plan, write the F7 by its definition, read that F7 back as the year's
  * distribution (so the order shows exactly what the F7 says) and make the order.
@@ -36,13 +42,21 @@ export async function makeDistribution(request: {
   solver: LpSolver;
   orderTemplate?: Uint8Array;
 }): Promise<DistributionOutputs> {
-  const { dataset, definition, options, solver } = request;
-  const formCap = definition.params?.curator_cap;
-  const plan = planDistribution(
-    dataset,
-    { ...options, ...(typeof formCap === 'number' && options.formCuratorCap === undefined ? { formCuratorCap: formCap } : {}) },
-    solver,
-  );
+  const plan = planDistribution(request.dataset, planOptionsFor(request.definition, request.options), request.solver);
+  return distributionFromPlan({ ...request, plan });
+}
+
+/**
+ * The documents of a plan made elsewhere (the page plans in a Web Worker, see `planOptionsFor`):
+ * the F7 with «Пояснения» and the order from it.
+ */
+export async function distributionFromPlan(request: {
+  plan: Plan;
+  dataset: Dataset;
+  definition: FormDefinition;
+  orderTemplate?: Uint8Array;
+}): Promise<DistributionOutputs> {
+  const { plan, dataset, definition } = request;
   const issues = [...plan.issues];
   if (plan.summary.shnor === 0 || plan.summary.curatorLoads.length === 0) return { plan, f7: new Uint8Array(), issues, exitCode: 2 };
   const f7 = await writePlanWorkbook(definition, plan, dataset);

@@ -1,11 +1,12 @@
 import { countBy } from './curators';
+import { readCounts, type CountArc, type PairCount } from './counts';
 import { LpModel } from './lp';
 import { primalOf, type LpSolver, type PlanInstance, type SolverRun } from './types';
 import { WEIGHTS } from './weights';
 
 export interface LeaderCounts {
   /** municipality of the ШНОР → leader id → [new, kept]. */
-  take: Map<string, Map<string, { fresh: number; kept: number }>>;
+  take: Map<string, Map<string, PairCount>>;
   missing: Map<string, number>;
   run: SolverRun;
   solved: boolean;
@@ -58,7 +59,7 @@ export function solveLeaders(instance: PlanInstance, solver: LpSolver, timeLimit
 
   const lp = new LpModel();
   const perLeader = new Map<number, Array<readonly [number, string]>>();
-  const vars: Array<{ municipality: string; leader: string; fresh: string; kept?: string }> = [];
+  const countArcs: CountArc[] = [];
   const missingVars = new Map<string, string>();
   for (const [m, d] of demand) {
     const mi = muniIndex.get(m) ?? 0;
@@ -75,7 +76,7 @@ export function solveLeaders(instance: PlanInstance, solver: LpSolver, timeLimit
       const arcs: Array<readonly [number, string]> = [...(fresh ? [[1, fresh] as const] : []), ...(kept ? [[1, kept] as const] : [])];
       terms.push(...arcs);
       perLeader.set(li, [...(perLeader.get(li) ?? []), ...arcs]);
-      vars.push({ municipality: m, leader: l.id, fresh: fresh ?? '', ...(kept ? { kept } : {}) });
+      countArcs.push({ outer: m, inner: l.id, ...(fresh ? { fresh } : {}), ...(kept ? { kept } : {}) });
     });
     const v = lp.variable(`v_${mi}`, WEIGHTS.leaderMissing, 0, d);
     missingVars.set(m, v);
@@ -86,7 +87,7 @@ export function solveLeaders(instance: PlanInstance, solver: LpSolver, timeLimit
     lp.constraint(`cap_${li}`, terms, '<=', Math.max(0, l.cap - (fixedLoad.get(l.id) ?? 0)));
   }
 
-  const take = new Map<string, Map<string, { fresh: number; kept: number }>>();
+  const take = new Map<string, Map<string, PairCount>>();
   if (demand.size === 0) {
     return {
       take,
@@ -96,7 +97,6 @@ export function solveLeaders(instance: PlanInstance, solver: LpSolver, timeLimit
     };
   }
   const solution = solver.solve(lp.text(), { time_limit: timeLimit, output_flag: false });
-  const value = (name: string) => (name === '' ? 0 : Math.round(primalOf(solution, name)));
   const run: SolverRun = {
     status: solution.Status,
     objective: solution.ObjectiveValue,
@@ -104,17 +104,7 @@ export function solveLeaders(instance: PlanInstance, solver: LpSolver, timeLimit
     constraints: lp.constraintCount,
     ms: Date.now() - started,
   };
-  const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((v) => Number.isFinite(value(v)));
+  const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((v) => Number.isFinite(primalOf(solution, v)));
   if (!solved) return { take, missing: demand, solved, run };
-  for (const v of vars) {
-    const fresh = value(v.fresh);
-    const kept = v.kept ? value(v.kept) : 0;
-    if (fresh + kept === 0) continue;
-    const row = take.get(v.municipality) ?? new Map<string, { fresh: number; kept: number }>();
-    row.set(v.leader, { fresh, kept });
-    take.set(v.municipality, row);
-  }
-  const missing = new Map<string, number>();
-  for (const [m, v] of missingVars) if (value(v) > 0) missing.set(m, value(v));
-  return { take, missing, solved, run };
+  return { ...readCounts(solution, countArcs, missingVars), solved, run };
 }

@@ -216,6 +216,8 @@ describe(`the add-in built for ${HOST} (office.js from Microsoft's CDN)`, () => 
       'default-src': ["'self'"],
       'script-src': ["'self'", "'wasm-unsafe-eval'", 'https://appsforoffice.microsoft.com'],
       'style-src': ["'self'", "'unsafe-inline'"],
+      // The planner solves in a Web Worker: only the pane's own chunks may start one.
+      'worker-src': ["'self'"],
       'img-src': ["'self'", 'data:', 'blob:'],
       'connect-src': ["'self'"],
       'object-src': ["'none'"],

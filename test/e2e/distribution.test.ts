@@ -1,13 +1,20 @@
 /**
- * «Распределение» in the browser page, as a user drives it: open the sample data workbook, plan
- * 2025, read the summary, download the F7 and the order — HiGHS running as WebAssembly under the
- * page's CSP (only 'wasm-unsafe-eval' added), nothing fetched from outside, no CSP violation.
+ * «Распределение» in the browser page, as a user drives it: open the sample data workbook, start a
+ * plan and stop it, plan 2025, read the summary, download the F7 (valid by core's checks) and the
+ * order — HiGHS running as WebAssembly in a Web Worker under the page's CSP (only 'wasm-unsafe-eval'
+ * and worker-src 'self' added), nothing fetched from outside, no CSP violation.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { FormDefinition } from '../../core/forms/definition';
+import { parseDefinitionJson } from '../../core/forms/parse-definition';
+import { buildReferenceData } from '../../core/forms/reference-data';
+import { readSnapshot } from '../../core/forms/snapshot';
+import { validateForm } from '../../core/forms/validate';
 import { docxParagraphs } from '../helpers/docx-paragraphs';
+import { loadSampleDataset } from '../helpers/sample-dataset';
 import { CHROMIUM_PATH, chromiumInstalled, launchChromium, ROOT } from './chromium';
 import { REGION_XLSX } from './cli-expectations';
 import { snapshotDist } from './dist-files';
@@ -15,13 +22,19 @@ import { foreignRequests, unexpectedConsoleErrors, watchContext, type Watch } fr
 import { startStaticServer, type StaticServer } from './static-server';
 
 const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e-distribution');
+
+function f7Definition(): FormDefinition {
+  const parsed = parseDefinitionJson(readFileSync(path.join(ROOT, 'templates', 'forms', 'F7-2024.json'), 'utf8'), 'F7-2024.json');
+  if (!parsed.ok) throw new Error('templates/forms/F7-2024.json does not parse');
+  return parsed.definition;
+}
 const HAVE_CHROMIUM = chromiumInstalled();
 // Skipped for now: in Chromium the view opens the data and starts planning, but the plan did not
 // come back within 5 minutes on the loaded test machine (HiGHS in the page not yet diagnosed).
 // Remove `.skip` once the page's solve is fixed; the test is the acceptance check for the pane.
 // Deliberately skipped until then (not for want of Chromium); the line to restore is the one below.
 // const describeInBrowser = HAVE_CHROMIUM || process.env.CI ? describe : describe.skip;
-const describeInBrowser = describe.skip;
+const describeInBrowser = describe;
 
 describeInBrowser('«Распределение» в браузере', () => {
   let dist: { root: string; remove(): void } | undefined;
@@ -66,12 +79,13 @@ describeInBrowser('«Распределение» в браузере', () => {
     await page.locator('[data-testid=distribution-plan]').click();
     const summary = page.locator('[data-testid=distribution-summary]');
     await page.screenshot({ path: path.join(ARTIFACTS, 'distribution-working.png'), fullPage: true });
-    await summary.waitFor({ timeout: 300_000 });
-    const text = await summary.innerText();
-    expect(text).toMatch(
-      /Распределение 2025: ШНОР 202, с куратором 202, со школой-лидером 202; сохранено пар прошлого года: кураторов \d+, школ-лидеров \d+/,
-    );
-    expect(text).toMatch(/Нагрузка кураторов: от \d+ до (1[0-2]|\d) \(кураторов 20\)/);
+    await summary.waitFor({ timeout: 60_000 });
+    // The summary before any download: the sample region's optimum (only Челябинск, 26 ШНОР, is shared).
+    expect(await summary.locator('p').allInnerTexts()).toEqual([
+      'Распределение 2025: ШНОР 202, с куратором 202, со школой-лидером 202; сохранено пар прошлого года: кураторов 154, школ-лидеров 142; ' +
+        'школа-лидер из другого муниципалитета: 60; муниципалитетов с несколькими кураторами: 1.',
+      'Нагрузка кураторов: от 0 до 12 (кураторов 20); задействовано школ-лидеров: 32 из 32.',
+    ]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'distribution-summary.png'), fullPage: true });
 
     const f7 = await download(() => page.locator('[data-testid=distribution-save-f7]').click());
@@ -80,6 +94,8 @@ describeInBrowser('«Распределение» в браузере', () => {
     await wb.xlsx.load(f7.bytes as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Сведения', 'Распределение', 'Пояснения', 'Итоги распределения']));
     expect(wb.getWorksheet('Пояснения')!.rowCount).toBe(203);
+    const checked = validateForm(f7Definition(), readSnapshot(wb), { file: f7.name, data: buildReferenceData(loadSampleDataset()) });
+    expect(checked.issues).toEqual([]);
 
     const order = await download(() => page.locator('[data-testid=distribution-save-order]').click());
     expect(order.name).toBe('Приказ о распределении 2025.docx');
@@ -90,6 +106,7 @@ describeInBrowser('«Распределение» в браузере', () => {
     expect(watch.cspViolations).toEqual([]);
     expect(foreignRequests(watch.requests, server.origin)).toEqual([]);
     expect(unexpectedConsoleErrors(watch.consoleErrors)).toEqual([]);
-    expect(watch.requests.some((r) => r.url.endsWith('.wasm'))).toBe(true);
+    // The worker's fetches are not the page's: the server's log shows HiGHS and its worker were served.
+    expect(server.requests.filter((r) => /^\/(planner-solve\.[0-9a-f]+\.js|[0-9a-f]+\.wasm)$/.test(r.path)).map((r) => r.status)).toEqual([200, 200]);
   }, 420_000);
 });

@@ -94,3 +94,19 @@ test('--fixed: пары заполненной F7 сохраняются, даж
   expect(pair).toMatchObject({ curatorId: 'cur07', curatorReason: 'fixed' });
   expect(run.plan!.pairs.filter((p) => p.curatorReason === 'fixed')).toHaveLength(2);
 });
+
+test('kaskad demo планирует 2025 год и печатает итоги распределения', () => {
+  const demo = kaskad('demo', '-o', dir);
+  expect(demo.err).toBe('');
+  expect(demo.code).toBe(0);
+  const lines = demo.out.split('\n');
+  const step = lines.indexOf('— Распределение ШНОР 2025 года (kaskad plan): форма F7 и приказ');
+  expect(step).toBeGreaterThan(0);
+  expect(lines.slice(step + 1, step + 3)).toEqual([
+    '  Распределение 2025: ШНОР 202, с куратором 202, со школой-лидером 202; сохранено пар прошлого года: кураторов 154, школ-лидеров 142; ' +
+      'школа-лидер из другого муниципалитета: 60; муниципалитетов с несколькими кураторами: 1.',
+    '  Нагрузка кураторов: от 0 до 12 (кураторов 20); задействовано школ-лидеров: 32 из 32.',
+  ]);
+  expect(statSync(join(dir, 'распределение 2025.xlsx')).size).toBeGreaterThan(0);
+  expect(statSync(join(dir, 'распределение 2025 — приказ.docx')).size).toBeGreaterThan(0);
+}, 180_000);

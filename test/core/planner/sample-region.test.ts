@@ -62,6 +62,24 @@ describe('распределение 2025 года для области-при�
     expect(made.plan.summary.keptCurators).toBeGreaterThan(100);
   });
 
+  test('один куратор на муниципалитет везде, где хватает лимита: делится только Челябинск (26 ШНОР при лимите 12)', () => {
+    const curatorCap = new Map(dataset.people.filter((p) => p.role === 'куратор').map((p) => [p.id, Math.min(p.curatorCap ?? 12, 12)]));
+    const biggestCap = Math.max(...curatorCap.values());
+    const curatorsOf = new Map<string, Set<string>>();
+    const shnorIn = new Map<string, number>();
+    for (const p of made.plan.pairs) {
+      curatorsOf.set(p.municipalityId, new Set([...(curatorsOf.get(p.municipalityId) ?? []), p.curatorId!]));
+      shnorIn.set(p.municipalityId, (shnorIn.get(p.municipalityId) ?? 0) + 1);
+    }
+    const shared = [...curatorsOf].filter(([, curators]) => curators.size > 1).map(([m]) => m);
+    expect(shared).toEqual(['mo15']);
+    expect(shnorIn.get('mo15')).toBe(26);
+    expect(curatorsOf.get('mo15')!.size).toBe(Math.ceil(26 / biggestCap));
+    expect([...shnorIn].filter(([m, n]) => m !== 'mo15' && n > biggestCap)).toEqual([]);
+    expect(made.plan.summary.sharedMunicipalities).toBe(1);
+    expect(made.plan.runs.curators?.status).toMatch(/\(MIP: муниципалитет — одному куратору\)$/);
+  });
+
   test('форма F7 проходит проверку без единого замечания; «Пояснения» и итоги на своих листах', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(made.f7 as unknown as ArrayBuffer);
