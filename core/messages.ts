@@ -273,8 +273,8 @@ const catalogue = {
 
   // issue 10: documents a clerk signs without retouching
   // two records whose documents would have one name: «Письмо № 5 — Ашинский…» twice
-  FILE_NAME_COLLISION: (p: { name: string; records: string }) =>
-    `документы записей ${p.records} получили бы одно имя «${p.name}»; следующие названы с номером « (2)», « (3)». Уточните названия в данных, если нужны разные имена.`,
+  FILE_NAME_COLLISION: (p: { name: string; records: string; files: string }) =>
+    `документы записей ${p.records} получили бы одно имя «${p.name}»; названы так: ${p.files}. Уточните названия в данных, если нужны разные имена.`,
   // --merge without --pdf, or with --zip
   MERGE_NEEDS_PDF: () => 'общий PDF (--merge) собирается из отдельных PDF: добавьте --pdf (и уберите --zip).',
   // a PDF of the batch that pdf-lib could not read

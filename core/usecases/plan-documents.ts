@@ -52,11 +52,21 @@ export function planBatch(template: TemplateInfo, templateBytes: Uint8Array, dat
   const named = planFileNames(plan.jobs, '.docx');
   const jobs = plan.jobs.map((job, i) => ({ ...job, fileName: named.names[i]! }));
   // Records whose names coincide once made safe for Windows get «… (2)»: say which record got which.
+  const used = new Set<number>();
+  const fileOf = (record: string): string => {
+    const at = jobs.findIndex((j, k) => !used.has(k) && j.record === record);
+    used.add(at);
+    return jobs[at]?.fileName ?? '';
+  };
   const collisions = named.collisions.map((c) =>
     makeIssue(
       'FILE_NAME_COLLISION',
       { kind: 'record', template: options.name ?? template.id, record: c.records[0]! },
-      { name: c.name, records: c.records.map((r) => `«${r}»`).join(', ') },
+      {
+        name: c.name,
+        records: c.records.map((r) => `«${r}»`).join(', '),
+        files: c.records.map((r) => `«${r}» — «${fileOf(r)}»`).join(', '),
+      },
       'warning',
     ),
   );
