@@ -5,8 +5,8 @@ import type { CheckReply, CheckRequest } from './check-protocol';
 
 /**
  * The check worker's work: core's checkWorkbookBytes (what `kaskad validate` runs on a file) or
- * checkSnapshot, with the definitions and data workbook the page sent last. exceljs is loaded on
- * the first workbook, as the chunk the page itself would load.
+ * checkSnapshot, with the definitions and data workbook the page sent last. The reader is loaded
+ * on the first workbook, as the chunk the page itself would load; no exceljs.
  */
 export function createCheckHandler(): (request: CheckRequest) => Promise<CheckReply> {
   let definitions: readonly FormDefinition[] = [];
@@ -20,7 +20,7 @@ export function createCheckHandler(): (request: CheckRequest) => Promise<CheckRe
         return { id: request.id, ok: true, checked: { outcome: checkSnapshot(request.workbook.snapshot, request.file, definitions, options) } };
       }
       const used = definitions;
-      const { checkWorkbookBytes } = await import(/* webpackChunkName: "workbook" */ '../../core/usecases/check-workbook-bytes');
+      const { checkWorkbookBytes } = await import(/* webpackChunkName: "reader" */ '../../core/usecases/check-workbook-bytes');
       return { id: request.id, ok: true, checked: await checkWorkbookBytes(request.workbook.bytes, request.file, used, options) };
     } catch (error) {
       return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -311,7 +311,7 @@ describe(`the add-in built for ${HOST} (office.js from Microsoft's CDN)`, () => 
     const unknown = sites.filter((site) => !KNOWN_EVAL.some((known) => known.file.test(site.file) && known.snippet.test(site.context)));
     expect(unknown).toEqual([]);
     // Our own entry points, the check worker, the bootstrap and our lazy chunks carry none at all.
-    const ours = /^(taskpane|commands|kaskad-check|es5-check|documents|workbook)\./;
+    const ours = /^(taskpane|commands|kaskad-check|es5-check|documents|workbook|reader)\./;
     expect(readdirSync(out).filter((f) => /^kaskad-check\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
     expect(sites.filter((site) => ours.test(site.file))).toEqual([]);
   });

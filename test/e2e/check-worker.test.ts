@@ -15,8 +15,14 @@ import { describeInBrowser, servePane } from './served-pane';
 jest.setTimeout(600_000);
 
 const CHECK_WORKER = /\/kaskad-check\.[0-9a-f]{8}\.js$/;
-/** The lazily loaded chunks that read a workbook: exceljs and core's reader. */
-const READER_CHUNKS = /\/(exceljs|workbook)\.[0-9a-f]{8}\.js$/;
+/** The lazily loaded chunks that read a workbook: core's XML reader, and exceljs with what uses it (annotation). */
+const READER_CHUNKS = /\/(reader|exceljs|workbook)\.[0-9a-f]{8}\.js$/;
+const chunkNames = (urls: readonly string[]): string[] =>
+  urls
+    .filter((url) => READER_CHUNKS.test(url))
+    .map((url) => url.replace(/^.*\/|\.[0-9a-f]{8}\.js$/g, ''))
+    .sort();
+const loadedScripts = 'performance.getEntriesByType("resource").map((e) => e.name)';
 
 /** Counts the frames the page paints (requestAnimationFrame), from before its scripts run. */
 const FRAME_COUNTER = `(() => {
@@ -82,11 +88,9 @@ describeInBrowser('test/e2e/check-worker.test.ts')('cards checked in a Web Worke
       await status.filter({ hasText: new RegExp(`^Проверено файлов: ${cards.length + 1}$`) }).waitFor({ timeout: 300_000 });
       const rowsWithData = await shownRows(page);
       const checkWorkers = workers.filter((w) => CHECK_WORKER.test(w.url()));
-      const workerRead =
-        checkWorkers.length === 1
-          ? ((await checkWorkers[0]!.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))) as string[])
-          : [];
-      return { rows, rowsWithData, framesDuring, checkWorkers: checkWorkers.length, workerRead, errors };
+      const workerRead = checkWorkers.length === 1 ? chunkNames((await checkWorkers[0]!.evaluate(loadedScripts)) as string[]) : [];
+      const pageRead = chunkNames((await page.evaluate(loadedScripts)) as string[]);
+      return { rows, rowsWithData, framesDuring, checkWorkers: checkWorkers.length, workerRead, pageRead, errors };
     } finally {
       await context.close();
     }
@@ -97,13 +101,9 @@ describeInBrowser('test/e2e/check-worker.test.ts')('cards checked in a Web Worke
     const shown = await checkInPage(false);
     expect(shown.errors).toEqual([]);
     expect(shown.checkWorkers).toBe(1);
-    // The worker loaded the reader (exceljs and core's workbook chunk) itself: the files were read there.
-    expect(
-      shown.workerRead
-        .filter((url) => READER_CHUNKS.test(url))
-        .map((url) => url.replace(/^.*\/|\.[0-9a-f]{8}\.js$/g, ''))
-        .sort(),
-    ).toEqual(['exceljs', 'workbook']);
+    // The worker loaded the reader itself, and the page neither it nor exceljs: the files were read off the main thread.
+    expect(shown.workerRead).toEqual(['reader']);
+    expect(shown.pageRead).toEqual([]);
     expect(shown.framesDuring).toBeGreaterThan(0);
     expect(shown.rows).toEqual(expectedRows(plain.slice(0, cards.length)));
     expect(shown.rowsWithData).toEqual(expectedRows([...withData.slice(0, cards.length), plain[cards.length]!]));
@@ -113,6 +113,7 @@ describeInBrowser('test/e2e/check-worker.test.ts')('cards checked in a Web Worke
     const shown = await checkInPage(true);
     expect(shown.errors).toEqual([]);
     expect(shown.checkWorkers).toBe(0);
+    expect(shown.pageRead).toEqual(['reader']);
     expect(shown.rows).toEqual(expectedRows(plain.slice(0, cards.length)));
     expect(shown.rowsWithData).toEqual(expectedRows([...withData.slice(0, cards.length), plain[cards.length]!]));
   });
