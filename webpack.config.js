@@ -21,6 +21,7 @@
  *   files calls eval or new Function (checked in @microsoft/office-js 1.1.110).
  * - style-src 'unsafe-inline': Fluent UI (Griffel) inserts <style> rules at run time, and
  *   excel-web-16.00.js sets inline styles (OfficeDev/office-js#1687).
+ * - worker-src 'self': the check worker (cards read off the main thread) is a file of dist/.
  * - connect-src 'self': the pane fetches templates/*.docx and forms/* from its own origin. office.js talks to
  *   Excel through postMessage/the host bridge, which CSP does not govern; its telemetry posts to
  *   *.pipe.aria.microsoft.com are refused, which office.js tolerates (nothing of ours leaves the
@@ -91,7 +92,7 @@ function contentSecurityPolicy({ officeFromCdn, devServer }) {
     // 'wasm-unsafe-eval': the planner's HiGHS solver is WebAssembly; it allows compiling .wasm, not eval.
     `script-src 'self' 'wasm-unsafe-eval'${officeFromCdn ? ` ${OFFICE_CDN}` : ''}`,
     "style-src 'self' 'unsafe-inline'",
-    // Web Workers (the planner's solve) only from the pane's own files.
+    // Web Workers (the card check, addin/app/check.worker.ts; the planner's solve) only from the page's own files: no blob: or data: workers.
     "worker-src 'self'",
     "img-src 'self' data: blob:",
     // The dev server's live reload uses a websocket; older WebViews do not count wss: as 'self'.
@@ -101,6 +102,10 @@ function contentSecurityPolicy({ officeFromCdn, devServer }) {
     "form-action 'none'",
   ].join('; ');
 }
+
+/** The entries that are pages (taskpane.html, commands.html); Web Workers are entries too. */
+const PAGE_ENTRIES = new Set(['taskpane', 'commands']);
+const pageEntry = (chunk) => PAGE_ENTRIES.has(chunk.name);
 
 /** The ES5 bootstrap with the browser page's address in its string literal (not in its comments). */
 function es5Check(url) {
@@ -262,8 +267,10 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: 'all',
         cacheGroups: {
           // Libraries change less often than the pane: their own files stay cached across updates.
-          react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', chunks: 'initial', priority: 30 },
-          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'initial', priority: 20 },
+          // Only the pages' entries: a worker's libraries (`new Worker(new URL(…))` is an entry of its own)
+          // stay in the worker's files instead of growing the page's first scripts.
+          react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', chunks: pageEntry, priority: 30 },
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: pageEntry, priority: 20 },
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 10 },
         },
       },

@@ -20,6 +20,7 @@ import { benchAddin, buildAddin } from './addin';
 import { benchEndToEnd } from './end-to-end';
 import { benchForms } from './forms';
 import { benchPlanner } from './planner';
+import { benchTemplates } from './templates';
 import { useNodeZip } from '../generator/io/zip-codec';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -130,7 +131,37 @@ async function measureGenerate(work: string, count: number, runs: number): Promi
   return { measurement, report };
 }
 
+/**
+ * `npm run bench -- --acceptance`: only issue 11's acceptance rows, side by side in one run (the
+ * whole processes, the renderer on every template, the 43 cards in the page vs the CLI), printed;
+ * BENCHMARKS.md is left alone. About a third of the full run.
+ */
+async function acceptance(): Promise<void> {
+  useNodeZip();
+  const work = mkdtempSync(path.join(tmpdir(), 'kaskad-bench-'));
+  try {
+    const started = Date.now();
+    console.log(
+      `Load average before: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ')}`,
+    );
+    for (const line of (await benchEndToEnd(work)).lines) console.log(line);
+    for (const line of benchTemplates().lines) console.log(line);
+    buildAddin();
+    for (const line of (await benchAddin()).lines) console.log(line);
+    console.log(
+      `Load average after: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ')}; ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--acceptance')) return acceptance();
   useNodeZip();
   const work = mkdtempSync(path.join(tmpdir(), 'kaskad-bench-'));
   try {
@@ -150,12 +181,14 @@ async function main(): Promise<void> {
     for (const line of addin.lines) console.log(line);
     const endToEnd = await benchEndToEnd(work);
     for (const line of endToEnd.lines) console.log(line);
+    const templates = benchTemplates();
+    for (const line of templates.lines) console.log(line);
     results.benchSeconds = (Date.now() - started) / 1000;
     const planner = await benchPlanner();
     for (const line of planner.lines) console.log(line);
     writeFileSync(
       path.join(ROOT, 'BENCHMARKS.md'),
-      `${renderReport(results).trimEnd()}\n\n${endToEnd.markdown.trim()}\n\n${forms.markdown.trim()}\n\n${addin.markdown.trim()}\n\n${planner.markdown.trim()}\n`,
+      `${renderReport(results).trimEnd()}\n\n${endToEnd.markdown.trim()}\n\n${templates.markdown.trim()}\n\n${forms.markdown.trim()}\n\n${addin.markdown.trim()}\n\n${planner.markdown.trim()}\n`,
     );
     console.log(`\nBENCHMARKS.md written (${results.benchSeconds.toFixed(0)} s).`);
   } finally {

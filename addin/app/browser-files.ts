@@ -17,14 +17,15 @@ export async function readWorkbookFile(name: string, bytes: Uint8Array): Promise
   return opened.ok ? { ok: true, snapshot: readSnapshot(opened.workbook) } : { ok: false, issues: opened.issues };
 }
 
-/** core's checkWorkbookBytes (what `kaskad validate` runs on a file), loaded with exceljs on first use. */
+/** core's checkWorkbookBytes (what `kaskad validate` runs on a file), loaded on first use. */
 export async function checkWorkbookFile(
   name: string,
   bytes: Uint8Array,
   definitions: readonly FormDefinition[],
   options: CheckOptions = {},
 ): Promise<CheckedWorkbook> {
-  const { checkWorkbookBytes } = await import(/* webpackChunkName: "workbook" */ '../../core/usecases/check-workbook-bytes');
+  // «reader»: core's XML reader without exceljs, which only annotation (the «workbook» chunk) loads.
+  const { checkWorkbookBytes } = await import(/* webpackChunkName: "reader" */ '../../core/usecases/check-workbook-bytes');
   return checkWorkbookBytes(bytes, name, definitions, options);
 }
 

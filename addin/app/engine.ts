@@ -4,6 +4,9 @@
  * through loadEngine(), so the task pane becomes interactive before this is parsed.
  */
 import './zod-jitless';
+import { checkSnapshot } from '../../core/usecases/check-workbook';
+import { checkWorkbookFile } from './browser-files';
+import { createChecker } from './checker';
 
 export { checkSnapshot, type CheckOutcome } from '../../core/usecases/check-workbook';
 export { formDefinitions, loadFormCatalogue, catalogueIssues, adoptOpenedDefinition } from './definitions';
@@ -12,3 +15,15 @@ export { readWorkbookFile, checkWorkbookFile, annotateFile, annotatedZip, annota
 export { cardMunicipality } from '../../core/forms/annotate';
 export { collectSvod, svodWorkbookBytes, type CollectedSvod } from './svod';
 export { buildReferenceData } from '../../core/forms/reference-data';
+
+/**
+ * Browser mode checks the cards it opens in a Web Worker (check.worker.ts), through the same core
+ * use-case; where Worker is missing or fails to start, on the main thread.
+ */
+export const checker = createChecker(
+  typeof Worker === 'function' ? async () => (await import(/* webpackMode: "eager" */ './check-worker-start')).startCheckWorker() : undefined,
+  {
+    bytes: (file, bytes, definitions, data) => checkWorkbookFile(file, bytes, definitions, { data }),
+    snapshot: (file, snapshot, definitions, data) => checkSnapshot(snapshot, file, definitions, { data }),
+  },
+);

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { ReferenceData } from '../../core/forms/reference-data';
 import type { WorkbookSnapshot } from '../../core/forms/snapshot';
 import type { CheckOutcome } from '../../core/usecases/check-workbook';
+import type { ReferenceLists } from './check-protocol';
 import { loadEngine } from './load-engine';
 
 /** A workbook opened from disk in browser mode, with what its check found. */
@@ -24,6 +25,8 @@ export interface CheckedFile {
 export interface Reference {
   name: string;
   data: ReferenceData;
+  /** The lists `data` was built from: the check worker builds its own from them (else checks stay on the main thread). */
+  lists?: ReferenceLists;
 }
 
 export interface CheckedFiles {
@@ -54,7 +57,7 @@ const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 
 export async function checkFile(id: number, name: string, bytes: Uint8Array, reference?: Reference): Promise<CheckedFile> {
   const engine = await loadEngine();
-  const { outcome, snapshot } = await engine.checkWorkbookFile(name, bytes, engine.formDefinitions(), { data: reference?.data });
+  const { outcome, snapshot } = await engine.checker.checkBytes(name, bytes, engine.formDefinitions(), reference);
   return {
     id,
     name,
@@ -77,7 +80,7 @@ async function municipalityOf(outcome: CheckOutcome, reference?: Reference): Pro
 export async function recheckWith(file: CheckedFile, reference: Reference): Promise<CheckedFile> {
   if (file.outcome.kind !== 'form' || !file.snapshot || file.checkedWith === reference.name) return file;
   const engine = await loadEngine();
-  const outcome = engine.checkSnapshot(file.snapshot, file.name, engine.formDefinitions(), { data: reference.data });
+  const outcome = await engine.checker.checkSnapshot(file.name, file.snapshot, engine.formDefinitions(), reference);
   return { ...file, outcome, municipality: await municipalityOf(outcome, reference), checkedWith: reference.name };
 }
 
@@ -85,7 +88,7 @@ export async function recheckWith(file: CheckedFile, reference: Reference): Prom
 async function recheckDefinitions(file: CheckedFile, reference?: Reference): Promise<CheckedFile> {
   if (!file.snapshot || (file.outcome.kind !== 'form' && file.outcome.kind !== 'unrecognised')) return file;
   const engine = await loadEngine();
-  const outcome = engine.checkSnapshot(file.snapshot, file.name, engine.formDefinitions(), { data: reference?.data });
+  const outcome = await engine.checker.checkSnapshot(file.name, file.snapshot, engine.formDefinitions(), reference);
   return {
     ...file,
     outcome,
@@ -95,7 +98,8 @@ async function recheckDefinitions(file: CheckedFile, reference?: Reference): Pro
 }
 
 /**
- * Browser mode: reads and checks the chosen files one by one; nothing leaves the page. Once a
+ * Browser mode: reads and checks the chosen files one by one, in the check worker where the
+ * browser has one (engine.checker); nothing leaves the page. Once a
  * data workbook is among the files, cards are checked against it as `kaskad validate --data`
  * does (municipality, school and person names must be known), those opened before it too.
  */
@@ -125,7 +129,8 @@ export function useCheckedFiles(): CheckedFiles {
       }
       if (checked.outcome.kind === 'data') {
         const engine = await loadEngine();
-        reference.current = { name: checked.name, data: engine.buildReferenceData(checked.outcome.dataset) };
+        const lists = checked.outcome.dataset;
+        reference.current = { name: checked.name, data: engine.buildReferenceData(lists), lists };
         newReference = true;
       }
       const next = withOpened(current.current, checked);

@@ -1,9 +1,8 @@
 import type { Issue } from '../issues';
-import { openWorkbook } from '../workbook/open-workbook';
+import { readWorkbookSnapshot } from '../workbook/read-workbook-snapshot';
 import { compileDefinitionWorkbook } from './compile-definition';
 import type { FormDefinition } from './definition';
 import { parseDefinitionJson, type ParsedDefinition } from './parse-definition';
-import { readSnapshot } from './snapshot';
 
 /** One file of a form catalogue (templates/forms, dist/forms, a file opened in the page). */
 export interface CatalogueFile {
@@ -26,9 +25,9 @@ export function isCatalogueFileName(name: string): boolean {
 /** A definition spreadsheet (.xlsx) or its JSON form, compiled and checked. */
 export async function compileDefinitionFile(file: CatalogueFile): Promise<ParsedDefinition> {
   if (/\.json$/i.test(file.name)) return parseDefinitionJson(new TextDecoder().decode(file.bytes), file.name);
-  const opened = await openWorkbook(file.bytes, file.name);
-  if (!opened.ok) return { ok: false, issues: opened.issues };
-  return compileDefinitionWorkbook(readSnapshot(opened.workbook), file.name);
+  const read = readWorkbookSnapshot(file.bytes, file.name);
+  if (!read.ok) return { ok: false, issues: read.issues };
+  return compileDefinitionWorkbook(read.snapshot, file.name);
 }
 
 const key = (d: FormDefinition): string => `${d.id}@${d.version}`;

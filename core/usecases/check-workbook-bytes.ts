@@ -1,8 +1,8 @@
 import { annotateWorkbook, type AnnotateOptions } from '../forms/annotate';
 import type { Issue } from '../issues';
 import type { FormDefinition } from '../forms/definition';
-import { readSnapshot, type WorkbookSnapshot } from '../forms/snapshot';
-import { openWorkbook } from '../workbook/open-workbook';
+import type { WorkbookSnapshot } from '../forms/snapshot';
+import { readWorkbookSnapshot } from '../workbook/read-workbook-snapshot';
 import { checkSnapshot, type CheckOptions, type CheckOutcome } from './check-workbook';
 
 /** A checked workbook with the snapshot it was read into (undefined when it could not be opened). */
@@ -12,8 +12,9 @@ export interface CheckedWorkbook {
 }
 
 /**
- * checkSnapshot from the file's bytes (exceljs on the buffer; the pane loads this file as a lazy
- * chunk). A file that is not a readable .xlsx is `unreadable`.
+ * checkSnapshot from the file's bytes, read straight from the sheets' XML (read-workbook-snapshot.ts:
+ * the values exceljs would give, without its model of styles, validations and drawings). A file
+ * that is not a readable .xlsx is `unreadable`.
  */
 export async function checkWorkbookBytes(
   bytes: Uint8Array,
@@ -21,9 +22,9 @@ export async function checkWorkbookBytes(
   definitions: readonly FormDefinition[],
   options: CheckOptions = {},
 ): Promise<CheckedWorkbook> {
-  const opened = await openWorkbook(bytes, file);
-  if (!opened.ok) return { outcome: { kind: 'unreadable', file, issues: opened.issues } };
-  const snapshot = readSnapshot(opened.workbook);
+  const read = readWorkbookSnapshot(bytes, file);
+  if (!read.ok) return { outcome: { kind: 'unreadable', file, issues: read.issues } };
+  const { snapshot } = read;
   return { outcome: checkSnapshot(snapshot, file, definitions, options), snapshot };
 }
 
@@ -34,6 +35,8 @@ export async function annotateWorkbookBytes(
   issues: readonly Issue[],
   options: AnnotateOptions = {},
 ): Promise<Uint8Array | undefined> {
+  // exceljs only here, to write the copy: checking never loads it.
+  const { openWorkbook } = await import('../workbook/open-workbook');
   const opened = await openWorkbook(bytes, file);
   return opened.ok ? annotateWorkbook(opened.workbook, issues, options) : undefined;
 }

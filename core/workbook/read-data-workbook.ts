@@ -3,10 +3,10 @@ import { checkDataset } from '../model/dataset-checks';
 import { DatasetSchema, emptyDataset, type CollectionName, type Dataset } from '../model/schemas';
 import { describeZodIssue } from '../model/zod-messages';
 import { closestMatch, sameName } from '../text-similarity';
-import { cellAt, readSnapshot, sheetExtent, type SheetSnapshot, type WorkbookSnapshot } from '../forms/snapshot';
+import { cellAt, sheetExtent, type SheetSnapshot, type WorkbookSnapshot } from '../forms/snapshot';
 import { displayCellValue, isoFromExcelSerial, missingDay, parseRussianDate, parseRussianNumber, type CellValue } from './cell-values';
 import { DATA_SHEETS, type AnySheetSpec, type ColumnSpec } from './data-sheets';
-import { openWorkbook } from './open-workbook';
+import { readWorkbookSnapshot } from './read-workbook-snapshot';
 import { columnLetter } from '../sheet/address';
 
 export interface LoadedDataset {
@@ -153,9 +153,9 @@ function readSheet(spec: AnySheetSpec, ws: SheetSnapshot, file: string): SheetRe
  * a row with a problem is reported with its sheet and cell and left out, the rest come through.
  */
 export async function readDataWorkbook(bytes: Uint8Array, file: string): Promise<LoadedDataset> {
-  const opened = await openWorkbook(bytes, file);
-  if (!opened.ok) return { dataset: emptyDataset(), issues: opened.issues };
-  return readDataSnapshot(readSnapshot(opened.workbook), file);
+  const read = readWorkbookSnapshot(bytes, file);
+  if (!read.ok) return { dataset: emptyDataset(), issues: read.issues };
+  return readDataSnapshot(read.snapshot, file);
 }
 
 /**

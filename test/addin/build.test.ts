@@ -216,7 +216,7 @@ describe(`the add-in built for ${HOST} (office.js from Microsoft's CDN)`, () => 
       'default-src': ["'self'"],
       'script-src': ["'self'", "'wasm-unsafe-eval'", 'https://appsforoffice.microsoft.com'],
       'style-src': ["'self'", "'unsafe-inline'"],
-      // The planner solves in a Web Worker: only the pane's own chunks may start one.
+      // Web Workers (the card check, the planner's solve) are files of dist/: no blob: or data: workers.
       'worker-src': ["'self'"],
       'img-src': ["'self'", 'data:', 'blob:'],
       'connect-src': ["'self'"],
@@ -310,8 +310,9 @@ describe(`the add-in built for ${HOST} (office.js from Microsoft's CDN)`, () => 
     const sites = evalSites(out);
     const unknown = sites.filter((site) => !KNOWN_EVAL.some((known) => known.file.test(site.file) && known.snippet.test(site.context)));
     expect(unknown).toEqual([]);
-    // Our own entry points, the bootstrap and our lazy chunks carry none at all.
-    const ours = /^(taskpane|commands|es5-check|documents|workbook)\./;
+    // Our own entry points, the check worker, the bootstrap and our lazy chunks carry none at all.
+    const ours = /^(taskpane|commands|kaskad-check|es5-check|documents|workbook|reader)\./;
+    expect(readdirSync(out).filter((f) => /^kaskad-check\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
     expect(sites.filter((site) => ours.test(site.file))).toEqual([]);
   });
 });
