@@ -1,7 +1,8 @@
 import { addCount, readCounts, wholeValue, type CountArc } from './counts';
 import { countBy, relaxationGap, type CuratorCounts } from './curators';
 import { LpModel } from './lp';
-import { primalOf, type LpSolver, type PlanInstance, type SolverRun } from './types';
+import { openPair, solveModel } from './solve-model';
+import { type LpSolver, type PlanInstance } from './types';
 import { WEIGHTS } from './weights';
 
 /** Options for this MIP: HiGHS's presolve and cuts close its small gap at the root. */
@@ -68,17 +69,7 @@ export function solveWholeMunicipalities(instance: PlanInstance, solver: LpSolve
           ]
         : [[1, fresh]];
       const y = lp.variable(`y_${ci}_${mi}`, open, 0, 1, 'binary');
-      lp.constraint(`open_${ci}_${mi}`, [...share, [-upper, y]], '<=', 0);
-      if (kept && last < upper)
-        lp.constraint(
-          `keep_${ci}_${mi}`,
-          [
-            [1, kept],
-            [-last, y],
-          ],
-          '<=',
-          0,
-        );
+      openPair(lp, `${ci}_${mi}`, share, kept, y, upper, last);
       terms.push(...share);
       addLoad(c.id, share);
       splitArcs.push({ outer: c.id, inner: m, fresh, ...(kept ? { kept } : {}) });
@@ -96,16 +87,8 @@ export function solveWholeMunicipalities(instance: PlanInstance, solver: LpSolve
     lp.constraint(`bal_${ci}`, [...terms, [-1, over]], '<=', share - (fixedLoad.get(c.id) ?? 0));
   });
 
-  const solution = solver.solve(lp.text(), { time_limit: timeLimit, output_flag: false, ...WHOLE_OPTIONS });
-  const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((u) => Number.isFinite(primalOf(solution, u)));
+  const { solution, run, solved } = solveModel(solver, lp, { time_limit: timeLimit, ...WHOLE_OPTIONS }, missingVars, started);
   if (!solved) return undefined;
-  const run: SolverRun = {
-    status: solution.Status,
-    objective: solution.ObjectiveValue,
-    variables: lp.variableCount,
-    constraints: lp.constraintCount,
-    ms: Date.now() - started,
-  };
   if (solution.Status !== 'Optimal') Object.assign(run, relaxationGap(solver, lp, run.objective, timeLimit), { ms: Date.now() - started });
   const { take, missing } = readCounts(solution, splitArcs, missingVars);
   if (missing.size > 0) return undefined;

@@ -1,6 +1,7 @@
 import { readCounts, type CountArc, type PairCount } from './counts';
 import { solveWholeMunicipalities } from './curators-whole';
 import { LpModel } from './lp';
+import { openPair, solveModel } from './solve-model';
 import { primalOf, type LpSolver, type PlanInstance, type SolverRun } from './types';
 import { WEIGHTS } from './weights';
 
@@ -98,17 +99,7 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
         : [[1, fresh]];
       if (mode === 'mip') {
         const y = lp.variable(`y_${ci}_${mi}`, fixedIn.has(`${c.id}|${m}`) ? 0 : WEIGHTS.curatorMunicipality, 0, 1, 'binary');
-        lp.constraint(`open_${ci}_${mi}`, [...terms, [-upper, y]], '<=', 0);
-        if (kept && last < upper)
-          lp.constraint(
-            `keep_${ci}_${mi}`,
-            [
-              [1, kept],
-              [-last, y],
-            ],
-            '<=',
-            0,
-          );
+        openPair(lp, `${ci}_${mi}`, terms, kept, y, upper, last);
       } else if (kept) {
         lp.constraint(`pair_${ci}_${mi}`, terms, '<=', upper);
       }
@@ -138,16 +129,14 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
       run: { status: 'Optimal', objective: 0, variables: 0, constraints: 0, ms: Date.now() - started },
     };
   }
-  const solution = solver.solve(lp.text(), { time_limit: timeLimit, mip_rel_gap: 1e-4, output_flag: false, ...(mode === 'mip' ? MIP_OPTIONS : {}) });
+  const { solution, run, solved } = solveModel(
+    solver,
+    lp,
+    { time_limit: timeLimit, mip_rel_gap: 1e-4, ...(mode === 'mip' ? MIP_OPTIONS : {}) },
+    missingVars,
+    started,
+  );
   const raw = (name: string) => primalOf(solution, name);
-  const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((u) => Number.isFinite(raw(u)));
-  const run: SolverRun = {
-    status: solution.Status,
-    objective: solution.ObjectiveValue,
-    variables: lp.variableCount,
-    constraints: lp.constraintCount,
-    ms: Date.now() - started,
-  };
   if (mode === 'mip' && solution.Status !== 'Optimal') {
     Object.assign(run, relaxationGap(solver, lp, run.objective, timeLimit));
     run.ms = Date.now() - started;

@@ -1,7 +1,8 @@
 import { countBy } from './curators';
 import { readCounts, type CountArc, type PairCount } from './counts';
 import { LpModel } from './lp';
-import { primalOf, type LpSolver, type PlanInstance, type SolverRun } from './types';
+import { solveModel } from './solve-model';
+import { type LpSolver, type PlanInstance, type SolverRun } from './types';
 import { WEIGHTS } from './weights';
 
 export interface LeaderCounts {
@@ -96,15 +97,7 @@ export function solveLeaders(instance: PlanInstance, solver: LpSolver, timeLimit
       run: { status: 'Optimal', objective: 0, variables: 0, constraints: 0, ms: Date.now() - started },
     };
   }
-  const solution = solver.solve(lp.text(), { time_limit: timeLimit, output_flag: false });
-  const run: SolverRun = {
-    status: solution.Status,
-    objective: solution.ObjectiveValue,
-    variables: lp.variableCount,
-    constraints: lp.constraintCount,
-    ms: Date.now() - started,
-  };
-  const solved = Object.keys(solution.Columns).length > 0 && [...missingVars.values()].every((v) => Number.isFinite(primalOf(solution, v)));
+  const { solution, run, solved } = solveModel(solver, lp, { time_limit: timeLimit }, missingVars, started);
   if (!solved) return { take, missing: demand, solved, run };
   return { ...readCounts(solution, countArcs, missingVars), solved, run };
 }
