@@ -94,7 +94,7 @@ describe('распределение 2025 года для области-при�
     expect(curatorsOf.get('mo15')!.size).toBe(Math.ceil(26 / biggestCap));
     expect([...shnorIn].filter(([m, n]) => m !== 'mo15' && n > biggestCap)).toEqual([]);
     expect(made.plan.summary.sharedMunicipalities).toBe(1);
-    expect(made.plan.runs.curators?.status).toMatch(/\(MIP: муниципалитет — одному куратору\)$/);
+    expect(made.plan.runs.curators?.status).toMatch(/^Optimal \(MIP: муниципалитет — одному куратору\)$/);
   });
 
   test('форма F7 проходит проверку без единого замечания; «Пояснения» и итоги на своих листах', async () => {
