@@ -3,7 +3,7 @@ import { countBy, relaxationGap, type CuratorCounts } from './curators';
 import { LpModel } from './lp';
 import { openPair, solveModel } from './solve-model';
 import { type LpSolver, type PlanInstance } from './types';
-import { WEIGHTS } from './weights';
+import { underloadFloor, WEIGHTS } from './weights';
 
 /** Options for this MIP: HiGHS's presolve and cuts close its small gap at the root. */
 const WHOLE_OPTIONS = { mip_rel_gap: 1e-4 } as const;
@@ -85,6 +85,8 @@ export function solveWholeMunicipalities(instance: PlanInstance, solver: LpSolve
     const share = totalCap > 0 ? Math.ceil((instance.schools.length * c.cap) / totalCap) : 0;
     const over = lp.variable(`o_${ci}`, WEIGHTS.curatorOverload);
     lp.constraint(`bal_${ci}`, [...terms, [-1, over]], '<=', share - (fixedLoad.get(c.id) ?? 0));
+    const under = lp.variable(`l_${ci}`, WEIGHTS.curatorUnderload);
+    lp.constraint(`low_${ci}`, [...terms, [1, under]], '>=', underloadFloor(share, c.cap) - (fixedLoad.get(c.id) ?? 0));
   });
 
   const { solution, run, solved } = solveModel(solver, lp, { time_limit: timeLimit, ...WHOLE_OPTIONS }, missingVars, started);

@@ -3,7 +3,7 @@ import { solveWholeMunicipalities } from './curators-whole';
 import { LpModel } from './lp';
 import { openPair, solveModel } from './solve-model';
 import { primalOf, type LpSolver, type PlanInstance, type SolverRun } from './types';
-import { WEIGHTS } from './weights';
+import { underloadFloor, WEIGHTS } from './weights';
 
 /** How many ШНОР of a municipality each curator takes (kept from last year among them), and how many none. */
 export interface CuratorCounts {
@@ -112,6 +112,8 @@ function solveWith(instance: PlanInstance, solver: LpSolver, timeLimit: number, 
     const share = totalCap > 0 ? Math.ceil((instance.schools.length * c.cap) / totalCap) : 0;
     const over = lp.variable(`o_${ci}`, WEIGHTS.curatorOverload);
     lp.constraint(`bal_${ci}`, [...loadTerms, [-1, over]], '<=', share - (fixedLoad.get(c.id) ?? 0));
+    const under = lp.variable(`l_${ci}`, WEIGHTS.curatorUnderload);
+    lp.constraint(`low_${ci}`, [...loadTerms, [1, under]], '>=', underloadFloor(share, c.cap) - (fixedLoad.get(c.id) ?? 0));
   });
   const missingVars = new Map<string, string>();
   for (const [m, d] of demand) {
@@ -177,6 +179,7 @@ function curatorCost(instance: PlanInstance, counts: CuratorCounts): number {
     }
     const share = totalCap > 0 ? Math.ceil((instance.schools.length * c.cap) / totalCap) : 0;
     cost += WEIGHTS.curatorOverload * Math.max(0, load - share);
+    if (counts.take.has(c.id) || load > 0) cost += WEIGHTS.curatorUnderload * Math.max(0, underloadFloor(share, c.cap) - load);
   }
   return cost;
 }

@@ -41,7 +41,7 @@ describe('планировщик на малых примерах с извес�
           { id: 'c1', municipalityId: 'c' },
         ],
         curators: [
-          { id: 'X', cap: 3 },
+          { id: 'X', cap: 2 },
           { id: 'Y', cap: 3, covers: new Set(['b', 'c']) },
         ],
         leaders: [
@@ -51,7 +51,9 @@ describe('планировщик на малых примерах с извес�
       }),
       solver,
     );
-    // X takes a (Y may not), Y takes b and c: three curator–municipality pairs, loads 2 and 3.
+    // X takes a (Y may not) and is then full, Y takes b and c: three curator–municipality pairs,
+    // loads 2 and 3. (With X's cap 3, X taking a and c was an equal optimum: a tie the solver broke
+    // either way.)
     // Leaders: a1, a2 → LA (0). Then b1, b2 → LA (neighbour, 20 each) and c1 → LB (neighbour, 20)
     // costs 60, less than b → LB (0) + b → LA (20) + c1 → LA (two steps, 45) = 65.
     expect(assignment(plan)).toEqual({ a1: 'X/LA', a2: 'X/LA', b1: 'Y/LA', b2: 'Y/LA', c1: 'Y/LB' });

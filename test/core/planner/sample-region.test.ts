@@ -62,6 +62,23 @@ describe('распределение 2025 года для области-при�
     expect(made.plan.summary.keptCurators).toBeGreaterThan(100);
   });
 
+  test('нет простаивающих кураторов: у каждого куратора с лимитом есть ШНОР, если в его муниципалитетах они есть', () => {
+    const demand = new Set(made.plan.pairs.map((p) => p.municipalityId));
+    const load = new Map<string, number>();
+    for (const p of made.plan.pairs) load.set(p.curatorId!, (load.get(p.curatorId!) ?? 0) + 1);
+    const curators = dataset.people.filter((p) => p.role === 'куратор' && (p.curatorCap ?? 12) > 0);
+    expect(curators.length).toBe(20);
+    for (const c of curators) {
+      const covers = c.covers ? c.covers.split(/[,;]\s*/).map((m) => m.trim()) : [...demand];
+      if (!covers.some((m) => demand.has(m))) continue;
+      expect(load.get(c.id) ?? 0).toBeGreaterThanOrEqual(1);
+    }
+    // Фомина (cur01) covers only Челябинск and gets Челябинск ШНОР.
+    const cur01 = made.plan.pairs.filter((p) => p.curatorId === 'cur01');
+    expect(cur01.length).toBeGreaterThan(0);
+    expect(new Set(cur01.map((p) => p.municipalityId))).toEqual(new Set(['mo15']));
+  });
+
   test('один куратор на муниципалитет везде, где хватает лимита: делится только Челябинск (26 ШНОР при лимите 12)', () => {
     const curatorCap = new Map(dataset.people.filter((p) => p.role === 'куратор').map((p) => [p.id, Math.min(p.curatorCap ?? 12, 12)]));
     const biggestCap = Math.max(...curatorCap.values());
@@ -77,7 +94,7 @@ describe('распределение 2025 года для области-при�
     expect(curatorsOf.get('mo15')!.size).toBe(Math.ceil(26 / biggestCap));
     expect([...shnorIn].filter(([m, n]) => m !== 'mo15' && n > biggestCap)).toEqual([]);
     expect(made.plan.summary.sharedMunicipalities).toBe(1);
-    expect(made.plan.runs.curators?.status).toMatch(/\(MIP: муниципалитет — одному куратору\)$/);
+    expect(made.plan.runs.curators?.status).toMatch(/^Optimal \(MIP: муниципалитет — одному куратору\)$/);
   });
 
   test('форма F7 проходит проверку без единого замечания; «Пояснения» и итоги на своих листах', async () => {
