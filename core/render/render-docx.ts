@@ -177,6 +177,32 @@ function reusableFor(template: PreparedTemplate): Reusable {
   return holder;
 }
 
+const encodedCache = new WeakMap<PreparedTemplate, Map<string, Uint8Array>>();
+
+/** The template's parts as UTF-8, encoded once per template, to compare a render's bytes with. */
+function encodedParts(template: PreparedTemplate): Map<string, Uint8Array> {
+  let encoded = encodedCache.get(template);
+  if (!encoded) {
+    encoded = new Map([...template.parts].map(([name, text]) => [name, encoder.encode(text)]));
+    encodedCache.set(template, encoded);
+  }
+  return encoded;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array | undefined): boolean {
+  if (!b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** UTF-8 of a lone UTF-16 surrogate (ED A0..BF ..): docxtemplater writes it, TextEncoder would not. */
+function hasEncodedSurrogate(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0xed); i !== -1 && i + 1 < bytes.length; i = bytes.indexOf(0xed, i + 1)) {
+    if (bytes[i + 1]! >= 0xa0) return true;
+  }
+  return false;
+}
+
 /** The keys of raw-XML tags ({@levelCell} → levelCell): their values are markup, not text to typeset. */
 function rawKeysOf(template: PreparedTemplate): Set<string> {
   return new Set(template.tags.filter((t) => t.startsWith('@')).map((t) => t.slice(1).split('.').pop() ?? ''));
@@ -208,9 +234,18 @@ export function renderDocument(template: PreparedTemplate, data: object, record:
   }
   const zip = doc.getZip();
   const changed = new Map<string, Uint8Array>();
+  const originals = encodedParts(template);
   for (const [name, before] of template.parts) {
-    const after = zip.file(name)?.asText();
-    if (after !== undefined && after !== before) changed.set(name, encoder.encode(after));
+    const file = zip.file(name);
+    if (!file) continue;
+    // docxtemplater already wrote the part as UTF-8 bytes: they are taken as they are, not decoded
+    // and encoded again — unless they hold an encoded lone surrogate (ED A0..BF), which only the
+    // text round trip turns into U+FFFD as before.
+    const bytes = file.asUint8Array();
+    if (hasEncodedSurrogate(bytes)) {
+      const after = file.asText();
+      if (after !== before) changed.set(name, encoder.encode(after));
+    } else if (!sameBytes(bytes, originals.get(name))) changed.set(name, bytes);
   }
   const core = options.generatedAt ? stampedCoreProperties(template.entries, options.generatedAt) : undefined;
   if (core) changed.set('docProps/core.xml', core);
