@@ -55,6 +55,9 @@ export function withOpened(list: readonly CheckedFile[], file: CheckedFile): Che
 /** How often a batch redraws the list and its count while files are checked. */
 const PAINT_EVERY_MS = 150;
 
+/** Files of a batch read and queued at the check worker ahead of the one taken in. */
+const READ_AHEAD = 4;
+
 /** Lets the page paint between files of a batch: 43 cards should show a moving count, not a frozen pane. */
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -123,17 +126,21 @@ export function useCheckedFiles(): CheckedFiles {
     let newReference = false;
     let newDefinition = false;
     setProgress({ done: 0, total: chosen.length });
-    // The next file is read and sent for checking while this one's result is taken in, so the
-    // worker never waits for the page. A file checked ahead of a data workbook or definition of
+    // The next few files are read and sent for checking while this one's result is taken in, so
+    // the worker never waits for the page (reading a File is a round trip to the browser). A file checked ahead of a data workbook or definition of
     // the same batch is checked again below, as the ones opened before it are.
     const start = async (file: File): Promise<CheckedFile> =>
       checkFile(nextId.current++, file.name, new Uint8Array(await file.arrayBuffer()), reference.current);
-    let ahead = chosen[0] ? start(chosen[0]) : undefined;
+    const ahead: Array<Promise<CheckedFile>> = [];
+    let queued = 0;
+    const fill = () => {
+      while (queued < chosen.length && ahead.length < READ_AHEAD) ahead.push(start(chosen[queued++]!));
+    };
+    fill();
     let painted = performance.now();
     for (const [index] of chosen.entries()) {
-      const checked = await ahead!;
-      const following = chosen[index + 1];
-      ahead = following ? start(following) : undefined;
+      const checked = await ahead.shift()!;
+      fill();
       if (checked.outcome.kind === 'definition' && checked.outcome.definition) {
         (await loadEngine()).adoptOpenedDefinition(checked.outcome.definition);
         newDefinition = true;
