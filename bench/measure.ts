@@ -40,3 +40,20 @@ export function median(values: readonly number[]): number {
 }
 
 export const megabytes = (bytes: number): number => bytes / (1024 * 1024);
+
+/** Two renderers timed in alternating rounds after the same warm-up (so load drifts hit both alike). */
+export function alternateRounds(
+  plain: (i: number) => unknown,
+  kaskad: (i: number) => unknown,
+  counts: { warmup: number; perRound: number; rounds: number },
+): { plainRounds: Array<{ ms: number; cpuMs: number }>; kaskadRounds: Array<{ ms: number; cpuMs: number }> } {
+  timeLoop(counts.warmup, plain);
+  timeLoop(counts.warmup, kaskad);
+  const plainRounds: Array<{ ms: number; cpuMs: number }> = [];
+  const kaskadRounds: Array<{ ms: number; cpuMs: number }> = [];
+  for (let round = 0; round < counts.rounds; round++) {
+    plainRounds.push(timeLoop(counts.perRound, plain));
+    kaskadRounds.push(timeLoop(counts.perRound, kaskad));
+  }
+  return { plainRounds, kaskadRounds };
+}

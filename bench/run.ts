@@ -30,7 +30,7 @@ import { prepareTemplate, renderDocument } from '../core/render/render-docx';
 import { openRenderPool } from '../generator/render-pool';
 import type { GenerateRunReport, GenerateRunRequest } from './generate-run';
 import { letterJobs, letterTemplateBytes, ROOT, writeLetterDataset } from './letters';
-import { cpuNow, median, timeLoop, type Measurement } from './measure';
+import { cpuNow, median, alternateRounds, type Measurement } from './measure';
 import { printTable, renderReport, type BenchResults } from './report';
 import { renderPlain } from './plain-recipe';
 
@@ -55,14 +55,7 @@ function measureSingleThread(): { plain: Measurement; kaskad: Measurement } {
     const rendered = renderDocument(prepared.template, job.data, job.record, { deflateRaw: nodeDeflate });
     if (!rendered.ok) throw new Error(`${job.record}: ${rendered.issues.map((x) => x.message).join('; ')}`);
   };
-  timeLoop(WARMUP, plain);
-  timeLoop(WARMUP, kaskad);
-  const plainRounds: Array<{ ms: number; cpuMs: number }> = [];
-  const kaskadRounds: Array<{ ms: number; cpuMs: number }> = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    plainRounds.push(timeLoop(PER_ROUND, plain));
-    kaskadRounds.push(timeLoop(PER_ROUND, kaskad));
-  }
+  const { plainRounds, kaskadRounds } = alternateRounds(plain, kaskad, { warmup: WARMUP, perRound: PER_ROUND, rounds: ROUNDS });
   const note = `median of ${ROUNDS} rounds × ${PER_ROUND}, alternating, after ${WARMUP} warm-up`;
   const summary = (rounds: typeof plainRounds) => ({ ms: median(rounds.map((r) => r.ms)), cpuMs: median(rounds.map((r) => r.cpuMs)) });
   return {

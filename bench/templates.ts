@@ -18,7 +18,7 @@ import { indexDataset } from '../core/render/contexts/dataset-index';
 import { prepareTemplate, renderDocument } from '../core/render/render-docx';
 import { planJobs, TEMPLATES } from '../core/render/template-catalog';
 import { ROOT } from './letters';
-import { median, timeLoop } from './measure';
+import { median, alternateRounds } from './measure';
 import { renderPlain } from './plain-recipe';
 
 const JOBS = 20;
@@ -62,14 +62,7 @@ export function measureTemplates(): { rows: TemplateRow[]; load: { before: numbe
       const rendered = renderDocument(prepared.template, job.data, job.record, { deflateRaw: nodeDeflate });
       if (!rendered.ok) throw new Error(`${info.id} ${job.record}: ${rendered.issues.map((x) => x.message).join('; ')}`);
     };
-    timeLoop(WARMUP, plain);
-    timeLoop(WARMUP, kaskad);
-    const plainRounds: Array<{ ms: number; cpuMs: number }> = [];
-    const kaskadRounds: Array<{ ms: number; cpuMs: number }> = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      plainRounds.push(timeLoop(PER_ROUND, plain));
-      kaskadRounds.push(timeLoop(PER_ROUND, kaskad));
-    }
+    const { plainRounds, kaskadRounds } = alternateRounds(plain, kaskad, { warmup: WARMUP, perRound: PER_ROUND, rounds: ROUNDS });
     rows.push({
       template: info.id,
       jobs: jobs.length,
