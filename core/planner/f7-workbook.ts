@@ -141,20 +141,31 @@ function explanationsSheet(ws: ExcelJS.Worksheet, rows: readonly F7Row[]): void 
 
 function summarySheet(ws: ExcelJS.Worksheet, plan: Plan, dataset: Dataset): void {
   const people = new Map(dataset.people.map((p) => [p.id, fullName(p)]));
-  const schools = new Map(dataset.schools.map((s) => [s.id, s.name]));
+  const schools = new Map(dataset.schools.map((s) => [s.id, s]));
+  const municipalities = new Map(dataset.municipalities.map((m) => [m.id, m.name]));
+  // Schools of different municipalities share names («МАОУ "СОШ № 24"»): each is shown with its municipality.
+  const schoolCells = (id: string): [string, string] => {
+    const school = schools.get(id);
+    return [school?.name ?? id, school ? (municipalities.get(school.municipalityId) ?? school.municipalityId) : ''];
+  };
+  const byMunicipality = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1], 'ru') || a[0].localeCompare(b[0], 'ru');
   for (const line of summaryLines(plan)) ws.addRow([line]);
   ws.addRow([]);
   ws.addRow(['Куратор', 'ШНОР', 'Лимит', 'Муниципалитетов']).font = BOLD;
   for (const c of plan.summary.curatorLoads) ws.addRow([people.get(c.id) ?? c.id, c.load, c.cap, c.municipalities]);
   ws.addRow([]);
-  ws.addRow(['Школа-лидер', 'ШНОР', 'Лимит']).font = BOLD;
-  for (const l of plan.summary.leaderLoads) ws.addRow([schools.get(l.id) ?? l.id, l.load, l.cap]);
-  if (plan.summary.unassignedCurator.length + plan.summary.unassignedLeader.length > 0) {
+  ws.addRow(['Школа-лидер', 'ШНОР', 'Лимит', 'Муниципалитет']).font = BOLD;
+  const leaders = plan.summary.leaderLoads.map((l) => ({ cells: schoolCells(l.id), load: l.load, cap: l.cap }));
+  leaders.sort((a, b) => byMunicipality(a.cells, b.cells));
+  for (const l of leaders) ws.addRow([l.cells[0], l.load, l.cap, l.cells[1]]);
+  const unassigned = (title: string, ids: readonly string[]) => {
+    if (ids.length === 0) return;
     ws.addRow([]);
-    ws.addRow(['Без куратора']).font = BOLD;
-    for (const id of plan.summary.unassignedCurator) ws.addRow([schools.get(id) ?? id]);
-    ws.addRow(['Без школы-лидера']).font = BOLD;
-    for (const id of plan.summary.unassignedLeader) ws.addRow([schools.get(id) ?? id]);
-  }
+    ws.addRow([title, '', '', 'Муниципалитет']).font = BOLD;
+    for (const cells of ids.map(schoolCells).sort(byMunicipality)) ws.addRow([cells[0], '', '', cells[1]]);
+  };
+  unassigned('Без куратора', plan.summary.unassignedCurator);
+  unassigned('Без школы-лидера', plan.summary.unassignedLeader);
   ws.getColumn(1).width = 60;
+  ws.getColumn(4).width = 30;
 }

@@ -128,6 +128,25 @@ describe('распределение 2025 года для области-при�
     expect(String(wb.getWorksheet(SUMMARY_SHEET)!.getCell('A1').value)).toMatch(/^Распределение 2025: ШНОР 202, с куратором 202/);
   });
 
+  test('«Итоги распределения»: школы-лидеры с муниципалитетом — одноимённые школы различимы', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(made.f7 as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(SUMMARY_SHEET)!;
+    const rows: string[][] = [];
+    ws.eachRow((row) => rows.push([1, 2, 3, 4].map((c) => String(row.getCell(c).value ?? ''))));
+    const head = rows.findIndex((r) => r[0] === 'Школа-лидер');
+    expect(rows[head]).toEqual(['Школа-лидер', 'ШНОР', 'Лимит', 'Муниципалитет']);
+    const leaders = rows.slice(head + 1).filter((r) => r[0] !== '');
+    expect(leaders).toHaveLength(made.plan.summary.leaderLoads.length);
+    const twins = leaders.filter((r) => r[0] === 'МАОУ "СОШ № 24"');
+    expect(twins).toHaveLength(2);
+    expect(new Set(twins.map((r) => r[3])).size).toBe(2);
+    expect(twins.every((r) => r[3] !== '')).toBe(true);
+    expect(new Set(leaders.map((r) => `${r[0]}|${r[3]}`)).size).toBe(leaders.length);
+    const municipalitiesInOrder = leaders.map((r) => r[3]);
+    expect(municipalitiesInOrder).toEqual([...municipalitiesInOrder].sort((a, b) => a.localeCompare(b, 'ru')));
+  });
+
   test('приказ повторяет приложение приказа 04/335: гриф, заголовок, шапка таблицы, строки из F7', () => {
     expect(made.order?.fileBase).toBe('Приказ');
     const planned = docxParagraphs(made.order!.bytes).map(fold);
