@@ -29,11 +29,7 @@ function f7Definition(): FormDefinition {
   return parsed.definition;
 }
 const HAVE_CHROMIUM = chromiumInstalled();
-// Skipped for now: in Chromium the view opens the data and starts planning, but the plan did not
-// come back within 5 minutes on the loaded test machine (HiGHS in the page not yet diagnosed).
-// Remove `.skip` once the page's solve is fixed; the test is the acceptance check for the pane.
-// Deliberately skipped until then (not for want of Chromium); the line to restore is the one below.
-// const describeInBrowser = HAVE_CHROMIUM || process.env.CI ? describe : describe.skip;
+// Runs wherever the suite runs: without Chromium, beforeAll fails with the path it looked for.
 const describeInBrowser = describe;
 
 describeInBrowser('«Распределение» в браузере', () => {

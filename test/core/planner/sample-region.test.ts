@@ -143,7 +143,7 @@ describe('распределение 2025 года для области-при�
     expect(new Set(twins.map((r) => r[3])).size).toBe(2);
     expect(twins.every((r) => r[3] !== '')).toBe(true);
     expect(new Set(leaders.map((r) => `${r[0]}|${r[3]}`)).size).toBe(leaders.length);
-    const municipalitiesInOrder = leaders.map((r) => r[3]);
+    const municipalitiesInOrder = leaders.map((r) => r[3] ?? '');
     expect(municipalitiesInOrder).toEqual([...municipalitiesInOrder].sort((a, b) => a.localeCompare(b, 'ru')));
   });
 
