@@ -30,7 +30,8 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, marginBlockEnd: tokens.spacingVerticalS },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   mode: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  tabs: { marginBlockEnd: tokens.spacingVerticalM },
+  // Four tabs are wider than a 350 px pane: they wrap to a second line rather than stick out.
+  tabs: { marginBlockEnd: tokens.spacingVerticalM, flexWrap: 'wrap' },
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBlockEnd: tokens.spacingVerticalS },
 });
 
@@ -62,7 +63,13 @@ export function App({ host, session, view: startView, browserPageUrl }: AppProps
             )}
           </div>
         )}
-        <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => setView(data.value as PaneView)} aria-label="Разделы">
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={view}
+          onTabSelect={(_, data) => setView(data.value as PaneView)}
+          aria-label="Разделы"
+        >
           {(Object.keys(VIEW_TITLES) as PaneView[]).map((v) => (
             <Tab key={v} value={v}>
               {VIEW_TITLES[v]}

@@ -46,7 +46,9 @@ function dataOf(files: CheckedFiles['files']): { name: string; dataset: Dataset 
 const useStyles = makeStyles({
   intro: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },
   status: { minHeight: '20px', margin: `${tokens.spacingVerticalS} 0` },
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, marginBlockEnd: tokens.spacingVerticalM },
+  // A narrow pane cannot hold seven columns: the table scrolls inside its own box, the page does not.
+  tableBox: { overflowX: 'auto', maxWidth: '100%', position: 'relative', marginBlockEnd: tokens.spacingVerticalM },
+  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
   cell: {
     padding: `2px ${tokens.spacingHorizontalXS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -169,75 +171,77 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
           <SvodPanel key={form.id} formId={form.id} title={form.title} files={checked.files} data={dataOf(checked.files)} />
         ))}
       {checked.files.length > 1 && (
-        <table className={styles.table} aria-label="Проверенные файлы">
-          <thead>
-            <tr>
-              <th className={styles.cell} scope="col">
-                Муниципалитет
-              </th>
-              <th className={styles.cell} scope="col">
-                Форма
-              </th>
-              <th className={`${styles.cell} ${styles.number}`} scope="col">
-                Ошибки
-              </th>
-              <th className={`${styles.cell} ${styles.number}`} scope="col">
-                Предупр.
-              </th>
-              <th className={`${styles.cell} ${styles.number}`} scope="col">
-                Баллы
-              </th>
-              <th className={styles.cell} scope="col">
-                Уровень
-              </th>
-              <th className={styles.cell} scope="col">
-                <span className={styles.srOnly}>Убрать</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((file) => {
-              const counts = countBySeverity(file.outcome.issues);
-              const score = file.outcome.kind === 'form' ? file.outcome.score : undefined;
-              return (
-                <tr key={file.id} className={file === current ? styles.current : undefined} data-testid="checked-file" data-file={file.name}>
-                  <td className={styles.cell}>
-                    <button
-                      type="button"
-                      className={styles.fileButton}
-                      title={file.name}
-                      onClick={() => setCurrentId(file.id)}
-                      aria-current={file === current ? 'true' : undefined}
-                    >
-                      {file.municipality ?? file.name}
-                    </button>
-                  </td>
-                  <td className={styles.cell} title={outcomeTitle(file.outcome)}>
-                    {outcomeLabel(file.outcome)}
-                  </td>
-                  <td className={`${styles.cell} ${styles.number}`}>{counts.errors}</td>
-                  <td className={`${styles.cell} ${styles.number}`}>{counts.warnings}</td>
-                  <td className={`${styles.cell} ${styles.number}`}>{score ? `${formatNumber(score.total)} из ${formatNumber(score.max)}` : ''}</td>
-                  <td className={styles.cell}>
-                    {score?.level && <span className={styles.swatch} style={{ backgroundColor: cssColor(score.level.color) }} aria-hidden="true" />}
-                    {score?.level?.title ?? ''}
-                  </td>
-                  <td className={styles.cell}>
-                    <Button
-                      size="small"
-                      appearance="subtle"
-                      aria-label={`Убрать файл «${file.name}» из списка`}
-                      title="Убрать из списка"
-                      onClick={() => remove(file)}
-                    >
-                      ×
-                    </Button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className={styles.tableBox}>
+          <table className={styles.table} aria-label="Проверенные файлы">
+            <thead>
+              <tr>
+                <th className={styles.cell} scope="col">
+                  Муниципалитет
+                </th>
+                <th className={styles.cell} scope="col">
+                  Форма
+                </th>
+                <th className={`${styles.cell} ${styles.number}`} scope="col">
+                  Ошибки
+                </th>
+                <th className={`${styles.cell} ${styles.number}`} scope="col">
+                  Предупр.
+                </th>
+                <th className={`${styles.cell} ${styles.number}`} scope="col">
+                  Баллы
+                </th>
+                <th className={styles.cell} scope="col">
+                  Уровень
+                </th>
+                <th className={styles.cell} scope="col">
+                  <span className={styles.srOnly}>Убрать</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((file) => {
+                const counts = countBySeverity(file.outcome.issues);
+                const score = file.outcome.kind === 'form' ? file.outcome.score : undefined;
+                return (
+                  <tr key={file.id} className={file === current ? styles.current : undefined} data-testid="checked-file" data-file={file.name}>
+                    <td className={styles.cell}>
+                      <button
+                        type="button"
+                        className={styles.fileButton}
+                        title={file.name}
+                        onClick={() => setCurrentId(file.id)}
+                        aria-current={file === current ? 'true' : undefined}
+                      >
+                        {file.municipality ?? file.name}
+                      </button>
+                    </td>
+                    <td className={styles.cell} title={outcomeTitle(file.outcome)}>
+                      {outcomeLabel(file.outcome)}
+                    </td>
+                    <td className={`${styles.cell} ${styles.number}`}>{counts.errors}</td>
+                    <td className={`${styles.cell} ${styles.number}`}>{counts.warnings}</td>
+                    <td className={`${styles.cell} ${styles.number}`}>{score ? `${formatNumber(score.total)} из ${formatNumber(score.max)}` : ''}</td>
+                    <td className={styles.cell}>
+                      {score?.level && <span className={styles.swatch} style={{ backgroundColor: cssColor(score.level.color) }} aria-hidden="true" />}
+                      {score?.level?.title ?? ''}
+                    </td>
+                    <td className={styles.cell}>
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        aria-label={`Убрать файл «${file.name}» из списка`}
+                        title="Убрать из списка"
+                        onClick={() => remove(file)}
+                      >
+                        ×
+                      </Button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {current && (
         <section aria-label={`Проверка файла «${current.name}»`}>

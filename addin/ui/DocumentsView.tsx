@@ -30,6 +30,9 @@ export interface DocumentsViewProps {
 }
 
 const useStyles = makeStyles({
+  // The longest template title would widen the select past a 350 px pane: it shrinks to the pane instead.
+  select: { maxWidth: '100%', minWidth: 0 },
+  selectInner: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   intro: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', marginBlock: tokens.spacingVerticalS },
   list: { listStyle: 'none', padding: 0, margin: `${tokens.spacingVerticalS} 0` },
@@ -99,7 +102,13 @@ export function DocumentsView({ source, onOpenData, onReadWorkbook, readingWorkb
         </p>
       )}
       <Field label="Шаблон">
-        <Select value={template.id} onChange={(_, data) => setTemplateId(data.value)} data-testid="template-select">
+        <Select
+          className={styles.select}
+          select={{ className: styles.selectInner }}
+          value={template.id}
+          onChange={(_, data) => setTemplateId(data.value)}
+          data-testid="template-select"
+        >
           {PANE_TEMPLATES.map((t) => (
             <option key={t.id} value={t.id}>
               {t.title}
