@@ -124,7 +124,11 @@ export function readCellValue(raw: ExcelJS.CellValue | undefined): CellValue {
     }
     return fromPrimitive(result);
   }
-  if ('text' in raw) return fromPrimitive((raw as { text: unknown }).text);
+  if ('text' in raw) {
+    // A hyperlink: its text may itself be rich text (a link typed with mixed formatting).
+    const text = (raw as { text: unknown }).text;
+    return text && typeof text === 'object' ? readCellValue(text as ExcelJS.CellValue) : fromPrimitive(text);
+  }
   return { kind: 'empty' };
 }
 

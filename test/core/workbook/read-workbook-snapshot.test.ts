@@ -47,7 +47,7 @@ describe('the snapshot read straight from the XML is the one exceljs gives', () 
     expect(asText(readWorkbookSnapshot(bytes, 'x.xlsx'))).toBe(asText(await throughExceljs(bytes, 'x.xlsx')));
   });
 
-  it('for dates, percents, formulas with cached results, rich text, booleans, errors, merges and hidden sheets', async () => {
+  it('for dates, percents, formulas with cached results, rich text, hyperlinks, booleans, errors, merges and hidden sheets', async () => {
     const workbook = new ExcelJS.Workbook();
     const card = workbook.addWorksheet('Карта мониторинга');
     card.getCell('A1').value = 'Муниципалитет «Троицкий» & Co <1>';
@@ -77,6 +77,11 @@ describe('the snapshot read straight from the XML is the one exceljs gives', () 
     card.getCell('E6').value = 'строка\r\nвторая _x000D_ «_x0041_»';
     card.getCell('F1').value = 'объединено';
     card.mergeCells('F1:H2');
+    card.getCell('G5').value = { text: 'Сайт школы', hyperlink: 'https://school.example' };
+    card.getCell('G6').value = {
+      text: { richText: [{ text: 'Сайт ', font: { bold: true } }, { text: 'СОШ № 2' }] },
+      hyperlink: 'https://x.example',
+    } as never;
     card.getCell('A10').value = -12.5e-3;
     card.getCell('B10').value = 1e21;
     const hidden = workbook.addWorksheet('Служебный', { state: 'veryHidden' });
@@ -97,6 +102,8 @@ describe('the snapshot read straight from the XML is the one exceljs gives', () 
       E1: { kind: 'text', text: 'СОШ № 1\nкорпус 2' },
       E4: { kind: 'error', code: '#DIV/0!' },
       F1: { kind: 'text', text: 'объединено' },
+      G5: { kind: 'text', text: 'Сайт школы' },
+      G6: { kind: 'text', text: 'Сайт СОШ № 2' },
     });
     expect(sheet?.cells).not.toHaveProperty('G2');
     expect(sheet?.percentCells).toEqual(['B1', 'D1', 'B2']);
