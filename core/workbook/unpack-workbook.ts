@@ -1,7 +1,9 @@
 import { makeIssue, type Issue } from '../issues';
 import { readZipEntries, ZipFormatError, type ZipEntry } from '../zip/read-zip';
 import { newBudget, unpackEntry, ZipLimitError } from '../zip/unpack';
+import { zipCodec } from '../zip/codec';
 import { countSheetCells } from './sheet-size';
+import { unprefixedXml } from './xml-prefix';
 
 /**
  * A workbook's parts inflated within the caps, before anything reads them: both readers (exceljs
@@ -22,6 +24,10 @@ export const MAX_SHEET_CELLS = 800_000;
 
 /** The signature of an OLE2 compound file: Excel 97–2003 (.xls) workbooks. */
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function isXmlPart(name: string): boolean {
+  return name.endsWith('.xml') || name.endsWith('.rels');
+}
 
 function isWorksheet(name: string): boolean {
   return name.startsWith('xl/worksheets/') && name.endsWith('.xml');
@@ -58,9 +64,11 @@ function unpackParts(entries: readonly ZipEntry[], file: string): Unpacked {
   const parts: UnpackedPart[] = [];
   const oversized: string[] = [];
   for (const entry of entries) {
-    const data = unpackEntry(entry, budget);
+    const inflated = unpackEntry(entry, budget);
+    const unprefixed = isXmlPart(entry.name) ? unprefixedXml(inflated) : undefined;
+    const data = unprefixed ?? inflated;
     if (isWorksheet(entry.name) && countSheetCells(data, MAX_SHEET_CELLS) > MAX_SHEET_CELLS) oversized.push(entry.name);
-    parts.push({ name: entry.name, data, crc32: entry.crc32 });
+    parts.push({ name: entry.name, data, crc32: unprefixed ? zipCodec().crc32(data) : entry.crc32 });
   }
   if (oversized.length > 0) {
     const workbookXml = parts.find((p) => p.name === 'xl/workbook.xml')?.data;

@@ -134,6 +134,38 @@ describe('the snapshot read straight from the XML is the one exceljs gives', () 
     });
   });
 
+  it('reads a workbook whose XML is written with element prefixes (<x:c>, as the Open XML SDK writes) as the same card', async () => {
+    const sample = new Uint8Array(readFileSync(join(ROOT, 'templates', 'forms', 'samples', 'F1', 'F1-mo05.xlsx')));
+    const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+    const prefixed = (namespace: string, prefix: string) => (xml: string) =>
+      xml
+        .replace(/<(\/?)([A-Za-z]+)(?=[\s/>])/g, (m, slash: string, name: string) => `<${slash}${prefix}:${name}`)
+        .replace(`xmlns="${namespace}"`, `xmlns:${prefix}="${namespace}"`);
+    let bytes: Uint8Array = sample;
+    const sheets = readZipEntries(sample)
+      .map((e) => e.name)
+      .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    for (const part of ['xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml', ...sheets]) {
+      bytes = withPart(bytes, part, prefixed(MAIN, 'x'));
+    }
+    bytes = withPart(bytes, 'xl/_rels/workbook.xml.rels', prefixed(RELS, 'pr'));
+    // The sheet's relationship under another prefix than Excel's «r».
+    bytes = withPart(bytes, 'xl/workbook.xml', (xml) => xml.replace(/xmlns:r="/, 'xmlns:rel="').replace(/ r:id=/g, ' rel:id='));
+    const text = new TextDecoder().decode(
+      unpackEntry(
+        readZipEntries(bytes).find((e) => e.name === 'xl/worksheets/sheet1.xml')!,
+        newBudget({ maxBytes: 1e9, maxRatio: 1e9 }),
+      ),
+    );
+    expect(text).toMatch(/<x:worksheet xmlns:x="/);
+    expect(text).toMatch(/<x:c r="A1"/);
+    const original = readWorkbookSnapshot(sample, 'карта.xlsx');
+    expect(original.ok && original.snapshot.sheets.length).toBe(sheets.length);
+    expect(asText(readWorkbookSnapshot(bytes, 'карта.xlsx'))).toBe(asText(original));
+    expect(asText(await throughExceljs(bytes, 'карта.xlsx'))).toBe(asText(original));
+  });
+
   it('refuses what exceljs is not given, with the same findings', async () => {
     const sample = new Uint8Array(readFileSync(join(ROOT, 'templates', 'forms', 'samples', 'F1', 'F1-mo01.xlsx')));
     const xls = new Uint8Array(64);
