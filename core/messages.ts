@@ -282,6 +282,10 @@ const catalogue = {
   // issue-12: the distribution planner (kaskad plan, the pane's «Распределение»)
   // the year has no ШНОР on «Списки школ»
   PLAN_NO_SHNOR: (p: { year: number }) => `в «Списках школ» нет ни одной ШНОР ${p.year} года — распределять нечего.`,
+  // `kaskad plan` without --year, and the data has no ШНОР in any year
+  PLAN_NO_SHNOR_ANY_YEAR: () => 'в «Списках школ» нет ни одной ШНОР — распределять нечего.',
+  // `kaskad plan` without --year: the newest year with ШНОР is planned, and the terminal says so
+  PLAN_YEAR_CHOSEN: (p: { year: number }) => `Год не указан (--year): распределение на ${p.year} год — самый новый год ШНОР в «Списках школ».`,
   // nobody has the role «куратор» and last year's distribution names no one either
   PLAN_NO_CURATORS: () => 'нет кураторов: отметьте их на листе «Люди» в столбце «Роль» словом «куратор» и укажите «Лимит ШНОР».',
   // no one has «куратор» as role: last year's curators are taken

@@ -5,6 +5,8 @@ import { makeIssue, type Issue } from '../core/issues';
 import type { FormDefinition } from '../core/forms/definition';
 import { readSnapshot } from '../core/forms/snapshot';
 import { makeDistribution, pairsFromF7, type LpSolver, type Plan } from '../core/planner';
+import { plannableYears } from '../core/planner/years';
+import type { Dataset } from '../core/model/schemas';
 import { openWorkbook } from '../core/workbook/open-workbook';
 import { loadDefinitions } from './forms/load-definitions';
 import { writeFileAtomic } from './io/output';
@@ -14,7 +16,8 @@ import { templatesDir } from './templates-dir';
 
 export interface PlanRequest {
   data: string;
-  year: number;
+  /** Absent: the newest year with ШНОР on «Списки школ». */
+  year?: number;
   out: string;
   keepLastYear?: boolean;
   /** An F7 whose filled rows are kept as they are. */
@@ -24,6 +27,8 @@ export interface PlanRequest {
 
 export interface PlanRun {
   exitCode: 0 | 1 | 2;
+  /** The year planned; `chosen` when it was not asked for and the newest was taken. */
+  year?: { value: number; chosen: boolean };
   plan?: Plan;
   written: string[];
   issues: Issue[];
@@ -59,6 +64,17 @@ export async function runPlan(request: PlanRequest): Promise<PlanRun> {
   const loaded = await loadDataset(request.data);
   issues.push(...loaded.issues);
   if (!loaded.dataset) return { exitCode: 2, written: [], issues };
+  const newest = plannableYears(loaded.dataset)[0];
+  if (request.year === undefined && newest === undefined) {
+    return { exitCode: 2, written: [], issues: [...issues, makeIssue('PLAN_NO_SHNOR_ANY_YEAR', { kind: 'sheet', sheet: 'Списки школ' }, {})] };
+  }
+  const year = { value: request.year ?? newest!, chosen: request.year === undefined };
+  const planned = await planYear({ ...request, year: year.value }, loaded.dataset, issues);
+  return { ...planned, year };
+}
+
+/** The plan of one year: the F7 definition of that year, the fixed pairs, the solve, both files written or neither. */
+async function planYear(request: PlanRequest & { year: number }, dataset: Dataset, issues: Issue[]): Promise<PlanRun> {
   const definitions = await loadDefinitions();
   issues.push(...definitions.issues);
   const definition = f7For(definitions.definitions, request.year);
@@ -70,7 +86,7 @@ export async function runPlan(request: PlanRequest): Promise<PlanRun> {
     if (!read.ok) return { exitCode: 2, written: [], issues: [...issues, ...read.issues] };
     const opened = await openWorkbook(read.bytes, read.name);
     if (!opened.ok) return { exitCode: 2, written: [], issues: [...issues, ...opened.issues] };
-    const pairs = pairsFromF7(definition, readSnapshot(opened.workbook), loaded.dataset, read.name);
+    const pairs = pairsFromF7(definition, readSnapshot(opened.workbook), dataset, read.name);
     issues.push(...pairs.issues);
     if (pairs.issues.some((i) => i.code === 'PLAN_FIXED_NOT_F7')) return { exitCode: 2, written: [], issues };
     fixed.push(...pairs.pairs);
@@ -79,7 +95,7 @@ export async function runPlan(request: PlanRequest): Promise<PlanRun> {
   const template = await readInput(path.join(templatesDir(), 'documents', 'order.docx'));
   if (!template.ok) issues.push(...template.issues);
   const made = await makeDistribution({
-    dataset: loaded.dataset,
+    dataset: dataset,
     definition,
     solver: await nodeSolver(),
     options: { year: request.year, keepLastYear: request.keepLastYear, fixed },

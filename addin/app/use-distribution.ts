@@ -6,17 +6,14 @@ import { findTemplate } from '../../core/render/template-list';
 import { fetchTemplate } from './document-templates';
 import { loadEngine } from './load-engine';
 
+export { plannableYears } from '../../core/planner/years';
+
 export type DistributionState =
   | { status: 'idle' }
   | { status: 'working'; year: number }
   | { status: 'ready'; year: number; result: DistributionOutputs }
   | { status: 'failed'; message: string }
   | { status: 'stopped'; year: number };
-
-/** The years the data can be planned for: those with ШНОР on «Списки школ», newest first. */
-export function plannableYears(dataset: Dataset): number[] {
-  return [...new Set(dataset.schoolLists.filter((e) => e.list === 'ШНОР').map((e) => e.year))].sort((a, b) => b - a);
-}
 
 /**
  * Plans the distribution from the open data in the page; the planner chunk is loaded on first use and

@@ -11,7 +11,7 @@ import { printIssues, processOutput, type Output } from './output';
 
 interface PlanOptions {
   data: string;
-  year: string;
+  year?: string;
   out: string;
   keepLastYear?: boolean;
   fixed?: string;
@@ -23,14 +23,14 @@ export function registerPlanCommand(program: Command, output: Output = processOu
     .command('plan')
     .description('предложить распределение ШНОР между кураторами и школами-лидерами: форма F7 с пояснениями и приказ')
     .requiredOption('--data <файл>', 'книга данных .xlsx или тот же набор в .json')
-    .requiredOption('--year <год>', 'год распределения (списки ШНОР этого года)')
+    .option('--year <год>', 'год распределения (списки ШНОР этого года); без него — самый новый год ШНОР в данных')
     .requiredOption('-o, --out <файл>', 'форма F7 .xlsx; приказ записывается рядом: «<имя> — приказ.docx»')
     .option('--keep-last-year', 'сохранять пары прошлого года везде, где позволяют лимиты')
     .option('--fixed <F7.xlsx>', 'заполненная F7: её пары сохраняются как есть')
     .option('--force', 'перезаписывать существующие файлы')
     .action(async (opts: PlanOptions) => {
-      const year = Number(opts.year);
-      if (!/^\d{4}$/.test(opts.year.trim()) || year < 2000 || year > 2100) {
+      const year = opts.year === undefined ? undefined : Number(opts.year);
+      if (opts.year !== undefined && (!/^\d{4}$/.test(opts.year.trim()) || year! < 2000 || year! > 2100)) {
         output.err(`✖ ${messageFor('PLAN_YEAR_INVALID', { value: opts.year })}`);
         output.exit(2);
         return;
@@ -39,12 +39,13 @@ export function registerPlanCommand(program: Command, output: Output = processOu
       const { runPlan } = await import('../plan');
       const run = await runPlan({
         data: opts.data,
-        year,
+        ...(year === undefined ? {} : { year }),
         out: path.resolve(opts.out),
         keepLastYear: opts.keepLastYear,
         fixed: opts.fixed,
         force: opts.force,
       });
+      if (run.year?.chosen) output.out(messageFor('PLAN_YEAR_CHOSEN', { year: run.year.value }));
       printIssues(output, run.issues);
       if (run.plan && run.plan.summary.shnor > 0) for (const line of summaryLines(run.plan)) output.out(line);
       for (const file of run.written) output.out(messageFor('CLI_WRITTEN', { file: path.relative(process.cwd(), file) }));

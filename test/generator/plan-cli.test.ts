@@ -39,6 +39,26 @@ test('справка по-русски; год не годом — код 2', ()
   expect(bad.err).toContain('год «20x5» не похож на год');
 });
 
+test('без --year — самый новый год ШНОР в данных, и терминал говорит об этом; без ШНОР вовсе — код 2', async () => {
+  const out = join(dir, 'распределение.xlsx');
+  const run = kaskad('plan', '--data', SAMPLE_JSON, '-o', out);
+  expect(run.code).toBe(0);
+  expect(run.out.split('\n')[0]).toBe('Год не указан (--year): распределение на 2025 год — самый новый год ШНОР в «Списках школ».');
+  expect(run.out).toContain('Распределение 2025: ШНОР 202');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  expect(String(wb.getWorksheet('Итоги распределения')!.getCell('A1').value)).toMatch(/^Распределение 2025: /);
+
+  const data = JSON.parse(readFileSync(SAMPLE_JSON, 'utf8'));
+  data.schoolLists = data.schoolLists.filter((e: { list: string }) => e.list !== 'ШНОР');
+  const file = join(dir, 'без ШНОР.json');
+  writeFileSync(file, JSON.stringify(data));
+  const none = kaskad('plan', '--data', file, '-o', join(dir, 'пусто.xlsx'));
+  expect(none.code).toBe(2);
+  expect(none.out + none.err).toContain('✖ Лист «Списки школ»: в «Списках школ» нет ни одной ШНОР — распределять нечего.');
+  expect(existsSync(join(dir, 'пусто.xlsx'))).toBe(false);
+});
+
 test('пишет F7 и приказ; второй раз без --force не перезаписывает ничего (код 2)', async () => {
   const out = join(dir, 'распределение.xlsx');
   const first = await runPlan({ data: SAMPLE_JSON, year: 2025, out });
