@@ -8,11 +8,12 @@
  * (Jest, ts-node) there is no such file, and the pool renders in the calling thread with the same
  * chunk renderer — same bytes, one core — unless the caller passes its own `spawn`.
  */
-import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Rendered } from '../core/render/render-docx';
 import { createChunkRenderer, WORKER_MARKER, type FromWorker, type PoolJob, type ToWorker, type WorkerInit } from './render-worker';
+import { compiledWorkerFile, defaultPoolSize, takeWarm } from './render-warm';
+
+export { defaultPoolSize };
 
 export type { PoolJob } from './render-worker';
 
@@ -42,15 +43,6 @@ const DEFAULT_CHUNK = 16;
 /** Chunks queued or rendered ahead of the caller, per thread. */
 const CHUNKS_AHEAD_PER_THREAD = 3;
 
-export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(availableParallelism(), 4));
-}
-
-/** The compiled worker beside this module, or undefined when running from .ts sources. */
-function compiledWorkerFile(): string | undefined {
-  return path.extname(__filename) === '.js' ? path.join(__dirname, 'render-worker.js') : undefined;
-}
-
 interface Task {
   jobs: PoolJob[];
   resolve: (results: Rendered[]) => void;
@@ -66,7 +58,7 @@ interface Slot {
 export function openRenderPool(template: Uint8Array, name: string, options: RenderPoolOptions = {}): RenderPool {
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
   const file = compiledWorkerFile();
-  const spawn = options.spawn ?? (file ? (init: WorkerInit) => new Worker(file, { workerData: init }) : undefined);
+  const spawn = options.spawn ?? (file ? (init: WorkerInit) => takeWarm(init) ?? new Worker(file, { workerData: init }) : undefined);
   const size = spawn ? Math.max(0, options.size ?? defaultPoolSize()) : 0;
   const init: WorkerInit = { marker: WORKER_MARKER, template, name, generatedAt: options.generatedAt };
 

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { deflateRawSync } from 'node:zlib';
 import { prepareTemplate, renderDocument, type Rendered } from '../core/render/render-docx';
 import { useNodeZip } from './io/zip-codec';
+import { WORKER_MARKER, type WarmStart } from './render-warm';
 
 /** What a worker needs to start: the template's bytes and its name (for messages). */
 export interface WorkerInit {
@@ -24,10 +25,11 @@ export interface PoolJob {
   data: object;
 }
 
-export type ToWorker = { type: 'chunk'; id: number; jobs: PoolJob[] };
+export type ToWorker = { type: 'chunk'; id: number; jobs: PoolJob[] } | { type: 'init'; init: WorkerInit };
+
 export type FromWorker = { type: 'done'; id: number; results: Rendered[]; rss: number };
 
-export const WORKER_MARKER = 'kaskad-render-worker';
+export { WORKER_MARKER };
 
 const nodeDeflate = (data: Uint8Array) => deflateRawSync(data, { level: 6 });
 
@@ -53,9 +55,19 @@ function isWorkerInit(value: unknown): value is WorkerInit {
   return typeof value === 'object' && value !== null && (value as { marker?: unknown }).marker === WORKER_MARKER;
 }
 
+function isWarmStart(value: unknown): value is WarmStart {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { marker?: unknown }).marker === WORKER_MARKER &&
+    (value as { warm?: unknown }).warm === true
+  );
+}
+
 function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   const render = createChunkRenderer(init.template, init.name, init.generatedAt);
   port.on('message', (message: ToWorker) => {
+    if (message.type !== 'chunk') return;
     const results = render(message.jobs);
     const transfer = results.map(ownBuffer).filter((b): b is ArrayBuffer => b !== undefined);
     const reply: FromWorker = { type: 'done', id: message.id, results, rss: process.memoryUsage.rss() };
@@ -64,4 +76,9 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
 }
 
 // Imported by the pool in the main thread for its in-thread mode: only a started worker serves.
-if (parentPort && isWorkerInit(workerData)) serve(parentPort, workerData);
+if (parentPort && isWarmStart(workerData)) {
+  const port = parentPort;
+  port.once('message', (message: ToWorker) => {
+    if (message.type === 'init') serve(port, message.init);
+  });
+} else if (parentPort && isWorkerInit(workerData)) serve(parentPort, workerData);

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
+import { coolRenderPool, warmRenderPool, worthWarming } from '../render-warm';
 import { makeIssue } from '../../core/issues';
 import { messageFor } from '../../core/messages';
 import { EACH_KINDS, TEMPLATES, type Each } from '../../core/render/template-list';
@@ -94,8 +95,12 @@ export function registerGenerateCommands(program: Command, output: Output = proc
     .action(async (template: string, opts: GenerateOptions) => {
       const request = requestFrom(output, template, opts);
       if (!request) return;
+      // A batch big enough for the render pool: its threads load their modules while this thread
+      // loads its own and reads the data. A small batch renders here and spares the cores.
+      if (worthWarming(request.data)) warmRenderPool();
       const { generate } = await import('../generate');
       const result = await generate(request);
+      coolRenderPool();
       printGenerateResult(output, result, Boolean(opts.json));
       output.exit(result.exitCode);
     });
