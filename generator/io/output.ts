@@ -111,6 +111,23 @@ async function pathExists(file: string): Promise<boolean> {
   }
 }
 
+/** File moves in flight at once when a batch is committed. */
+const COMMIT_PARALLEL = 16;
+
+/** `task` over every item, at most `limit` running at once; results in the items' order. */
+async function mapInBatches<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
 /** A leftover temporary folder is hidden and harmless; failing the batch over it would not be. */
 async function removeQuietly(target: string): Promise<void> {
   await fs.rm(target, { recursive: true, force: true }).catch(() => undefined);
@@ -209,12 +226,14 @@ export async function openOutput(dir: string, options: OutputOptions = {}): Prom
       assertOpen();
       closed = true;
       const result: CommitResult = { written: [], issues: [] };
-      for (const name of written) {
-        const target = path.join(dir, name);
-        const issue = await moveIntoPlace(path.join(tempDir, name), target, force);
+      // Names are distinct, so the moves do not depend on each other: a few at a time keep the
+      // disk busy (one by one, 1 000 letters waited 0.2 s here). Reported in the batch's order.
+      const names = [...written];
+      const moved = await mapInBatches(names, COMMIT_PARALLEL, (name) => moveIntoPlace(path.join(tempDir, name), path.join(dir, name), force));
+      moved.forEach((issue, index) => {
         if (issue) result.issues.push(issue);
-        else result.written.push(target);
-      }
+        else result.written.push(path.join(dir, names[index]!));
+      });
       await removeQuietly(tempDir);
       untrack(tempDir);
       return result;
