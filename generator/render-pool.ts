@@ -51,8 +51,15 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task?: Task & { id: number };
+  /** Chunks posted to this worker and not yet answered, oldest first (a worker answers in order). */
+  tasks: Array<Task & { id: number }>;
 }
+
+/**
+ * Chunks posted to one worker before it answers: with a second one already in its queue a worker
+ * goes straight on while its answer travels back, instead of idling for the next message.
+ */
+const IN_FLIGHT_PER_WORKER = 2;
 
 /** Opens a pool for one template. The template's bytes must already have passed prepareTemplate. */
 export function openRenderPool(template: Uint8Array, name: string, options: RenderPoolOptions = {}): RenderPool {
@@ -72,11 +79,14 @@ export function openRenderPool(template: Uint8Array, name: string, options: Rend
   let closing = false;
 
   const dispatch = (slot: Slot): void => {
-    const task = waiting.shift();
-    if (!task) return;
-    slot.task = { ...task, id: nextId++ };
-    const message: ToWorker = { type: 'chunk', id: slot.task.id, jobs: task.jobs };
-    slot.worker.postMessage(message);
+    while (slot.tasks.length < IN_FLIGHT_PER_WORKER) {
+      const task = waiting.shift();
+      if (!task) return;
+      const posted = { ...task, id: nextId++ };
+      slot.tasks.push(posted);
+      const message: ToWorker = { type: 'chunk', id: posted.id, jobs: task.jobs };
+      slot.worker.postMessage(message);
+    }
   };
 
   /** A worker that dies hands its chunk and the queue to the calling thread: same documents, slower. */
@@ -85,8 +95,7 @@ export function openRenderPool(template: Uint8Array, name: string, options: Rend
     if (index < 0) return;
     slots.splice(index, 1);
     // The other workers take the queue; with none left, this thread renders it.
-    const lost = [...(slot.task ? [slot.task] : []), ...(slots.length === 0 ? waiting.splice(0) : [])];
-    slot.task = undefined;
+    const lost = [...slot.tasks.splice(0), ...(slots.length === 0 ? waiting.splice(0) : [])];
     for (const task of lost) {
       try {
         task.resolve(renderHere(task.jobs));
@@ -97,13 +106,13 @@ export function openRenderPool(template: Uint8Array, name: string, options: Rend
   };
 
   for (let i = 0; i < size; i++) {
-    const slot: Slot = { worker: spawn!(init) };
+    const slot: Slot = { worker: spawn!(init), tasks: [] };
     slot.worker.on('message', (message: FromWorker) => {
-      if (message.type !== 'done' || slot.task?.id !== message.id) return;
+      const index = message.type === 'done' ? slot.tasks.findIndex((t) => t.id === message.id) : -1;
+      if (index < 0) return;
       peakRss = Math.max(peakRss, message.rss);
-      const task = slot.task;
-      slot.task = undefined;
-      task.resolve(message.results);
+      const [task] = slot.tasks.splice(index, 1);
+      task!.resolve(message.results);
       dispatch(slot);
     });
     slot.worker.on('error', () => retire(slot));
@@ -128,8 +137,10 @@ export function openRenderPool(template: Uint8Array, name: string, options: Rend
     }
     return new Promise((resolve, reject) => {
       waiting.push({ jobs, resolve, reject });
-      const idle = slots.find((s) => !s.task);
-      if (idle) dispatch(idle);
+      // The least busy worker takes it (an idle one first).
+      let target: Slot | undefined;
+      for (const s of slots) if (s.tasks.length < IN_FLIGHT_PER_WORKER && (!target || s.tasks.length < target.tasks.length)) target = s;
+      if (target) dispatch(target);
     });
   };
 
@@ -163,7 +174,7 @@ export function openRenderPool(template: Uint8Array, name: string, options: Rend
     async close() {
       closing = true;
       const closed = new Error('the render pool is closed');
-      const unfinished = [...slots.flatMap((s) => (s.task ? [s.task] : [])), ...waiting.splice(0)];
+      const unfinished = [...slots.flatMap((s) => s.tasks.splice(0)), ...waiting.splice(0)];
       for (const task of unfinished) task.reject(closed);
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
