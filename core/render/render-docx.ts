@@ -1,11 +1,13 @@
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
-import { cleanDeep } from '../format/text';
-import { typesetDeep } from '../format/typography';
+import { cleanText } from '../format/text';
+import { typeset } from '../format/typography';
 import { makeIssue, type Issue } from '../issues';
 import { readZipEntries, ZipFormatError, type ZipEntry } from '../zip/read-zip';
 import { newBudget, unpackEntry, ZipLimitError } from '../zip/unpack';
 import { replaceZipParts } from '../zip/write-zip';
+import { pathOf, valueAt } from './dotted-path';
+import { compileProgram, runProgram, type CompiledPart, type Program } from './interpret';
 import { templateIssues } from './template-errors';
 
 /**
@@ -33,6 +35,11 @@ export interface RenderOptions {
    * modified say so instead of the template's own time. Read from the clock by the door, not here.
    */
   generatedAt?: string;
+  /**
+   * Render through docxtemplater even when the template is interpreted (interpret.ts): the
+   * reference the interpreter's output is compared with in tests.
+   */
+  viaDocxtemplater?: boolean;
 }
 
 /** docProps/core.xml with created and modified set to `at`; undefined when the template has none. */
@@ -63,15 +70,10 @@ function isTextPart(name: string): boolean {
 
 /** Resolves `a.b.c` in the current scope; `.` is the scope itself. No eval: a path walk. */
 export function dottedPathParser(tag: string) {
-  const path = tag.trim() === '.' ? [] : tag.trim().split('.');
+  const path = pathOf(tag);
   return {
     get(scope: unknown): unknown {
-      let value: unknown = scope;
-      for (const key of path) {
-        if (value === null || value === undefined || typeof value !== 'object') return undefined;
-        value = (value as Record<string, unknown>)[key];
-      }
-      return value;
+      return valueAt(scope, path);
     },
   };
 }
@@ -143,7 +145,32 @@ export function prepareTemplate(bytes: Uint8Array, name: string): Prepared {
   const template: PreparedTemplate = { name, entries, parts, tags: collectTags(holder.doc) };
   // The compile that checked the template is the one the first document renders with.
   reusables.set(template, holder);
+  const program = programOf(holder.doc, parts);
+  if (program) programs.set(template, program);
   return { ok: true, template };
+}
+
+/** The interpreter's program for a template, when it uses only what interpret.ts reproduces. */
+const programs = new WeakMap<PreparedTemplate, Program>();
+
+/**
+ * Only word/document.xml may hold tags, and no part may hold drawings (docxtemplater renumbers
+ * their wp:docPr ids after rendering, which the interpreter does not do).
+ */
+function programOf(doc: Docxtemplater, parts: ReadonlyMap<string, string>): Program | undefined {
+  const compiled = (doc as unknown as { compiled: Record<string, { postparsed: CompiledPart[] }> }).compiled;
+  const names = Object.keys(compiled);
+  if (names.length !== 1 || names[0] !== MAIN_PART) return undefined;
+  for (const text of parts.values()) if (text.includes('wp:docPr')) return undefined;
+  const main = compiled[MAIN_PART];
+  return main ? compileProgram(main.postparsed) : undefined;
+}
+
+const MAIN_PART = 'word/document.xml';
+
+/** Whether documents of this template are made by the interpreter (interpret.ts), not docxtemplater. */
+export function isInterpreted(template: PreparedTemplate): boolean {
+  return programs.has(template);
 }
 
 /**
@@ -203,9 +230,98 @@ function hasEncodedSurrogate(bytes: Uint8Array): boolean {
   return false;
 }
 
+const rawKeysCache = new WeakMap<PreparedTemplate, Set<string>>();
+
 /** The keys of raw-XML tags ({@levelCell} → levelCell): their values are markup, not text to typeset. */
 function rawKeysOf(template: PreparedTemplate): Set<string> {
-  return new Set(template.tags.filter((t) => t.startsWith('@')).map((t) => t.slice(1).split('.').pop() ?? ''));
+  let keys = rawKeysCache.get(template);
+  if (!keys) {
+    keys = new Set(template.tags.filter((t) => t.startsWith('@')).map((t) => t.slice(1).split('.').pop() ?? ''));
+    rawKeysCache.set(template, keys);
+  }
+  return keys;
+}
+
+/**
+ * Cleaned and typeset strings, remembered: the same names, dates and phrases come back document
+ * after document. Both functions are pure, so a remembered result is the result.
+ */
+const typesetCache = new Map<string, string>();
+const cleanCache = new Map<string, string>();
+const MAX_CACHED = 50_000;
+
+function remembered(cache: Map<string, string>, text: string, make: (text: string) => string): string {
+  let out = cache.get(text);
+  if (out === undefined) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    out = make(text);
+    cache.set(text, out);
+  }
+  return out;
+}
+
+const cleanAndTypeset = (text: string) => typeset(cleanText(text));
+
+/** cleanDeep, without the typesetting. */
+function cleanOnly(value: unknown): unknown {
+  if (typeof value === 'string') return remembered(cleanCache, value, cleanText);
+  if (Array.isArray(value)) return value.map(cleanOnly);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cleanOnly(v);
+    return out;
+  }
+  return value;
+}
+
+/** typesetDeep(cleanDeep(value), rawKeys) in one walk, each distinct string done once. */
+function preparedData(value: unknown, rawKeys: ReadonlySet<string>): unknown {
+  if (typeof value === 'string') return remembered(typesetCache, value, cleanAndTypeset);
+  if (Array.isArray(value)) return value.map((v) => preparedData(v, rawKeys));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = rawKeys.has(k) ? cleanOnly(v) : preparedData(v, rawKeys);
+    return out;
+  }
+  return value;
+}
+
+/** A string without lone surrogates, which TextEncoder and docxtemplater's writer encode alike. */
+function isWellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return typeof native === 'function' ? native.call(text) : !/[\ud800-\udfff]/.test(text) || !LONE_SURROGATE.test(text);
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** One growing buffer to encode documents into: its bytes are copied into the zip. */
+let scratch = new Uint8Array(256 * 1024);
+
+function encodedXml(xml: string): Uint8Array {
+  if (scratch.length < xml.length * 3) scratch = new Uint8Array(xml.length * 3);
+  const { written } = encoder.encodeInto(xml, scratch);
+  return scratch.subarray(0, written);
+}
+
+/** The interpreter's document.xml, or undefined when this document needs docxtemplater. */
+function interpreted(template: PreparedTemplate, data: unknown, missing: Set<string>): string | undefined {
+  const program = programs.get(template);
+  if (!program) return undefined;
+  try {
+    const xml = runProgram(program, data, (tag) => missing.add(tag));
+    if (isWellFormed(xml)) return xml;
+  } catch {
+    // InterpretFallback (or anything unforeseen): docxtemplater makes this document.
+  }
+  missing.clear();
+  return undefined;
+}
+
+function missingIssues(template: PreparedTemplate, record: string, missing: ReadonlySet<string>): Rendered {
+  return {
+    ok: false,
+    issues: [...missing].map((tag) => makeIssue('RENDER_MISSING_VALUE', { kind: 'record', template: template.name, record, tag }, { tag, record })),
+  };
 }
 
 /**
@@ -215,23 +331,28 @@ function rawKeysOf(template: PreparedTemplate): Set<string> {
  */
 export function renderDocument(template: PreparedTemplate, data: object, record: string, options: RenderOptions = {}): Rendered {
   const missing = new Set<string>();
+  const ready = preparedData(data, rawKeysOf(template));
+  const xml = options.viaDocxtemplater ? undefined : interpreted(template, ready, missing);
+  if (xml !== undefined) {
+    if (missing.size > 0) return missingIssues(template, record, missing);
+    const changed = new Map<string, Uint8Array>();
+    if (xml !== template.parts.get(MAIN_PART)) changed.set(MAIN_PART, encodedXml(xml));
+    const core = options.generatedAt ? stampedCoreProperties(template.entries, options.generatedAt) : undefined;
+    if (core) changed.set('docProps/core.xml', core);
+    return { ok: true, bytes: replaceZipParts(template.entries, changed, { deflateRaw: options.deflateRaw }) };
+  }
   let doc: Docxtemplater;
   try {
     const reusable = reusableFor(template);
     reusable.onMissing = (tag) => missing.add(tag);
     doc = reusable.doc;
-    doc.render(typesetDeep(cleanDeep(data), rawKeysOf(template)));
+    doc.render(ready as object);
   } catch (error) {
     reusables.delete(template);
     const issues = templateIssues(error, template.name);
     return { ok: false, issues: issues.map((i) => ({ ...i, location: { kind: 'record', template: template.name, record } })) };
   }
-  if (missing.size > 0) {
-    return {
-      ok: false,
-      issues: [...missing].map((tag) => makeIssue('RENDER_MISSING_VALUE', { kind: 'record', template: template.name, record, tag }, { tag, record })),
-    };
-  }
+  if (missing.size > 0) return missingIssues(template, record, missing);
   const zip = doc.getZip();
   const changed = new Map<string, Uint8Array>();
   const originals = encodedParts(template);

@@ -3,7 +3,7 @@
  * pure JS (fflate, a table CRC-32), which is what the browser and Excel have; Node's door sets
  * zlib's native inflate, deflate and crc32 once at start (generator/io/zip-codec.ts).
  */
-import { deflateSync, Inflate } from 'fflate';
+import { deflateSync, Inflate, inflateSync } from 'fflate';
 import { crc32 as tableCrc32 } from './crc32';
 
 /**
@@ -21,8 +21,42 @@ export interface ZipCodec {
 
 const CHUNK = 16 * 1024;
 
-/** fflate's streaming inflater, fed in small chunks so that the overshoot past `maxOutput` stays small. */
+/** Parts up to this many compressed bytes are inflated in one call (a card's sheets are a few KB each). */
+export const ONE_CALL_MAX_RAW = 256 * 1024;
+
+/**
+ * One fflate call into a buffer of `maxOutput + 1` bytes: memory stays within the cap whatever the
+ * data would give (fflate does not grow a buffer it is handed; bytes past its end are dropped), and
+ * a result that fills the buffer means «more than maxOutput». Undefined also when fflate throws
+ * (damaged data, or a stored block past the buffer's end): the streaming path then gives the answer.
+ */
+function inflateInOneCall(raw: Uint8Array, maxOutput: number): Uint8Array | undefined | 'ask-stream' {
+  // fflate hands back the buffer itself for empty input.
+  if (raw.length === 0) return 'ask-stream';
+  let out: Uint8Array;
+  try {
+    out = inflateSync(raw, { out: new Uint8Array(maxOutput + 1) });
+  } catch {
+    return 'ask-stream';
+  }
+  return out.length > maxOutput ? undefined : out;
+}
+
+/**
+ * fflate's inflater, bounded: a small part (≤ ONE_CALL_MAX_RAW compressed) in one call into a
+ * buffer of the cap's size, a bigger one streamed in small chunks so that the overshoot past
+ * `maxOutput` stays small.
+ */
 export const fflateBoundedInflate: BoundedInflate = (raw, maxOutput) => {
+  if (raw.length <= ONE_CALL_MAX_RAW) {
+    const whole = inflateInOneCall(raw, maxOutput);
+    if (whole !== 'ask-stream') return whole;
+  }
+  return fflateStreamingInflate(raw, maxOutput);
+};
+
+/** fflate's streaming inflater, fed in small chunks so that the overshoot past `maxOutput` stays small. */
+export const fflateStreamingInflate: BoundedInflate = (raw, maxOutput) => {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let over = false;
