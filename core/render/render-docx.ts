@@ -320,6 +320,15 @@ function interpreted(template: PreparedTemplate, data: unknown, missing: Set<str
   }
 }
 
+/**
+ * The interpreter's word/document.xml for `data`, prepared as renderDocument prepares it;
+ * undefined when the template is not interpreted or this document would go to docxtemplater.
+ * For tests that check the interpreter really made a document, not the fallback.
+ */
+export function interpretedDocumentXml(template: PreparedTemplate, data: object): string | undefined {
+  return interpreted(template, preparedData(data, rawKeysOf(template)), new Set())?.join('');
+}
+
 function missingIssues(template: PreparedTemplate, record: string, missing: ReadonlySet<string>): Rendered {
   return {
     ok: false,
