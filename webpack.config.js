@@ -264,7 +264,9 @@ module.exports = async (env = {}, argv = {}) => {
     },
     optimization: {
       splitChunks: {
-        chunks: 'all',
+        // The check worker's script is one file: split, its start-up loaded the parts one by one
+        // (importScripts), a request each, before it could compile the catalogue for the first card.
+        chunks: (chunk) => chunk.name !== 'kaskad-check',
         cacheGroups: {
           // Libraries change less often than the pane: their own files stay cached across updates.
           // Only the pages' entries: a worker's libraries (`new Worker(new URL(…))` is an entry of its own)

@@ -6,9 +6,14 @@
  *   (b) navigation start → interactive (the three tabs rendered and the file input enabled),
  *       median of 5 cold loads, each in a new browser context (empty cache)
  *   (c) the 43 F1 cards of templates/forms/samples/F1 checked in the page (setInputFiles with all
- *       43 → «Проверено файлов: 43»; the page reads them in its check worker), median of 3, each
- *       in a new context; beside it, alternating, `kaskad validate` of the same files, as users run
- *       it (a new Node process), median of 3; target page ≤ 1.3× the CLI
+ *       43 → «Проверено файлов: 43»; the page reads them in its check worker), timed in the page
+ *       itself (performance.now() at the file input's change event → a MutationObserver seeing the
+ *       status line), so Playwright's round trips are not counted; median of 3, each in a new
+ *       context, the files chosen the moment the pane is interactive («instant pick») and, apart,
+ *       1.5 s after («1.5 s pick»); beside it, alternating, `kaskad validate` of the same files, as
+ *       users run it (a new Node process), median of 3. Target page ≤ 1.3× the CLI, judged on the
+ *       instant pick (the harder case: the worker and engine are still loading); the 1.5 s pick is
+ *       shown beside it
  *
  * Every request off 127.0.0.1 is aborted, as on a closed network: office.js from the CDN fails at
  * once, so (b) does not depend on the CDN (online, the page first waits for office.js, a blocking
@@ -37,6 +42,8 @@ const AIM_INITIAL_KB = 150;
 const COLD_LOADS = 5;
 const CARD_RUNS = 3;
 const CDN_STALL_MS = 3000;
+/** The second way of choosing the files: this long after the pane is interactive. */
+const LATE_PICK_MS = 1500;
 const F1_SAMPLES = path.join(ROOT, 'templates', 'forms', 'samples', 'F1');
 
 export interface ScriptSize {
@@ -55,8 +62,11 @@ export interface AddinResults {
   skipped?: string;
   loads?: Array<{ interactive: number; domContentLoaded: number }>;
   stalledCdnInteractive?: number;
+  /** Files chosen the moment the pane is interactive: the verdict's figure. */
   pageCardsMs?: number[];
-  /** Whether every page run started the check worker. */
+  /** Files chosen LATE_PICK_MS after the pane is interactive. */
+  pageLateCardsMs?: number[];
+  /** Whether every page run checked in the check worker (started, and the page itself loaded no reader). */
   pageWorker?: boolean;
   cliCardsMs?: number[];
   /** 1-minute load average before and after (c). */
@@ -103,12 +113,31 @@ const INTERACTIVE_PROBE = `(() => {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
 
+/**
+ * Times a batch of cards inside the page: performance.now() when a file input fires «change»
+ * (the files are the page's from then), and when each status line «Проверено файлов: N» first
+ * shows with the check idle. Plain JavaScript, set before the page's scripts.
+ */
+const CARDS_PROBE = `(() => {
+  window.kaskadStatusAt = {};
+  document.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === 'file') window.kaskadFilesChosenAt = performance.now();
+  }, true);
+  const seen = () => {
+    const status = document.querySelector('[data-testid=check-status][data-busy="false"]');
+    const text = status && status.textContent ? status.textContent.trim() : '';
+    if (text && window.kaskadStatusAt[text] === undefined) window.kaskadStatusAt[text] = performance.now();
+  };
+  new MutationObserver(seen).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+})();`;
+
 const isLocal = (url: string): boolean => /^(blob:|data:)/.test(url) || ['127.0.0.1', 'localhost'].includes(new URL(url).hostname);
 
 /** A fresh context (own cache) where every request off 127.0.0.1 fails, office.js after `stallMs`. */
 async function closedNetworkContext(browser: Browser, stallMs = 0): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
   await context.addInitScript({ content: INTERACTIVE_PROBE });
+  await context.addInitScript({ content: CARDS_PROBE });
   await context.route('**/*', async (route) => {
     if (isLocal(route.request().url())) return route.continue();
     if (stallMs > 0) await sleep(stallMs);
@@ -117,8 +146,13 @@ async function closedNetworkContext(browser: Browser, stallMs = 0): Promise<Brow
   return context;
 }
 
-async function loadPane(context: BrowserContext, server: StaticServer): Promise<{ page: Page; interactive: number; domContentLoaded: number }> {
+async function loadPane(
+  context: BrowserContext,
+  server: StaticServer,
+  beforeLoad?: (page: Page) => void,
+): Promise<{ page: Page; interactive: number; domContentLoaded: number }> {
   const page = await context.newPage();
+  beforeLoad?.(page);
   await page.goto(`${server.origin}/taskpane.html`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await page.waitForFunction('window.kaskadInteractiveAt !== undefined', undefined, { timeout: 60_000 });
   const interactive = (await page.evaluate('window.kaskadInteractiveAt')) as number;
@@ -128,21 +162,46 @@ async function loadPane(context: BrowserContext, server: StaticServer): Promise<
   return { page, interactive, domContentLoaded };
 }
 
-async function checkCardsInPage(browser: Browser, server: StaticServer, cards: readonly string[]): Promise<{ ms: number; worker: boolean }> {
+const READER_CHUNK = /\/reader\.[0-9a-f]{8}\.js$/;
+
+/**
+ * The cards checked in a fresh page, the files chosen `pickAfterMs` after it is interactive; the
+ * time as the page measured it (file input's change → the status line). `worker`: the check
+ * worker started (the pane starts it before it is interactive, so it is watched from before the
+ * page loads) and the page itself never loaded the reader chunk, i.e. the cards were not read
+ * on the main thread.
+ */
+async function checkCardsInPage(
+  browser: Browser,
+  server: StaticServer,
+  cards: readonly string[],
+  pickAfterMs: number,
+): Promise<{ ms: number; worker: boolean }> {
   const context = await closedNetworkContext(browser);
   try {
-    const { page } = await loadPane(context, server);
     let worker = false;
-    page.on('worker', (started) => {
-      if (/\/kaskad-check\.[0-9a-f]{8}\.js$/.test(started.url())) worker = true;
-    });
-    const started = performance.now();
+    const { page } = await loadPane(context, server, (page) =>
+      page.on('worker', (started) => {
+        if (/\/kaskad-check\.[0-9a-f]{8}\.js$/.test(started.url())) worker = true;
+      }),
+    );
+    if (pickAfterMs > 0) await sleep(pickAfterMs);
+    const done = `Проверено файлов: ${cards.length}`;
     await page.getByLabel('Открыть книгу Excel…', { exact: true }).setInputFiles([...cards]);
-    await page
-      .locator('[data-testid=check-status][data-busy="false"]')
-      .filter({ hasText: new RegExp(`^Проверено файлов: ${cards.length}$`) })
-      .waitFor({ timeout: 300_000 });
-    return { ms: performance.now() - started, worker };
+    // Functions, not strings: the page's CSP has no 'unsafe-eval'. Polled every 100 ms; the time itself is the page's.
+    type Probed = { kaskadFilesChosenAt?: number; kaskadStatusAt: Record<string, number | undefined> };
+    await page.waitForFunction((text) => (globalThis as unknown as Probed).kaskadStatusAt[text] !== undefined, done, {
+      timeout: 300_000,
+      polling: 100,
+    });
+    const times = await page.evaluate((text) => {
+      const probed = globalThis as unknown as Probed;
+      return [probed.kaskadFilesChosenAt ?? NaN, probed.kaskadStatusAt[text] ?? NaN];
+    }, done);
+    const pageRead = ((await page.evaluate('performance.getEntriesByType("resource").map((e) => e.name)')) as string[]).some((url) =>
+      READER_CHUNK.test(url),
+    );
+    return { ms: (times[1] ?? NaN) - (times[0] ?? NaN), worker: worker && !pageRead };
   } finally {
     await context.close();
   }
@@ -208,14 +267,17 @@ export async function measureAddin(): Promise<AddinResults> {
       await stalled.close();
     }
     results.pageCardsMs = [];
+    results.pageLateCardsMs = [];
     results.cliCardsMs = [];
     results.pageWorker = true;
     const loadBefore = loadavg()[0] ?? 0;
     for (let run = 0; run < CARD_RUNS; run++) {
-      const page = await checkCardsInPage(browser, server, cards);
-      results.pageCardsMs.push(page.ms);
-      results.pageWorker &&= page.worker;
+      const instant = await checkCardsInPage(browser, server, cards, 0);
+      results.pageCardsMs.push(instant.ms);
       results.cliCardsMs.push(checkCardsWithCli(cards));
+      const late = await checkCardsInPage(browser, server, cards, LATE_PICK_MS);
+      results.pageLateCardsMs.push(late.ms);
+      results.pageWorker &&= instant.worker && late.worker;
     }
     results.cardsLoad = { before: loadBefore, after: loadavg()[0] ?? 0 };
   } finally {
@@ -241,14 +303,23 @@ function machine(chromium?: string): string {
   );
 }
 
-/** (c): the page's median over the CLI's, ≤ 1.3×; the page must have checked in its worker. */
-function pageVerdict(r: AddinResults): { met: boolean; ratio: number; text: string } {
-  const ratio = median(r.pageCardsMs ?? []) / median(r.cliCardsMs ?? []);
+/**
+ * (c): the page's median over the CLI's, ≤ 1.3×, judged on the instant pick (files chosen the
+ * moment the pane is interactive); the page must have checked in its worker. The 1.5 s pick is
+ * reported beside it, not judged.
+ */
+function pageVerdict(r: AddinResults): { met: boolean; ratio: number; lateRatio: number; text: string } {
+  const cli = median(r.cliCardsMs ?? []);
+  const ratio = median(r.pageCardsMs ?? []) / cli;
+  const lateRatio = median(r.pageLateCardsMs ?? []) / cli;
   const where = r.pageWorker === false ? ' (NOT in the check worker)' : '';
   return {
     met: ratio <= TARGET_PAGE_RATIO && r.pageWorker !== false,
     ratio,
-    text: `${r.cards} cards in the page ${ratio.toFixed(2)}× kaskad validate (target ≤ ${TARGET_PAGE_RATIO}×)${where}`,
+    lateRatio,
+    text:
+      `${r.cards} cards in the page, instant pick, ${ratio.toFixed(2)}× kaskad validate (target ≤ ${TARGET_PAGE_RATIO}×, judged on the instant pick)${where}; ` +
+      `1.5 s pick ${lateRatio.toFixed(2)}× (not judged)`,
   };
 }
 
@@ -272,7 +343,8 @@ export function addinLines(r: AddinResults): string[] {
   lines.push(
     `Navigation → interactive: median ${ms(median(loads.map((l) => l.interactive)))} ms of ${loads.length} cold loads (${loads.map((l) => ms(l.interactive)).join(', ')}); DOMContentLoaded median ${ms(median(loads.map((l) => l.domContentLoaded)))} ms`,
     `  with office.js stalling ${seconds(CDN_STALL_MS)} s before failing: ${ms(r.stalledCdnInteractive ?? NaN)} ms`,
-    `${r.cards} F1 cards: page ${seconds(median(r.pageCardsMs ?? []))} s (median of ${(r.pageCardsMs ?? []).map(seconds).join(', ')}), ` +
+    `${r.cards} F1 cards: page, instant pick ${seconds(median(r.pageCardsMs ?? []))} s (median of ${(r.pageCardsMs ?? []).map(seconds).join(', ')}), ` +
+      `page, 1.5 s pick ${seconds(median(r.pageLateCardsMs ?? []))} s (median of ${(r.pageLateCardsMs ?? []).map(seconds).join(', ')}), ` +
       `kaskad validate ${seconds(median(r.cliCardsMs ?? []))} s (median of ${(r.cliCardsMs ?? []).map(seconds).join(', ')})`,
     `${pageVerdict(r).met ? 'PASS' : 'FAIL'}  ${pageVerdict(r).text}; load average ${loadText(r)}`,
     `Machine: ${machine(r.chromium)}`,
@@ -309,6 +381,7 @@ export function addinMarkdown(r: AddinResults): string {
   if (r.skipped) return [...parts, `Load and check times not measured: ${r.skipped}.`, '', `- Machine: ${machine()}.`, ''].join('\n');
   const loads = r.loads ?? [];
   const page = r.pageCardsMs ?? [];
+  const late = r.pageLateCardsMs ?? [];
   const cli = r.cliCardsMs ?? [];
   parts.push(
     '### Loading and checking',
@@ -318,16 +391,17 @@ export function addinMarkdown(r: AddinResults): string {
     `| Navigation start → interactive (tabs rendered, file input enabled), cold | ${ms(median(loads.map((l) => l.interactive)))} ms | ${loads.map((l) => ms(l.interactive)).join(', ')} ms |`,
     `| Navigation start → DOMContentLoaded, cold | ${ms(median(loads.map((l) => l.domContentLoaded)))} ms | ${loads.map((l) => ms(l.domContentLoaded)).join(', ')} ms |`,
     `| Interactive when office.js stalls ${seconds(CDN_STALL_MS)} s before failing | ${ms(r.stalledCdnInteractive ?? NaN)} ms | one load |`,
-    `| ${r.cards} F1 cards checked in the page (setInputFiles → «Проверено файлов: ${r.cards}») | ${seconds(median(page))} s | ${page.map(seconds).join(', ')} s |`,
+    `| ${r.cards} F1 cards checked in the page, chosen the moment it is interactive (change → «Проверено файлов: ${r.cards}») | ${seconds(median(page))} s | ${page.map(seconds).join(', ')} s |`,
+    `| ${r.cards} F1 cards checked in the page, chosen ${seconds(LATE_PICK_MS)} s after it is interactive | ${seconds(median(late))} s | ${late.map(seconds).join(', ')} s |`,
     `| ${r.cards} F1 cards: \`kaskad validate\` (new Node process) | ${seconds(median(cli))} s | ${cli.map(seconds).join(', ')} s |`,
     '',
     '| Target | Goal | Measured | Result |',
     '| --- | --- | --- | --- |',
-    `| ${r.cards} cards in the page (check worker) vs \`kaskad validate\` | ≤ ${TARGET_PAGE_RATIO}× | ${pageVerdict(r).ratio.toFixed(2)}×${r.pageWorker === false ? ', not in the worker' : ''} | ${pageVerdict(r).met ? 'PASS' : 'FAIL'} |`,
+    `| ${r.cards} cards in the page (check worker), chosen at once, vs \`kaskad validate\` | ≤ ${TARGET_PAGE_RATIO}× | ${pageVerdict(r).ratio.toFixed(2)}×${r.pageWorker === false ? ', not in the worker' : ''} (chosen after ${seconds(LATE_PICK_MS)} s: ${pageVerdict(r).lateRatio.toFixed(2)}×, not judged) | ${pageVerdict(r).met ? 'PASS' : 'FAIL'} |`,
     '',
     `- Every load and check runs in a new browser context (empty cache). Requests off 127.0.0.1 are aborted, as on a closed network, so office.js fails at once; online, the page first waits for office.js from the CDN (a blocking \`<script>\` in \`<head>\`), and a CDN that stalls delays the pane by as long (row 3).`,
     `- Interactive: a MutationObserver set before the page's scripts notes \`performance.now()\` (from navigation start) when three tabs and an enabled file input are in the DOM. Median of ${COLD_LOADS} loads.`,
-    `- Cards: the ${r.cards} files of \`templates/forms/samples/F1\`; the page reads them one by one in its check worker (\`addin/app/check.worker.ts\`), which loads the exceljs chunk on the first; 1-minute load average ${loadText(r)}; the time runs from setInputFiles to the status line. The CLI runs \`node bin/kaskad.js validate <${r.cards} files>\`, Node start-up included. Median of ${CARD_RUNS}, page and CLI alternating.`,
+    `- Cards: the ${r.cards} files of \`templates/forms/samples/F1\`; the page reads them one by one in its check worker (\`addin/app/check.worker.ts\`), started when the pane mounts, which loads the reader chunk and compiles the form catalogue before the first card; 1-minute load average ${loadText(r)}; the time is the page's own (performance.now() at the file input's change event → a MutationObserver seeing the status line), the files chosen the moment the pane is interactive (judged) and ${seconds(LATE_PICK_MS)} s after (shown). The CLI runs \`node bin/kaskad.js validate <${r.cards} files>\`, Node start-up included. Median of ${CARD_RUNS}, page and CLI alternating.`,
     `- Machine: ${machine(r.chromium)}.`,
     '',
   );

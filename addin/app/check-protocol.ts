@@ -1,3 +1,4 @@
+import type { Catalogue } from '../../core/forms/catalogue';
 import type { FormDefinition } from '../../core/forms/definition';
 import type { WorkbookSnapshot } from '../../core/forms/snapshot';
 import type { Dataset } from '../../core/model/schemas';
@@ -25,3 +26,17 @@ export interface CheckRequest {
 
 /** A snapshot check answers without the snapshot: the page has it. */
 export type CheckReply = { id: number; ok: true; checked: CheckedWorkbook } | { id: number; ok: false; error: string };
+
+/**
+ * Sent once by the worker on its own, right after it starts: the form catalogue (forms/ beside the
+ * page) compiled there, off the main thread, which the page then uses as its own; undefined when
+ * the worker could not compile it (the page then compiles it itself).
+ */
+export interface CatalogueMessage {
+  catalogue: Catalogue | undefined;
+}
+
+/** Everything the worker posts. */
+export type WorkerMessage = CheckReply | CatalogueMessage;
+
+export const isCatalogueMessage = (message: WorkerMessage): message is CatalogueMessage => 'catalogue' in message;

@@ -1,7 +1,23 @@
+import type { Catalogue } from '../../core/forms/catalogue';
 import type { FormDefinition } from '../../core/forms/definition';
 import { buildReferenceData, type ReferenceData } from '../../core/forms/reference-data';
 import { checkSnapshot } from '../../core/usecases/check-workbook';
 import type { CheckReply, CheckRequest } from './check-protocol';
+import { loadFormCatalogue, type ReadCatalogueFile } from './definitions';
+
+/** The reader chunk (core's checkWorkbookBytes), loaded once: at the worker's start (warmUp) or on the first workbook. */
+const loadReader = () => import(/* webpackChunkName: "reader" */ '../../core/usecases/check-workbook-bytes');
+
+/**
+ * The worker's start: the form catalogue compiled here (the page takes it over, so its main
+ * thread compiles nothing) while the reader chunk loads, so that the first card pays for neither.
+ * Undefined when the catalogue could not be compiled; never throws (an uncaught error would be
+ * taken for a dead worker).
+ */
+export async function warmUp(read?: ReadCatalogueFile): Promise<Catalogue | undefined> {
+  const [catalogue] = await Promise.all([loadFormCatalogue(read).catch(() => undefined), loadReader().catch(() => undefined)]);
+  return catalogue;
+}
 
 /**
  * The check worker's work: core's checkWorkbookBytes (what `kaskad validate` runs on a file) or
@@ -20,7 +36,7 @@ export function createCheckHandler(): (request: CheckRequest) => Promise<CheckRe
         return { id: request.id, ok: true, checked: { outcome: checkSnapshot(request.workbook.snapshot, request.file, definitions, options) } };
       }
       const used = definitions;
-      const { checkWorkbookBytes } = await import(/* webpackChunkName: "reader" */ '../../core/usecases/check-workbook-bytes');
+      const { checkWorkbookBytes } = await loadReader();
       return { id: request.id, ok: true, checked: await checkWorkbookBytes(request.workbook.bytes, request.file, used, options) };
     } catch (error) {
       return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };

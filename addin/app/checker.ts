@@ -3,7 +3,7 @@ import type { ReferenceData } from '../../core/forms/reference-data';
 import type { WorkbookSnapshot } from '../../core/forms/snapshot';
 import type { CheckOutcome } from '../../core/usecases/check-workbook';
 import type { CheckedWorkbook } from '../../core/usecases/check-workbook-bytes';
-import type { CheckReply, CheckRequest, ReferenceLists } from './check-protocol';
+import { isCatalogueMessage, type CheckReply, type CheckRequest, type ReferenceLists, type WorkerMessage } from './check-protocol';
 
 /** The data workbook cards are checked against: its ReferenceData, and its lists for the worker. */
 export interface CheckReference {
@@ -57,7 +57,9 @@ export function createChecker(start: (() => Promise<CheckWorker>) | undefined, l
   const open = async (): Promise<CheckWorker | undefined> => {
     try {
       const started = await start!();
-      started.addEventListener('message', (event: MessageEvent<CheckReply>) => {
+      started.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
+        // The catalogue the worker sends at its start is check-worker-early's.
+        if (isCatalogueMessage(event.data)) return;
         const settle = pending.get(event.data.id);
         pending.delete(event.data.id);
         settle?.(event.data);

@@ -52,8 +52,10 @@ async function readCatalogue(read: ReadCatalogueFile): Promise<Catalogue> {
   if (!names) return unreachable();
   const files: CatalogueFile[] = [];
   const issues: Issue[] = [];
-  for (const name of names) {
-    const bytes = await read(name).catch(() => undefined);
+  // All asked for at once (the check worker reads them at the pane's start), taken in the index's order.
+  const fetched = await Promise.all(names.map((name) => read(name).catch(() => undefined)));
+  for (const [at, name] of names.entries()) {
+    const bytes = fetched[at];
     if (bytes) files.push({ name, bytes });
     else
       issues.push(
@@ -70,11 +72,14 @@ async function readCatalogue(read: ReadCatalogueFile): Promise<Catalogue> {
 
 /**
  * Loads and compiles the catalogue once per page (the engine does this before it reports ready).
- * A broken file is reported and skipped; tests give their own reader.
+ * A broken file is reported and skipped; tests give their own reader. `compiled`: the catalogue
+ * compiled elsewhere (the check worker, from the same forms/), taken as it is; when it fails, the
+ * files are read and compiled here.
  */
-export function loadFormCatalogue(read: ReadCatalogueFile = fetchFromPage): Promise<Catalogue> {
+export function loadFormCatalogue(read: ReadCatalogueFile = fetchFromPage, compiled?: Promise<Catalogue>): Promise<Catalogue> {
   if (catalogue) return Promise.resolve(catalogue);
-  pending ??= readCatalogue(read).then((loaded) => {
+  const loading = compiled ? compiled.catch(() => readCatalogue(read)) : readCatalogue(read);
+  pending ??= loading.then((loaded) => {
     catalogue = loaded;
     pending = undefined;
     return loaded;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { earlyCatalogue } from './check-worker-early';
 
 export type Engine = typeof import('./engine');
 
@@ -8,8 +9,9 @@ let pending: Promise<Engine> | undefined;
 export function loadEngine(): Promise<Engine> {
   if (!pending) {
     // Ready only with the form catalogue (forms/ beside the page) compiled: checks need the definitions.
+    // In browser mode the check worker compiles it (check-worker-early.ts) while this chunk loads.
     pending = import(/* webpackChunkName: "engine" */ './engine').then(async (engine) => {
-      await engine.loadFormCatalogue();
+      await engine.loadFormCatalogue(undefined, earlyCatalogue());
       return engine;
     });
     pending.catch(() => {

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { openExcelSession } from '../app/excel-session';
+import { startEarlyCheckWorker } from '../app/check-worker-early';
 import { browserPageUrl, detectHost, initialView } from '../app/host';
 import { loadEngine } from '../app/load-engine';
 import { App } from '../ui/App';
@@ -24,6 +25,11 @@ async function start(): Promise<void> {
   const host = await detectHost();
   const session = host.mode === 'excel' ? openExcelSession(host.capabilities) : undefined;
   container.setAttribute('data-mode', host.mode);
+  // Browser mode checks the cards it opens in a worker: started now, it loads the reader and compiles
+  // the form catalogue while the pane renders, so a card chosen at once does not wait for them.
+  if (host.mode === 'browser' && typeof Worker === 'function') {
+    startEarlyCheckWorker(async () => (await import(/* webpackMode: "eager" */ '../app/check-worker-start')).startCheckWorker());
+  }
   root.render(<App host={host} session={session} view={initialView(window.location.search)} browserPageUrl={browserPageUrl(window.location)} />);
   // The checking engine is a chunk of its own: fetch it now that the pane is up, not when the first file is chosen.
   setTimeout(() => void loadEngine().catch(() => undefined), 0);

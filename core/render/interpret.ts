@@ -71,6 +71,20 @@ export class InterpretFallback extends Error {
 
 class Unsupported extends Error {}
 
+const LT = 60;
+
+/** doc-utils isStarting: `<tag` then `>`, ` ` or `/`. */
+function isStarting(part: string, open: string): boolean {
+  if (part.charCodeAt(0) !== LT || !part.startsWith(open)) return false;
+  const next = part.charCodeAt(open.length);
+  return next === 62 || next === 32 || next === 47;
+}
+
+const WHITESPACE = /^[ \n\r\t]+$/;
+
+const WT_PRESERVE = '<w:t xml:space="preserve">';
+const WT_END = '</w:t>';
+
 // ---------------------------------------------------------------------------------------------
 // Recorded runs. With `linebreaks: true` docxtemplater's render module remembers the last run's
 // properties (<w:rPr>…</w:rPr>) it walked past, and a line break in a value closes the run and
@@ -156,15 +170,21 @@ const UNSUPPORTED_TAGS = new Set(['a16:rowId', 'p:xfrm', 'a:ext', 'a:tr']);
 
 function compileList(parts: readonly CompiledPart[], runs: Map<CompiledPart, Set<string | null>>): ProgramNode[] {
   const nodes: ProgramNode[] = [];
+  let groupEnded = true;
   for (const part of parts) {
     if (part.type === 'content' || part.type === 'tag') {
       if (part.tag !== undefined && UNSUPPORTED_TAGS.has(part.tag)) throw new Unsupported(part.tag);
       if (typeof part.value !== 'string') throw new Unsupported('value');
       // render.js keeps only truthy values of static parts
-      if (part.value) nodes.push(part.value);
+      if (!part.value) continue;
+      const previous = nodes[nodes.length - 1];
+      if (typeof previous === 'string' && !groupEnded && !startsGroup(part.value)) nodes[nodes.length - 1] = previous + part.value;
+      else nodes.push(part.value);
+      groupEnded = endsGroup(part.value);
       continue;
     }
     if (part.type !== 'placeholder') throw new Unsupported(part.type);
+    groupEnded = true;
     if (part.module === undefined) {
       const seen = runs.get(part);
       const only = seen && seen.size === 1 ? [...seen][0] : null;
@@ -192,6 +212,28 @@ function compileList(parts: readonly CompiledPart[], runs: Map<CompiledPart, Set
     });
   }
   return nodes;
+}
+
+/*
+ * Static parts are joined into fewer, longer strings where the post-processing cannot tell the
+ * difference: it looks at a part's start (is it <w:p, <w:tc, </w:t>…), at its end (</w:tbl>,
+ * <w:t xml:space="preserve">), at whole parts (</w:tc>, an opening <w:tc> alone, whitespace, a
+ * bookmark end) and at emptiness. So a part whose start it may look at begins a new string, and
+ * a part whose end or whole it may look at ends one; the rest ride along with the part before.
+ */
+const GROUP_TAGS = ['w:sdtContent', 'w:tc', 'w:tr', 'w:tbl', 'w:p', 'w:r', 'w:commentRangeStart', 'w:sdt'];
+const OPENERS = ['w:sdtContent', 'w:tc', 'w:tr', 'w:tbl'];
+
+function isAlone(value: string): boolean {
+  return WHITESPACE.test(value) || value.startsWith('<w:bookmarkEnd') || (value.startsWith('</') && OPENERS.some((t) => value === `</${t}>`));
+}
+
+function startsGroup(value: string): boolean {
+  return isAlone(value) || value.startsWith(WT_END) || GROUP_TAGS.some((t) => isStarting(value, `<${t}`));
+}
+
+function endsGroup(value: string): boolean {
+  return isAlone(value) || value.endsWith('</w:tbl>') || value.endsWith(WT_PRESERVE) || OPENERS.some((t) => isStarting(value, `<${t}`));
 }
 
 /**
@@ -279,12 +321,12 @@ function renderLoop(node: LoopNode, state: RenderState, out: string[]): void {
     value = '';
   }
   const type = toStringOf.call(value);
-  const sub: string[] = [];
+  const start = out.length;
   const last = scopes[scopes.length - 1];
   let shown: boolean;
   const body = (scope: unknown) => {
     scopes.push(scope);
-    renderList(node.body, state, sub);
+    renderList(node.body, state, out);
     scopes.pop();
   };
   if (!value || (type === '[object Array]' && (value as unknown[]).length === 0)) {
@@ -300,9 +342,9 @@ function renderLoop(node: LoopNode, state: RenderState, out: string[]): void {
     if (!node.inverted) body(last);
     shown = !node.inverted;
   }
-  if (!shown) return;
-  joinUncorrupt(sub);
-  for (let i = 0; i < sub.length; i++) out.push(sub[i]!);
+  if (!shown) out.length = start;
+  // docxtemplater runs join-uncorrupt over each loop's own parts before they join the rest.
+  else joinUncorrupt(out, start);
 }
 
 function renderList(nodes: readonly ProgramNode[], state: RenderState, out: string[]): void {
@@ -317,20 +359,9 @@ function renderList(nodes: readonly ProgramNode[], state: RenderState, out: stri
 // ---------------------------------------------------------------------------------------------
 // Post-processing, as docxtemplater's join-uncorrupt.js and space-preserve.js do it for docx.
 
-const LT = 60;
-
-/** doc-utils isStarting: `<tag` then `>`, ` ` or `/`. */
-function isStarting(part: string, open: string): boolean {
-  if (part.charCodeAt(0) !== LT || !part.startsWith(open)) return false;
-  const next = part.charCodeAt(open.length);
-  return next === 62 || next === 32 || next === 47;
-}
-
-const WHITESPACE = /^[ \n\r\t]+$/;
-
-function addEmptyParagraphAfterTable(parts: string[]): void {
+function addEmptyParagraphAfterTable(parts: string[], from: number): void {
   let lastNonEmpty = '';
-  for (let i = 0; i < parts.length; i++) {
+  for (let i = from; i < parts.length; i++) {
     let p = parts[i]!;
     const c = p.charCodeAt(0);
     if (c === LT ? p.startsWith('<w:bookmarkEnd') : (c === 32 || c === 10 || c === 13 || c === 9) && WHITESPACE.test(p)) continue;
@@ -365,16 +396,16 @@ const TAG_SHOULD_CONTAIN: ShouldContain[] = [
   { open: '<w:tbl', close: '</w:tbl>', shouldContain: ['<w:tr'], value: '', drop: true },
 ];
 
-/** docxtemplater's joinUncorrupt for a docx part, in place. */
-export function joinUncorrupt(parts: string[]): string[] {
-  addEmptyParagraphAfterTable(parts);
+/** docxtemplater's joinUncorrupt for a docx part, in place, over parts[from…]. */
+export function joinUncorrupt(parts: string[], from = 0): string[] {
+  addEmptyParagraphAfterTable(parts, from);
   // Kept across the rules as docxtemplater keeps it: an element left open stops the later rules.
   let collecting = -1;
   let startIndex = -1;
   for (let j = 0; j < TAG_SHOULD_CONTAIN.length; j++) {
     const rule = TAG_SHOULD_CONTAIN[j]!;
     let collected: string[] | null = null;
-    for (let i = 0; i < parts.length; i++) {
+    for (let i = from; i < parts.length; i++) {
       const part = parts[i]!;
       if (collecting === j) {
         if (part === rule.close) {
@@ -408,9 +439,6 @@ export function joinUncorrupt(parts: string[]): string[] {
   return parts;
 }
 
-const WT_PRESERVE = '<w:t xml:space="preserve">';
-const WT_END = '</w:t>';
-
 /** The space-preserve module's postrender: an empty preserved text becomes <w:t/>. */
 function emptyTexts(parts: string[]): void {
   let lastNonEmpty = 0;
@@ -430,14 +458,19 @@ function emptyTexts(parts: string[]): void {
 }
 
 /**
- * The part's XML for `data` (already cleaned and typeset), as docxtemplater would write it.
- * Each tag or loop without a value is passed to `onMissing` (docxtemplater's nullGetter), and
- * prints as an empty text. Throws InterpretFallback when this document needs docxtemplater.
+ * The part's XML for `data` (already cleaned and typeset), as docxtemplater would write it, as the
+ * list of strings it joins. Each tag or loop without a value is passed to `onMissing`
+ * (docxtemplater's nullGetter), and prints as an empty text. Throws InterpretFallback when this
+ * document needs docxtemplater.
  */
-export function runProgram(program: Program, data: unknown, onMissing: (tag: string) => void): string {
+export function runProgramParts(program: Program, data: unknown, onMissing: (tag: string) => void): string[] {
   const parts: string[] = [];
   renderList(program.nodes, { scopes: [data], onMissing }, parts);
   emptyTexts(parts);
-  joinUncorrupt(parts);
-  return parts.join('');
+  return joinUncorrupt(parts);
+}
+
+/** runProgramParts, joined. */
+export function runProgram(program: Program, data: unknown, onMissing: (tag: string) => void): string {
+  return runProgramParts(program, data, onMissing).join('');
 }

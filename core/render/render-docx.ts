@@ -7,7 +7,7 @@ import { readZipEntries, ZipFormatError, type ZipEntry } from '../zip/read-zip';
 import { newBudget, unpackEntry, ZipLimitError } from '../zip/unpack';
 import { replaceZipParts } from '../zip/write-zip';
 import { pathOf, valueAt } from './dotted-path';
-import { compileProgram, runProgram, type CompiledPart, type Program } from './interpret';
+import { compileProgram, runProgramParts, type CompiledPart, type Program } from './interpret';
 import { templateIssues } from './template-errors';
 
 /**
@@ -207,7 +207,7 @@ function reusableFor(template: PreparedTemplate): Reusable {
 const encodedCache = new WeakMap<PreparedTemplate, Map<string, Uint8Array>>();
 
 /** The template's parts as UTF-8, encoded once per template, to compare a render's bytes with. */
-function encodedParts(template: PreparedTemplate): Map<string, Uint8Array> {
+function templateBytes(template: PreparedTemplate): Map<string, Uint8Array> {
   let encoded = encodedCache.get(template);
   if (!encoded) {
     encoded = new Map([...template.parts].map(([name, text]) => [name, encoder.encode(text)]));
@@ -286,35 +286,47 @@ function preparedData(value: unknown, rawKeys: ReadonlySet<string>): unknown {
   return value;
 }
 
-/** A string without lone surrogates, which TextEncoder and docxtemplater's writer encode alike. */
-function isWellFormed(text: string): boolean {
-  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
-  return typeof native === 'function' ? native.call(text) : !/[\ud800-\udfff]/.test(text) || !LONE_SURROGATE.test(text);
-}
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /** One growing buffer to encode documents into: its bytes are copied into the zip. */
 let scratch = new Uint8Array(256 * 1024);
 
-function encodedXml(xml: string): Uint8Array {
-  if (scratch.length < xml.length * 3) scratch = new Uint8Array(xml.length * 3);
-  const { written } = encoder.encodeInto(xml, scratch);
-  return scratch.subarray(0, written);
+/**
+ * The parts as UTF-8, each encoded straight into the buffer (joining them into one string first
+ * costs more than the encoding). Parts never split a surrogate pair: the template was decoded
+ * whole, and every value went through cleanText, which replaces lone surrogates — so the bytes
+ * are those docxtemplater's own UTF-8 writer gives.
+ */
+function encodedParts(parts: readonly string[]): Uint8Array {
+  let length = 0;
+  for (let i = 0; i < parts.length; i++) length += parts[i]!.length;
+  if (scratch.length < length * 3) scratch = new Uint8Array(length * 3);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part.length > 0) at += encoder.encodeInto(part, scratch.subarray(at)).written;
+  }
+  return scratch.subarray(0, at);
 }
 
 /** The interpreter's document.xml, or undefined when this document needs docxtemplater. */
-function interpreted(template: PreparedTemplate, data: unknown, missing: Set<string>): string | undefined {
+function interpreted(template: PreparedTemplate, data: unknown, missing: Set<string>): string[] | undefined {
   const program = programs.get(template);
   if (!program) return undefined;
   try {
-    const xml = runProgram(program, data, (tag) => missing.add(tag));
-    if (isWellFormed(xml)) return xml;
+    return runProgramParts(program, data, (tag) => missing.add(tag));
   } catch {
     // InterpretFallback (or anything unforeseen): docxtemplater makes this document.
+    missing.clear();
+    return undefined;
   }
-  missing.clear();
-  return undefined;
+}
+
+/**
+ * The interpreter's word/document.xml for `data`, prepared as renderDocument prepares it;
+ * undefined when the template is not interpreted or this document would go to docxtemplater.
+ * For tests that check the interpreter really made a document, not the fallback.
+ */
+export function interpretedDocumentXml(template: PreparedTemplate, data: object): string | undefined {
+  return interpreted(template, preparedData(data, rawKeysOf(template)), new Set())?.join('');
 }
 
 function missingIssues(template: PreparedTemplate, record: string, missing: ReadonlySet<string>): Rendered {
@@ -336,7 +348,8 @@ export function renderDocument(template: PreparedTemplate, data: object, record:
   if (xml !== undefined) {
     if (missing.size > 0) return missingIssues(template, record, missing);
     const changed = new Map<string, Uint8Array>();
-    if (xml !== template.parts.get(MAIN_PART)) changed.set(MAIN_PART, encodedXml(xml));
+    const bytes = encodedParts(xml);
+    if (!sameBytes(bytes, templateBytes(template).get(MAIN_PART))) changed.set(MAIN_PART, bytes);
     const core = options.generatedAt ? stampedCoreProperties(template.entries, options.generatedAt) : undefined;
     if (core) changed.set('docProps/core.xml', core);
     return { ok: true, bytes: replaceZipParts(template.entries, changed, { deflateRaw: options.deflateRaw }) };
@@ -355,7 +368,7 @@ export function renderDocument(template: PreparedTemplate, data: object, record:
   if (missing.size > 0) return missingIssues(template, record, missing);
   const zip = doc.getZip();
   const changed = new Map<string, Uint8Array>();
-  const originals = encodedParts(template);
+  const originals = templateBytes(template);
   for (const [name, before] of template.parts) {
     const file = zip.file(name);
     if (!file) continue;

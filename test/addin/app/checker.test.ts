@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCheckHandler } from '../../../addin/app/check-worker-handler';
+import { createCheckHandler, warmUp } from '../../../addin/app/check-worker-handler';
 import type { CheckReply, CheckRequest } from '../../../addin/app/check-protocol';
 import { createChecker, type CheckWorker, type LocalChecks } from '../../../addin/app/checker';
-import { formDefinitions } from '../../../addin/app/definitions';
+import { catalogueIssues, formDefinitions, loadFormCatalogue, resetFormDefinitions } from '../../../addin/app/definitions';
 import { buildReferenceData } from '../../../core/forms/reference-data';
 import { checkSnapshot } from '../../../core/usecases/check-workbook';
 import { checkWorkbookBytes } from '../../../core/usecases/check-workbook-bytes';
 import { ROOT, SAMPLE_XLSX } from '../../helpers/sample-workbook';
-import { primePaneCatalogue } from '../../helpers/pane-catalogue';
+import { FORMS_DIR, folderReader, primePaneCatalogue } from '../../helpers/pane-catalogue';
 
 beforeAll(() => primePaneCatalogue());
 
@@ -131,5 +131,59 @@ describe('the check worker and the page', () => {
     await checker.checkBytes('F1-mo05.xlsx', F1('F1-mo05.xlsx'), formDefinitions(), { data: buildReferenceData(dataset.dataset) });
     expect(sent).toEqual([]);
     expect(local.calls).toEqual(['bytes F1-mo05.xlsx']);
+  });
+});
+
+describe("the check worker's start and the page's catalogue", () => {
+  it('warmUp compiles the same catalogue the page would, and the page takes it over without reading forms/', async () => {
+    const inPage = { definitions: [...formDefinitions()], issues: [...catalogueIssues()] };
+    // The worker's own copy of definitions.ts starts empty.
+    resetFormDefinitions();
+    const warmed = await warmUp(folderReader(FORMS_DIR));
+    expect(warmed).not.toBe(undefined);
+    expect(warmed!.definitions).not.toBe(inPage.definitions);
+    expect(warmed).toBeDefined();
+    // As it crosses postMessage.
+    const sent = structuredClone(warmed!);
+    expect(sent.definitions).toEqual(inPage.definitions);
+    expect(sent.issues).toEqual(inPage.issues);
+
+    resetFormDefinitions();
+    const reads: string[] = [];
+    const taken = await loadFormCatalogue(async (name) => {
+      reads.push(name);
+      return undefined;
+    }, Promise.resolve(sent));
+    expect(reads).toEqual([]);
+    expect(taken).toBe(sent);
+    expect(formDefinitions()).toEqual(inPage.definitions);
+  });
+
+  it('when the worker cannot give the catalogue, the page reads and compiles forms/ itself', async () => {
+    resetFormDefinitions();
+    const loaded = await loadFormCatalogue(folderReader(FORMS_DIR), Promise.reject(new Error('check worker failed')));
+    expect(loaded.definitions.map((d) => `${d.id}@${d.version}`)).toEqual(formDefinitions().map((d) => `${d.id}@${d.version}`));
+    expect(loaded.definitions.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('the checker passes over the catalogue message the worker sends at its start', async () => {
+    const { worker } = inProcessWorker();
+    const listeners: Array<(event: unknown) => void> = [];
+    const wrapped: CheckWorker = {
+      ...worker,
+      addEventListener: ((type: string, listener: (event: unknown) => void) => {
+        if (type === 'message') listeners.push(listener);
+        worker.addEventListener(type as 'message', listener as (event: MessageEvent) => void);
+      }) as CheckWorker['addEventListener'],
+    };
+    const local = countedLocal();
+    const checker = createChecker(async () => wrapped, local);
+    const checking = checker.checkBytes('F1-mo05.xlsx', F1('F1-mo05.xlsx'), formDefinitions());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (const listener of listeners) listener({ data: { catalogue: { definitions: [], issues: [] } } });
+    const checked = await checking;
+    expect(checked.outcome.kind).toBe('form');
+    expect(local.calls).toEqual([]);
+    expect(checker.where).toBe('worker');
   });
 });
