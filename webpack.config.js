@@ -266,7 +266,8 @@ module.exports = async (env = {}, argv = {}) => {
       splitChunks: {
         // The check worker's script is one file: split, its start-up loaded the parts one by one
         // (importScripts), a request each, before it could compile the catalogue for the first card.
-        chunks: (chunk) => chunk.name !== 'kaskad-check',
+        // Its first script is small (it asks for the catalogue's files) and loads the checking code as one more.
+        chunks: (chunk) => chunk.name !== 'kaskad-check' && chunk.name !== 'kaskad-check-main',
         cacheGroups: {
           // Libraries change less often than the pane: their own files stay cached across updates.
           // Only the pages' entries: a worker's libraries (`new Worker(new URL(…))` is an entry of its own)
