@@ -293,6 +293,8 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'] }),
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'help.html', template: './addin/taskpane/help.html', chunks: [], inject: false }),
+      // The forms/ files of this build, which the check worker asks for beside forms/index.json (addin/app/catalogue-fetch.ts).
+      new (require('webpack').DefinePlugin)({ KASKAD_BUILT_FORMS: JSON.stringify(forms.files) }),
       new EmitFilesPlugin({ 'manifest.xml': manifest, [bootstrap.name]: bootstrap.content, 'forms/index.json': forms.index }),
       new CopyWebpackPlugin({
         patterns: [

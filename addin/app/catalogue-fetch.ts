@@ -28,12 +28,23 @@ export function indexedNames(bytes: Uint8Array): string[] | undefined {
   }
 }
 
+/** The files the build put in forms/ (webpack's DefinePlugin); absent outside webpack (Jest). */
+declare const KASKAD_BUILT_FORMS: readonly string[] | undefined;
+
+/** The names the build listed in forms/index.json: asked for beside index.json, before it answers. */
+export function builtForms(): readonly string[] {
+  return typeof KASKAD_BUILT_FORMS === 'undefined' ? [] : KASKAD_BUILT_FORMS;
+}
+
 /**
- * Asks for index.json and, as soon as it comes, every file it lists, all at once; the reader it
- * returns answers from those requests (each once), other names through `read`. The check worker
- * starts this before its checking code loads, so the files arrive meanwhile.
+ * Asks for index.json and, at the same moment, the files the build listed in it (`expected`),
+ * then any other file the served index.json lists as soon as it comes; the reader it returns
+ * answers from those requests (each once), other names through `read`. Only what index.json lists
+ * is used (a server may have changed forms/ since the build): a file asked for ahead and not
+ * listed is left unread. The check worker starts this before its checking code loads (which holds
+ * its thread), so the files arrive meanwhile.
  */
-export function prefetchCatalogue(read: ReadCatalogueFile = fetchCatalogueFile): PrefetchedCatalogue {
+export function prefetchCatalogue(read: ReadCatalogueFile = fetchCatalogueFile, expected: readonly string[] = builtForms()): PrefetchedCatalogue {
   const asked = new Map<string, Promise<Uint8Array | undefined>>();
   const ask = (name: string) => {
     const request = read(name);
@@ -42,7 +53,9 @@ export function prefetchCatalogue(read: ReadCatalogueFile = fetchCatalogueFile):
     asked.set(name, request);
     return request;
   };
-  const listed = ask(CATALOGUE_INDEX).then(
+  const index = ask(CATALOGUE_INDEX);
+  for (const name of expected) if (!asked.has(name)) void ask(name);
+  const listed = index.then(
     (index) => {
       for (const name of (index && indexedNames(index)) ?? []) if (!asked.has(name)) void ask(name);
     },

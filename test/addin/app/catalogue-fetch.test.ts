@@ -1,4 +1,4 @@
-import { CATALOGUE_INDEX, indexedNames, prefetchCatalogue, type ReadCatalogueFile } from '../../../addin/app/catalogue-fetch';
+import { builtForms, CATALOGUE_INDEX, indexedNames, prefetchCatalogue, type ReadCatalogueFile } from '../../../addin/app/catalogue-fetch';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -40,6 +40,26 @@ describe('the check worker asks for the catalogue before its checking code loads
     const { read, asked } = folder({ [CATALOGUE_INDEX]: '{ not json' });
     await prefetchCatalogue(read).listed;
     expect(asked).toEqual([CATALOGUE_INDEX]);
+  });
+
+  it("asks for the build's files beside index.json, before it answers; one no longer listed is left unread", async () => {
+    const { read, asked } = folder({
+      [CATALOGUE_INDEX]: JSON.stringify({ files: ['F1-2024.xlsx', 'F9-2025.xlsx'] }),
+      'F1-2024.xlsx': 'x',
+      'F2-2024.xlsx': 'old',
+      'F9-2025.xlsx': 'new',
+    });
+    const prefetched = prefetchCatalogue(read, ['F1-2024.xlsx', 'F2-2024.xlsx']);
+    // Asked for in the same turn as index.json, not after it.
+    expect(asked).toEqual([CATALOGUE_INDEX, 'F1-2024.xlsx', 'F2-2024.xlsx']);
+    await prefetched.listed;
+    expect(asked).toEqual([CATALOGUE_INDEX, 'F1-2024.xlsx', 'F2-2024.xlsx', 'F9-2025.xlsx']);
+    expect(new TextDecoder().decode(await prefetched('F9-2025.xlsx'))).toBe('new');
+    expect(asked).toHaveLength(4);
+  });
+
+  it('outside webpack (Jest) there is no build list', () => {
+    expect(builtForms()).toEqual([]);
   });
 
   it('reads the list of forms/index.json', () => {
