@@ -266,7 +266,8 @@ module.exports = async (env = {}, argv = {}) => {
       splitChunks: {
         // The check worker's script is one file: split, its start-up loaded the parts one by one
         // (importScripts), a request each, before it could compile the catalogue for the first card.
-        chunks: (chunk) => chunk.name !== 'kaskad-check',
+        // Its first script is small (it asks for the catalogue's files) and loads the checking code as one more.
+        chunks: (chunk) => chunk.name !== 'kaskad-check' && chunk.name !== 'kaskad-check-main',
         cacheGroups: {
           // Libraries change less often than the pane: their own files stay cached across updates.
           // Only the pages' entries: a worker's libraries (`new Worker(new URL(…))` is an entry of its own)
@@ -292,6 +293,8 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'] }),
       new HtmlWebpackPlugin({ ...pageOptions, filename: 'help.html', template: './addin/taskpane/help.html', chunks: [], inject: false }),
+      // The forms/ files of this build, which the check worker asks for beside forms/index.json (addin/app/catalogue-fetch.ts).
+      new (require('webpack').DefinePlugin)({ KASKAD_BUILT_FORMS: JSON.stringify(forms.files) }),
       new EmitFilesPlugin({ 'manifest.xml': manifest, [bootstrap.name]: bootstrap.content, 'forms/index.json': forms.index }),
       new CopyWebpackPlugin({
         patterns: [

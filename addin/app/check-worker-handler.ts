@@ -14,8 +14,12 @@ const loadReader = () => import(/* webpackChunkName: "reader" */ '../../core/use
  * Undefined when the catalogue could not be compiled; never throws (an uncaught error would be
  * taken for a dead worker).
  */
-export async function warmUp(read?: ReadCatalogueFile): Promise<Catalogue | undefined> {
-  const [catalogue] = await Promise.all([loadFormCatalogue(read).catch(() => undefined), loadReader().catch(() => undefined)]);
+export async function warmUp(read?: ReadCatalogueFile, listed?: Promise<void>): Promise<Catalogue | undefined> {
+  const catalogue = loadFormCatalogue(read).catch(() => undefined);
+  // The reader chunk comes by importScripts, which holds this thread until it has run: first the
+  // catalogue's files are asked for (`listed`; index.json is usually in by now), so they come meanwhile.
+  await listed;
+  await loadReader().catch(() => undefined);
   return catalogue;
 }
 

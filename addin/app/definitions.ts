@@ -1,6 +1,7 @@
 import { makeIssue, type Issue } from '../../core/issues';
 import { compileCatalogue, pickDefinition, withOpened, type Catalogue, type CatalogueFile } from '../../core/forms/catalogue';
 import type { FormDefinition } from '../../core/forms/definition';
+import { CATALOGUE_FOLDER, CATALOGUE_INDEX, fetchCatalogueFile, indexedNames, type ReadCatalogueFile } from './catalogue-fetch';
 
 /**
  * The form definitions of the page: the catalogue in forms/ beside taskpane.html (the build
@@ -9,32 +10,11 @@ import type { FormDefinition } from '../../core/forms/definition';
  * the catalogue's definition of the same form and version.
  */
 
-/** The file of forms/ by name, or undefined when the page cannot have it. */
-export type ReadCatalogueFile = (name: string) => Promise<Uint8Array | undefined>;
-
-/** The catalogue's folder beside the page: the list, then each file, from the page's own origin. */
-export const CATALOGUE_FOLDER = 'forms';
-export const CATALOGUE_INDEX = 'index.json';
-
-const fetchFromPage: ReadCatalogueFile = async (name) => {
-  const response = await fetch(`${CATALOGUE_FOLDER}/${encodeURIComponent(name)}`, { cache: 'no-cache' });
-  return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
-};
+export { CATALOGUE_FOLDER, CATALOGUE_INDEX, type ReadCatalogueFile } from './catalogue-fetch';
 
 let catalogue: Catalogue | undefined;
 let pending: Promise<Catalogue> | undefined;
 let opened: FormDefinition[] = [];
-
-/** The names forms/index.json lists: `{ "files": ["F1-2024.xlsx", …] }`. */
-function indexedNames(bytes: Uint8Array): string[] | undefined {
-  try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    const files = (parsed as { files?: unknown }).files;
-    return Array.isArray(files) && files.every((f) => typeof f === 'string') ? (files as string[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 async function readCatalogue(read: ReadCatalogueFile): Promise<Catalogue> {
   const where = `${CATALOGUE_FOLDER}/${CATALOGUE_INDEX}`;
@@ -76,7 +56,7 @@ async function readCatalogue(read: ReadCatalogueFile): Promise<Catalogue> {
  * compiled elsewhere (the check worker, from the same forms/), taken as it is; when it fails, the
  * files are read and compiled here.
  */
-export function loadFormCatalogue(read: ReadCatalogueFile = fetchFromPage, compiled?: Promise<Catalogue>): Promise<Catalogue> {
+export function loadFormCatalogue(read: ReadCatalogueFile = fetchCatalogueFile, compiled?: Promise<Catalogue>): Promise<Catalogue> {
   if (catalogue) return Promise.resolve(catalogue);
   const loading = compiled ? compiled.catch(() => readCatalogue(read)) : readCatalogue(read);
   pending ??= loading.then((loaded) => {

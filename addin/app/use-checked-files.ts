@@ -55,8 +55,11 @@ export function withOpened(list: readonly CheckedFile[], file: CheckedFile): Che
 /** How often a batch redraws the list and its count while files are checked. */
 const PAINT_EVERY_MS = 150;
 
-/** Files of a batch read and queued at the check worker ahead of the one taken in. */
-const READ_AHEAD = 4;
+/**
+ * Files of a batch read and queued at the check worker ahead of the one taken in: enough that the
+ * worker still has cards while the page draws the list (4 left it idle then).
+ */
+const READ_AHEAD = 12;
 
 /** Lets the page paint between files of a batch: 43 cards should show a moving count, not a frozen pane. */
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -96,8 +96,10 @@ export function BrowserCheckView({ checked }: { checked: CheckedFiles }) {
   const [currentId, setCurrentId] = useState<number>();
   const [note, setNote] = useState('');
   const [onlyErrors, setOnlyErrors] = useState(false);
-  const current = checked.files.find((f) => f.id === currentId) ?? checked.files[checked.files.length - 1];
   const busy = checked.progress !== undefined;
+  // While a batch is checked, no file's details unless one was chosen: each redraw would otherwise
+  // build the newest file's details (findings, sheet preview) anew, which cost more than the checks.
+  const current = checked.files.find((f) => f.id === currentId) ?? (busy ? undefined : checked.files[checked.files.length - 1]);
   const withFindings = checked.files.filter((f) => f.outcome.issues.length > 0 && (f.outcome.kind === 'form' || f.outcome.kind === 'data'));
   const shown = onlyErrors ? checked.files.filter((f) => countBySeverity(f.outcome.issues).errors > 0) : checked.files;
 

@@ -53,7 +53,9 @@ let signalsHooked = false;
 function removeLiveTemps(): void {
   for (const temp of liveTemps) {
     try {
-      rmSync(temp, { recursive: true, force: true });
+      // A write still in flight on libuv's pool may add a file while the folder is being
+      // emptied (ENOTEMPTY): retried a few times rather than left behind.
+      rmSync(temp, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     } catch {
       // Best effort: a later run removes what is left once it is a day old.
     }
