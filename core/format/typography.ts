@@ -102,8 +102,15 @@ const RULES: Array<[RegExp, string]> = [
   [/([\p{L}\p{N}])--([\p{L}\p{N}])/gu, `$1${NBSP}— $2`],
 ];
 
+/**
+ * Every rule above needs one of these characters (the quotes a «"», the rules a «№», «§», «.»,
+ * a digit or a dash): text without any of them is already typeset, and is spared the regexes.
+ */
+const TRIGGERS = /["№§.0-9\-–—]/;
+
 /** Applies the rules to one text value from the data. Idempotent: typeset text stays as it is. */
 export function typeset(text: string): string {
+  if (!TRIGGERS.test(text)) return text;
   let out = quotes(text);
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
   return out;
