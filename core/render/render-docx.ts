@@ -249,8 +249,11 @@ function rawKeysOf(template: PreparedTemplate): Set<string> {
 const typesetCache = new Map<string, string>();
 const cleanCache = new Map<string, string>();
 const MAX_CACHED = 50_000;
+/** Longer strings (a whole paragraph of a report) rarely repeat: made each time, never held. */
+const MAX_CACHED_LENGTH = 1_000;
 
 function remembered(cache: Map<string, string>, text: string, make: (text: string) => string): string {
+  if (text.length > MAX_CACHED_LENGTH) return make(text);
   let out = cache.get(text);
   if (out === undefined) {
     if (cache.size >= MAX_CACHED) cache.clear();
