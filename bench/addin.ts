@@ -158,7 +158,11 @@ async function loadPane(
   const page = await context.newPage();
   beforeLoad?.(page);
   await page.goto(`${server.origin}/taskpane.html`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-  await page.waitForFunction('window.kaskadInteractiveAt !== undefined', undefined, { timeout: 60_000 });
+  // A function, not a string: the page's CSP has no 'unsafe-eval', and a string predicate polled is eval'd.
+  await page.waitForFunction(() => (globalThis as unknown as { kaskadInteractiveAt?: number }).kaskadInteractiveAt !== undefined, undefined, {
+    timeout: 60_000,
+    polling: 10,
+  });
   const interactive = (await page.evaluate('window.kaskadInteractiveAt')) as number;
   const domContentLoaded = (await page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")) as number;
   const mode = await page.getAttribute('#root', 'data-mode');
