@@ -20,11 +20,24 @@ export function cleanText(input: string): string {
 
 /** Deeply cleans every string of a plain value (objects, arrays); other values pass as they are. */
 export function cleanDeep<T>(value: T): T {
-  if (typeof value === 'string') return cleanText(value) as T;
-  if (Array.isArray(value)) return value.map((v) => cleanDeep(v)) as T;
+  return mapStrings(value, cleanText);
+}
+
+/**
+ * A copy of a plain value (objects, arrays) with `each` applied to every string; a string under a
+ * key of `rawKeys`, at any depth below it, gets `raw` instead. Other values pass as they are.
+ */
+export function mapStrings<T>(
+  value: T,
+  each: (text: string) => string,
+  rawKeys: ReadonlySet<string> = new Set(),
+  raw: (text: string) => string = each,
+): T {
+  if (typeof value === 'string') return each(value) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, each, rawKeys, raw)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = cleanDeep(v);
+    for (const [k, v] of Object.entries(value)) out[k] = rawKeys.has(k) ? mapStrings(v, raw) : mapStrings(v, each, rawKeys, raw);
     return out as T;
   }
   return value;

@@ -12,6 +12,8 @@
  *   («2024-2025» → «2024–2025»). Hyphens in words, phone numbers and document numbers stay.
  */
 
+import { cleanText, mapStrings } from './text';
+
 const NBSP = '\u00a0';
 
 const OPENING_CONTEXT = /[\s([{«„\u00a0/-]/;
@@ -121,12 +123,34 @@ export function typeset(text: string): string {
  * WordprocessingML ({@levelCell}): their straight quotes are XML syntax and stay as they are.
  */
 export function typesetDeep<T>(value: T, rawKeys: ReadonlySet<string> = new Set()): T {
-  if (typeof value === 'string') return typeset(value) as T;
-  if (Array.isArray(value)) return value.map((v) => typesetDeep(v, rawKeys)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = rawKeys.has(k) ? v : typesetDeep(v, rawKeys);
-    return out as T;
+  return mapStrings(value, typeset, rawKeys, (text) => text);
+}
+
+/**
+ * Cleaned and typeset strings, remembered: the same names, dates and phrases come back document
+ * after document. Both steps are pure, so a remembered result is the result. Bounded: at most
+ * MAX_REMEMBERED strings (then it starts over), none longer than MAX_REMEMBERED_LENGTH (a whole
+ * paragraph rarely repeats: made each time, never held).
+ */
+const remembered = new Map<string, string>();
+const MAX_REMEMBERED = 50_000;
+const MAX_REMEMBERED_LENGTH = 1_000;
+
+function cleanAndTypeset(text: string): string {
+  if (text.length > MAX_REMEMBERED_LENGTH) return typeset(cleanText(text));
+  let out = remembered.get(text);
+  if (out === undefined) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    out = typeset(cleanText(text));
+    remembered.set(text, out);
   }
-  return value;
+  return out;
+}
+
+/**
+ * `typesetDeep(cleanDeep(value), rawKeys)` in one walk, each distinct string done once: what
+ * every document's data goes through before rendering. Raw values are cleaned, not typeset.
+ */
+export function cleanAndTypesetDeep<T>(value: T, rawKeys: ReadonlySet<string> = new Set()): T {
+  return mapStrings(value, cleanAndTypeset, rawKeys, cleanText);
 }

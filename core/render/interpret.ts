@@ -469,8 +469,3 @@ export function runProgramParts(program: Program, data: unknown, onMissing: (tag
   emptyTexts(parts);
   return joinUncorrupt(parts);
 }
-
-/** runProgramParts, joined. */
-export function runProgram(program: Program, data: unknown, onMissing: (tag: string) => void): string {
-  return runProgramParts(program, data, onMissing).join('');
-}

@@ -1,7 +1,6 @@
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
-import { cleanText } from '../format/text';
-import { typeset } from '../format/typography';
+import { cleanAndTypesetDeep } from '../format/typography';
 import { makeIssue, type Issue } from '../issues';
 import { readZipEntries, ZipFormatError, type ZipEntry } from '../zip/read-zip';
 import { newBudget, unpackEntry, ZipLimitError } from '../zip/unpack';
@@ -242,53 +241,6 @@ function rawKeysOf(template: PreparedTemplate): Set<string> {
   return keys;
 }
 
-/**
- * Cleaned and typeset strings, remembered: the same names, dates and phrases come back document
- * after document. Both functions are pure, so a remembered result is the result.
- */
-const typesetCache = new Map<string, string>();
-const cleanCache = new Map<string, string>();
-const MAX_CACHED = 50_000;
-/** Longer strings (a whole paragraph of a report) rarely repeat: made each time, never held. */
-const MAX_CACHED_LENGTH = 1_000;
-
-function remembered(cache: Map<string, string>, text: string, make: (text: string) => string): string {
-  if (text.length > MAX_CACHED_LENGTH) return make(text);
-  let out = cache.get(text);
-  if (out === undefined) {
-    if (cache.size >= MAX_CACHED) cache.clear();
-    out = make(text);
-    cache.set(text, out);
-  }
-  return out;
-}
-
-const cleanAndTypeset = (text: string) => typeset(cleanText(text));
-
-/** cleanDeep, without the typesetting. */
-function cleanOnly(value: unknown): unknown {
-  if (typeof value === 'string') return remembered(cleanCache, value, cleanText);
-  if (Array.isArray(value)) return value.map(cleanOnly);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = cleanOnly(v);
-    return out;
-  }
-  return value;
-}
-
-/** typesetDeep(cleanDeep(value), rawKeys) in one walk, each distinct string done once. */
-function preparedData(value: unknown, rawKeys: ReadonlySet<string>): unknown {
-  if (typeof value === 'string') return remembered(typesetCache, value, cleanAndTypeset);
-  if (Array.isArray(value)) return value.map((v) => preparedData(v, rawKeys));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = rawKeys.has(k) ? cleanOnly(v) : preparedData(v, rawKeys);
-    return out;
-  }
-  return value;
-}
-
 /** One growing buffer to encode documents into: its bytes are copied into the zip. */
 let scratch = new Uint8Array(256 * 1024);
 
@@ -329,7 +281,7 @@ function interpreted(template: PreparedTemplate, data: unknown, missing: Set<str
  * For tests that check the interpreter really made a document, not the fallback.
  */
 export function interpretedDocumentXml(template: PreparedTemplate, data: object): string | undefined {
-  return interpreted(template, preparedData(data, rawKeysOf(template)), new Set())?.join('');
+  return interpreted(template, cleanAndTypesetDeep(data, rawKeysOf(template)), new Set())?.join('');
 }
 
 function missingIssues(template: PreparedTemplate, record: string, missing: ReadonlySet<string>): Rendered {
@@ -346,7 +298,7 @@ function missingIssues(template: PreparedTemplate, record: string, missing: Read
  */
 export function renderDocument(template: PreparedTemplate, data: object, record: string, options: RenderOptions = {}): Rendered {
   const missing = new Set<string>();
-  const ready = preparedData(data, rawKeysOf(template));
+  const ready = cleanAndTypesetDeep(data, rawKeysOf(template));
   const xml = options.viaDocxtemplater ? undefined : interpreted(template, ready, missing);
   if (xml !== undefined) {
     if (missing.size > 0) return missingIssues(template, record, missing);

@@ -1,4 +1,5 @@
-import { typeset, typesetDeep } from '../../../core/format/typography';
+import { cleanDeep } from '../../../core/format/text';
+import { cleanAndTypesetDeep, typeset, typesetDeep } from '../../../core/format/typography';
 
 const nb = (s: string) => s.replace(/⍽/g, '\u00a0');
 
@@ -65,4 +66,21 @@ describe('типограф: текст из данных печатается п
       rows: [{ text: 'Иванов\u00a0А.А.', levelCell: '<w:shd w:val="clear"/>' }],
     });
   });
+});
+
+test('данные документа: очистка и типограф одним обходом — как cleanDeep, затем typesetDeep; сырой XML только очищен', () => {
+  const data = {
+    school: 'МБОУ "СОШ № 5"\r\nг. Аша',
+    people: [{ name: 'Иванов А.А.', note: 'сроки 2024-2025' }, 'т.е.\u0007 всё'],
+    levelCell: '<w:t xml:space="preserve">"да"\u000b</w:t>',
+    count: 3,
+    empty: null,
+  };
+  const rawKeys = new Set(['levelCell']);
+  const expected = typesetDeep(cleanDeep(data), rawKeys);
+  expect(cleanAndTypesetDeep(data, rawKeys)).toEqual(expected);
+  // Remembered strings give the same result the second time.
+  expect(cleanAndTypesetDeep(data, rawKeys)).toEqual(expected);
+  expect(expected.school).toBe('МБОУ «СОШ №\u00a05»\nг. Аша');
+  expect(expected.levelCell).toBe('<w:t xml:space="preserve">"да"\n</w:t>');
 });
