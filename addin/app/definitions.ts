@@ -58,8 +58,7 @@ async function readCatalogue(read: ReadCatalogueFile): Promise<Catalogue> {
  */
 export function loadFormCatalogue(read: ReadCatalogueFile = fetchCatalogueFile, compiled?: Promise<Catalogue>): Promise<Catalogue> {
   if (catalogue) return Promise.resolve(catalogue);
-  const loading = compiled ? compiled.catch(() => readCatalogue(read)) : readCatalogue(read);
-  pending ??= loading.then((loaded) => {
+  pending ??= (compiled ? compiled.catch(() => readCatalogue(read)) : readCatalogue(read)).then((loaded) => {
     catalogue = loaded;
     pending = undefined;
     return loaded;

@@ -166,6 +166,19 @@ describe("the check worker's start and the page's catalogue", () => {
     expect(loaded.definitions.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('asked twice while it loads, the catalogue reads forms/ once', async () => {
+    resetFormDefinitions();
+    const reads: string[] = [];
+    const counting = (name: string) => {
+      reads.push(name);
+      return folderReader(FORMS_DIR)(name);
+    };
+    const [first, second] = await Promise.all([loadFormCatalogue(counting), loadFormCatalogue(counting)]);
+    expect(second).toBe(first);
+    expect(reads.filter((name) => name === 'index.json')).toEqual(['index.json']);
+    expect(new Set(reads).size).toBe(reads.length);
+  });
+
   it('the checker passes over the catalogue message the worker sends at its start', async () => {
     const { worker } = inProcessWorker();
     const listeners: Array<(event: unknown) => void> = [];
